@@ -1,0 +1,52 @@
+# Two commands on a fresh Debian machine with Python 3.11 and make: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+DEBIAN_PACKAGES := libharfbuzz-subset0 poppler-utils
+BROWSER_PACKAGES := chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup deps browser venv db demo bench clean
+
+run: setup db demo
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup browser
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run >/dev/null
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+setup: deps venv
+
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Thiếu gói Debian: $$missing. Hãy chạy: sudo apt-get install -y $$missing"; fi; \
+	fi
+
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
+	  else echo "Kiểm thử trình duyệt cần Chromium. Hãy chạy: sudo apt-get install -y $(BROWSER_PACKAGES)"; fi; \
+	fi
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install -q uv
+
+venv: $(UV)
+	$(UV) sync --frozen --quiet
+
+db:
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_plan_2023
+
+demo:
+	$(PY) manage.py seed_demo
+
+clean:
+	rm -rf $(VENV) .tools db.sqlite3 var staticfiles

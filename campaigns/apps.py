@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CampaignsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "campaigns"
+    verbose_name = "Phong trào thi đua"
+
+    def ready(self):
+        from campaigns.roles import sync_roles
+
+        post_migrate.connect(sync_roles, dispatch_uid="campaigns.sync_roles")

@@ -1,0 +1,8 @@
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+
+def emblem_storage():
+    """The organisation's emblem is public (it is printed on every certificate) and served by a view of its own;
+    every other upload has no URL at all."""
+    return FileSystemStorage(location=settings.MEDIA_ROOT, base_url="/to-chuc/")

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from campaigns import views as campaign_views
+
+admin.site.site_header = "Thi đua - Khen thưởng"
+admin.site.site_title = "Thi đua - Khen thưởng"
+admin.site.index_title = "Quản trị"
+
+urlpatterns = [
+    path("", campaign_views.home, name="home"),
+    path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("to-chuc/<path:path>", campaign_views.emblem, name="emblem"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,80 @@
+"""The cast: an office clerk, two unit heads of different units, the director, a council member and a
+member of staff. Every test that needs people takes them from here."""
+
+import pytest
+
+from campaigns.plan_loader import load_plan_2023
+from campaigns.roles import Role, assign_roles
+from campaigns.selectors import get_current_campaign
+from tests.factories import StaffFactory, UnitFactory, UserFactory
+
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+@pytest.fixture
+def campaign(db):
+    """The 2023 plan, loaded as the product loads it."""
+    load_plan_2023()
+    return get_current_campaign()
+
+
+@pytest.fixture
+def organisation(campaign):
+    return campaign.organisation
+
+
+def _person(username, full_name, unit, *roles, position="Chuyên viên", gender="male"):
+    user = UserFactory(username=username, first_name=full_name.split()[-1], last_name=full_name.split()[0])
+    StaffFactory(full_name=full_name, unit=unit, user=user, position=position, gender=gender, email=user.email)
+    assign_roles(user, *roles)
+    return user
+
+
+@pytest.fixture
+def office_unit(organisation):
+    return UnitFactory(code="VP", name="Văn phòng Sở")
+
+
+@pytest.fixture
+def unit_a(organisation):
+    return UnitFactory(code="NCC", name="Phòng Người có công")
+
+
+@pytest.fixture
+def unit_b(organisation):
+    return UnitFactory(code="TTDVVL", name="Trung tâm Dịch vụ việc làm", kind="attached")
+
+
+@pytest.fixture
+def clerk(office_unit):
+    return _person("clerk", "Trần Thị Thu Hà", office_unit, Role.OFFICE, Role.STAFF, gender="female")
+
+
+@pytest.fixture
+def head_a(unit_a):
+    return _person("head_a", "Lê Văn Minh", unit_a, Role.UNIT_HEAD, Role.STAFF, position="Trưởng phòng")
+
+
+@pytest.fixture
+def head_b(unit_b):
+    return _person("head_b", "Nguyễn Thị Hồng Nhung", unit_b, Role.UNIT_HEAD, Role.STAFF, position="Giám đốc Trung tâm", gender="female")
+
+
+@pytest.fixture
+def director(office_unit):
+    return _person("director", "Hà Anh Quang", office_unit, Role.DIRECTOR, Role.COUNCIL, position="Giám đốc Sở")
+
+
+@pytest.fixture
+def council_member(unit_b):
+    return _person("council", "Phạm Quốc Bảo", unit_b, Role.COUNCIL, Role.STAFF, position="Ủy viên Hội đồng")
+
+
+@pytest.fixture
+def staff_user(unit_a):
+    return _person("staff", "Võ Thị Mai", unit_a, Role.STAFF, gender="female")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_superuser=True, is_staff=True)
