@@ -48,5 +48,5 @@ def test_seed_demo_on_an_existing_demo_does_nothing(capsys):
 
     call_command("seed_demo")
 
-    assert "đã có; không thay đổi gì" in capsys.readouterr().out
+    assert "đã có; không tạo lại" in capsys.readouterr().out
     assert (Unit.objects.count(), Staff.objects.count(), AnnualRating.objects.count()) == counts

@@ -1,0 +1,105 @@
+"""Per-user selectors: every page, download and export loads its objects through one of these, so a unit head
+asking for another unit's object gets 404 and nothing leaks through an export.
+
+Office and director (and superusers) see the whole campaign; unit heads see their own unit; council members see
+what the council considers (accepted dossiers, their nominees and results); staff see their own records."""
+
+from django.db.models import Q
+
+from awards.models import Decision, DecisionLine, Document, DocumentVersion, Dossier, DossierState, Nominee, Result
+from campaigns.roles import Role, user_roles
+
+COUNCIL_STATES = [DossierState.ACCEPTED]
+
+
+def sees_everything(user):
+    return user.is_authenticated and (user.is_superuser or bool(user_roles(user) & {Role.OFFICE, Role.DIRECTOR}))
+
+
+def user_unit_id(user):
+    """The unit of the staff member linked to this account (None if there is none)."""
+    staff = getattr(user, "staff", None) if user.is_authenticated else None
+    return staff.unit_id if staff else None
+
+
+def user_staff_id(user):
+    staff = getattr(user, "staff", None) if user.is_authenticated else None
+    return staff.pk if staff else None
+
+
+def is_unit_head(user):
+    return Role.UNIT_HEAD in user_roles(user) and user_unit_id(user) is not None
+
+
+def dossiers_for(user, qs=None):
+    qs = Dossier.objects.all() if qs is None else qs
+    if sees_everything(user):
+        return qs
+    cond = Q(pk__in=[])
+    if is_unit_head(user):
+        cond |= Q(unit_id=user_unit_id(user))
+    if Role.COUNCIL in user_roles(user):
+        cond |= Q(state__in=COUNCIL_STATES)
+    return qs.filter(cond)
+
+
+def nominees_for(user, qs=None):
+    qs = Nominee.objects.all() if qs is None else qs
+    if sees_everything(user):
+        return qs
+    cond = Q(pk__in=[])
+    if is_unit_head(user):
+        cond |= Q(dossier__unit_id=user_unit_id(user))
+    if Role.COUNCIL in user_roles(user):
+        cond |= Q(dossier__state__in=COUNCIL_STATES)
+    if user_staff_id(user):
+        cond |= Q(staff_id=user_staff_id(user))
+    return qs.filter(cond)
+
+
+def results_for(user, qs=None):
+    qs = Result.objects.all() if qs is None else qs
+    if sees_everything(user):
+        return qs
+    return qs.filter(nominee__in=nominees_for(user).values("pk"))
+
+
+def documents_for(user, qs=None):
+    """Documents: the unit's own (its plan and its dossier's files) for a unit head; everything for the office."""
+    qs = Document.objects.all() if qs is None else qs
+    if sees_everything(user):
+        return qs
+    cond = Q(pk__in=[])
+    if is_unit_head(user):
+        cond |= Q(unit_id=user_unit_id(user))
+    if Role.COUNCIL in user_roles(user):
+        cond |= Q(dossier__state__in=COUNCIL_STATES)
+    return qs.filter(cond)
+
+
+def document_versions_for(user, qs=None):
+    qs = DocumentVersion.objects.all() if qs is None else qs
+    if sees_everything(user):
+        return qs
+    return qs.filter(document__in=documents_for(user).values("pk"))
+
+
+def decisions_for(user, qs=None):
+    """Decisions: the office and the director see all; others see approved decisions only through their lines."""
+    qs = Decision.objects.all() if qs is None else qs
+    if sees_everything(user):
+        return qs
+    return qs.none()
+
+
+def decision_lines_for(user, qs=None):
+    """Awardee lines (and so certificates): a unit head gets their own unit's; staff their own."""
+    qs = DecisionLine.objects.all() if qs is None else qs
+    if sees_everything(user):
+        return qs
+    cond = Q(pk__in=[])
+    if is_unit_head(user):
+        cond |= Q(nominee__dossier__unit_id=user_unit_id(user))
+    if user_staff_id(user):
+        cond |= Q(nominee__staff_id=user_staff_id(user))
+    return qs.filter(cond, decision__state="approved")

@@ -1,0 +1,40 @@
+"""The one place that changes an object's state: it checks the move is allowed, saves only the state
+(and the fields given), and leaves a StateChange row with who, when, from, to and why."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+
+from awards.models import StateChange
+
+
+class TransitionError(ValidationError):
+    """A state change that is not allowed now; its message is shown to the user as it is (Vietnamese)."""
+
+
+def set_state(obj, *, to_state, allowed_from, actor, reason="", update_fields=(), state_field="state"):
+    """Move `obj` to `to_state` from one of `allowed_from`, record it, and return the StateChange.
+
+    The caller holds the transaction (and the row lock where races matter)."""
+    from_state = getattr(obj, state_field)
+    if from_state not in allowed_from:
+        raise TransitionError(
+            f"Không thể chuyển từ trạng thái «{_label(obj, state_field, from_state)}» sang «{_label(obj, state_field, to_state)}»."
+        )
+    setattr(obj, state_field, to_state)
+    obj.save(update_fields=[state_field, *update_fields, *(["updated_at"] if hasattr(obj, "updated_at") else [])])
+    return StateChange.objects.create(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, from_state=from_state,
+        to_state=to_state, actor=actor if actor and actor.is_authenticated else None, reason=reason,
+    )
+
+
+def transitions_of(obj):
+    """The state changes of one object, newest first, with their actors."""
+    return StateChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).select_related("actor")
+
+
+def _label(obj, field, value):
+    choices = dict(obj._meta.get_field(field).choices or [])
+    return choices.get(value, value)
