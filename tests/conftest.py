@@ -78,3 +78,15 @@ def staff_user(unit_a):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True, is_staff=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run only when the suite runs on PostgreSQL (DATABASE_URL=postgres://…)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://…")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
