@@ -9,7 +9,9 @@ from awards.models import CampaignAward
 from campaigns.models import Campaign, Criterion
 from campaigns.plan_loader import load_plan_2023
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "ke-hoach-thi-dua-cchc-2023.txt"
+# The plan as the customer sent it: shared/seed beside the checkout, or the copy kept in docs/.
+_SHARED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "ke-hoach-thi-dua-cchc-2023.txt"
+SEED = _SHARED if _SHARED.exists() else Path(__file__).resolve().parents[2] / "docs" / "ke-hoach-thi-dua-cchc-2023.txt"
 
 
 def _seed_criteria(heading, next_heading):
