@@ -1,0 +1,266 @@
+"""Eligibility and ranking of the appraised nominees of a campaign, with the quota line.
+
+Definitions (shown to the office on the ranking page):
+
+- **Eligible** for the award: every *mandatory* criterion of the nominee's target whose outcome is not "không
+  áp dụng" is met ("chưa có số liệu" is not met). For a provincial Bằng khen, `bang_khen_eligibility` must hold
+  as well.
+- **Score**: the weighted share of the applicable criteria that are met, in percent:
+  100 × Σ weight(met) ÷ Σ weight(criteria not "không áp dụng"), two decimals. That is the sum of the weights of
+  the met criteria, normalised so that a criterion that does not apply never counts against a nominee (a unit
+  with no public investment capital is not behind one that has some). A nominee with no applicable criterion
+  scores 0.
+- **Rank**: 1-based among eligible nominees by score, then by the campaign's tie rule
+  (`Campaign.tie_break_rule`). Nominees that the rule cannot separate share a rank, and the page says so.
+- **Within quota**: rank ≤ the quota of the award for the target (`CampaignAward.quota`; all eligible when the
+  quota is empty).
+
+All of it is computed on each call from the stored results, in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q
+
+from awards.models import AwardKind, AwardLevel, CampaignAward, Nominee, Outcome, Result
+from awards.services.scoring import fmt_date, fmt_number, scored_nominees
+from campaigns.models import AnnualRating, Criterion, Gender, Initiative, Rating, Staff, Target, TieBreakRule
+
+WOMEN_SHARE = Decimal(70)
+GIAY_KHEN = "giay-khen-giam-doc"
+BANG_KHEN = "bang-khen-ubnd-tinh"
+ND98 = "NĐ 98/2023/NĐ-CP Điều 4"
+
+
+@dataclass
+class RankedNominee:
+    nominee: Nominee
+    score: Decimal            # 100 × Σ weight(met) ÷ Σ weight(applicable): see the module's docstring
+    eligible: bool            # every mandatory applicable criterion met (and Bằng khen rules, for Bằng khen)
+    missing: list[str]        # why not eligible (criterion short names / reasons)
+    rank: int | None          # 1-based among eligible, None if not eligible (shared when the tie rule cannot separate)
+    tie_note: str             # which tie rule separated it from the one above, '' if none
+    within_quota: bool        # rank <= quota (True when quota is None and eligible)
+    results: list = field(default_factory=list, repr=False)   # the nominee's results, in criterion order
+    women_percent: Decimal | None = None                      # collectives: share of women among active staff
+    bang_khen_reason: str = ""
+
+
+def resolve_award_kind(campaign, award_kind=None, target=None):
+    """An AwardKind from an instance, a code, or None (the campaign's department-level award, Giấy khen)."""
+    if isinstance(award_kind, AwardKind):
+        return award_kind
+    if award_kind:
+        return AwardKind.objects.get(code=award_kind)
+    award = (
+        CampaignAward.objects.filter(campaign=campaign, award_kind__level=AwardLevel.DEPARTMENT)
+        .select_related("award_kind").order_by("award_kind__code").first()
+    )
+    return award.award_kind if award else AwardKind.objects.filter(code=GIAY_KHEN).first()
+
+
+def quota_for(campaign, award_kind, target):
+    award = CampaignAward.objects.filter(campaign=campaign, award_kind=award_kind, target=target).first()
+    return award.quota if award else None
+
+
+def women_percentages(unit_ids) -> dict:
+    """{unit_id: percent of women among the unit's active staff} (None for a unit with no active staff)."""
+    rows = (
+        Staff.objects.filter(unit_id__in=unit_ids, active=True).values("unit_id")
+        .annotate(total=Count("pk"), women=Count("pk", filter=Q(gender=Gender.FEMALE)))
+    )
+    out = {u: None for u in unit_ids}
+    for row in rows:
+        if row["total"]:
+            out[row["unit_id"]] = (Decimal(row["women"]) * 100 / row["total"]).quantize(Decimal("0.01"))
+    return out
+
+
+# --------------------------------------------------------------------------------------------- Bằng khen
+
+
+def _consecutive_years(ratings_by_year: dict, year: int) -> list[int]:
+    """The run of HTXSNV years ending in `year`, oldest first."""
+    run = []
+    y = year
+    while ratings_by_year.get(y) == Rating.EXCELLENT:
+        run.insert(0, y)
+        y -= 1
+    return run
+
+
+def _bang_khen(nominee, year, ratings_by_year: dict, initiatives: list) -> tuple[bool, str]:
+    run = _consecutive_years(ratings_by_year, year)
+    years_text = ", ".join(str(y) for y in run)
+    if nominee.target == Target.COLLECTIVE:
+        if len(run) >= 2:
+            return True, f"Tập thể Hoàn thành xuất sắc nhiệm vụ {len(run)} năm liên tục ({years_text}) → Đủ điều kiện"
+        return False, _run_shortfall(run, ratings_by_year, year, "Tập thể")
+    if len(run) < 2:
+        return False, _run_shortfall(run, ratings_by_year, year, "Cá nhân")
+    in_run = [i for i in initiatives if run[0] <= i.year <= run[-1]]
+    listed = "; ".join(f"«{i.title}» ({i.year}{', ' + i.decision_ref if i.decision_ref else ''})" for i in in_run)
+    head = f"Hoàn thành xuất sắc nhiệm vụ {len(run)} năm liên tục ({years_text})"
+    if len(in_run) >= 2:
+        return True, f"{head}; {len(in_run)} sáng kiến được công nhận trong thời gian này: {listed} → Đủ điều kiện"
+    if in_run:
+        return False, f"{head} nhưng chỉ có 1 sáng kiến được công nhận trong thời gian này: {listed}; cần 2 sáng kiến → Chưa đủ điều kiện"
+    return False, f"{head} nhưng không có sáng kiến được công nhận trong thời gian này; cần 2 sáng kiến → Chưa đủ điều kiện"
+
+
+def _run_shortfall(run, ratings_by_year, year, who):
+    if not run:
+        got = ratings_by_year.get(year)
+        got_text = Rating(got).label if got else "chưa có xếp loại"
+        return f"{who} năm {year}: {got_text}; cần Hoàn thành xuất sắc nhiệm vụ 2 năm liên tục → Chưa đủ điều kiện"
+    before = run[0] - 1
+    got = ratings_by_year.get(before)
+    got_text = Rating(got).label if got else "chưa có xếp loại"
+    return (f"{who} chỉ Hoàn thành xuất sắc nhiệm vụ năm {year} (năm {before}: {got_text}); cần 2 năm liên tục "
+            "→ Chưa đủ điều kiện")
+
+
+def _history(nominees, year):
+    staff_ids = {n.staff_id for n in nominees if n.staff_id}
+    unit_ids = {n.unit_id for n in nominees if not n.staff_id}
+    ratings = defaultdict(dict)
+    for r in AnnualRating.objects.filter(Q(staff_id__in=staff_ids) | Q(unit_id__in=unit_ids), year__lte=year):
+        ratings[("s", r.staff_id) if r.staff_id else ("u", r.unit_id)][r.year] = r.rating
+    initiatives = defaultdict(list)
+    for i in Initiative.objects.filter(staff_id__in=staff_ids, year__lte=year).order_by("year", "title", "pk"):
+        initiatives[i.staff_id].append(i)
+    return ratings, initiatives
+
+
+def _key(nominee):
+    return ("s", nominee.staff_id) if nominee.staff_id else ("u", nominee.unit_id)
+
+
+def bang_khen_eligibility(nominee, *, year) -> tuple[bool, str]:
+    """Bằng khen of the provincial chairman: individuals need HTXSNV for 2 or more consecutive years ending in
+    `year` and 2 recognised initiatives in those years; collectives HTXSNV 2 consecutive years. Returns
+    (eligible, the reason with the years and the initiatives)."""
+    ratings, initiatives = _history([nominee], year)
+    return _bang_khen(nominee, year, ratings[_key(nominee)], initiatives.get(nominee.staff_id, []))
+
+
+# --------------------------------------------------------------------------------------------- ranking
+
+
+def _score(results) -> Decimal:
+    applicable = sum((r.criterion.weight for r in results if r.outcome != Outcome.NOT_APPLICABLE), Decimal(0))
+    met = sum((r.criterion.weight for r in results if r.outcome == Outcome.MET), Decimal(0))
+    if not applicable:
+        return Decimal("0.00")
+    return (met * 100 / applicable).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _missing(results, criteria):
+    have = {r.criterion_id: r for r in results}
+    missing = []
+    for c in criteria:
+        if not c.mandatory:
+            continue
+        r = have.get(c.pk)
+        if r is None:
+            missing.append(f"{c.order}. {c.short_name}: chưa đánh giá")
+        elif r.outcome == Outcome.NOT_MET:
+            missing.append(f"{c.order}. {c.short_name}: không đạt")
+        elif r.outcome == Outcome.NO_DATA:
+            missing.append(f"{c.order}. {c.short_name}: chưa có số liệu / chưa xác nhận")
+    return missing
+
+
+def _tie_rules(campaign, target):
+    """The rule's steps for this target: (label, key function, detail function) in order."""
+    steps = []
+    if campaign.tie_break_rule == TieBreakRule.ND98:
+        if target == Target.INDIVIDUAL:
+            steps.append((
+                f"ưu tiên nữ ({ND98})",
+                lambda rn: 0 if rn.nominee.staff.gender == Gender.FEMALE else 1,
+                lambda rn: f"«{rn.nominee.name}» là nữ",
+            ))
+        else:
+            steps.append((
+                f"ưu tiên tập thể có từ {fmt_number(WOMEN_SHARE)}% nữ ({ND98})",
+                lambda rn: 0 if (rn.women_percent is not None and rn.women_percent >= WOMEN_SHARE) else 1,
+                lambda rn: f"«{rn.nominee.name}» có {fmt_number(rn.women_percent)}% nữ",
+            ))
+    steps.append((
+        "hồ sơ nộp sớm hơn",
+        lambda rn: (rn.nominee.dossier.first_submitted_at is None, rn.nominee.dossier.first_submitted_at or 0),
+        lambda rn: f"hồ sơ của «{rn.nominee.name}» nộp lúc {fmt_date(rn.nominee.dossier.first_submitted_at)}",
+    ))
+    return steps
+
+
+def rank_nominees(campaign, *, target, award_kind=None, user=None) -> list[RankedNominee]:
+    """Every appraised nominee of `target` proposed for `award_kind` (default: the Giấy khen of the campaign),
+    eligible ones first in rank order, then the others by score. `user`, if given, narrows the nominees to
+    those the user may see (awards.selectors.nominees_for)."""
+    kind = resolve_award_kind(campaign, award_kind, target)
+    qs = scored_nominees(campaign).filter(target=target)
+    if kind is not None:
+        qs = qs.filter(award_kind=kind)
+    if user is not None:
+        from awards.selectors import nominees_for
+
+        qs = nominees_for(user, qs)
+    nominees = list(qs.select_related("staff", "unit", "dossier", "award_kind").order_by("pk"))
+    criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
+    by_id = {c.pk: c for c in criteria}
+    results = defaultdict(list)
+    for r in Result.objects.filter(nominee__in=[n.pk for n in nominees], criterion__in=criteria).select_related("override_by").order_by("criterion__order"):
+        r.criterion = by_id[r.criterion_id]
+        results[r.nominee_id].append(r)
+    women = women_percentages({n.unit_id for n in nominees}) if target == Target.COLLECTIVE else {}
+    bang_khen = kind is not None and kind.code == BANG_KHEN
+    if bang_khen:
+        ratings, initiatives = _history(nominees, campaign.year)
+
+    ranked = []
+    for n in nominees:
+        rs = results[n.pk]
+        missing = _missing(rs, criteria)
+        rn = RankedNominee(
+            nominee=n, score=_score(rs), eligible=not missing, missing=missing, rank=None, tie_note="",
+            within_quota=False, results=rs, women_percent=women.get(n.unit_id),
+        )
+        if bang_khen:
+            ok, reason = _bang_khen(n, campaign.year, ratings[_key(n)], initiatives.get(n.staff_id, []))
+            rn.bang_khen_reason = reason
+            if not ok:
+                rn.eligible = False
+                rn.missing.append(reason)
+        ranked.append(rn)
+
+    steps = _tie_rules(campaign, target)
+    quota = quota_for(campaign, kind, target) if kind is not None else None
+    eligible = [rn for rn in ranked if rn.eligible]
+    eligible.sort(key=lambda rn: (-rn.score, *[key(rn) for _, key, _ in steps], rn.nominee.name, rn.nominee.pk))
+    for i, rn in enumerate(eligible):
+        if i == 0:
+            rn.rank = 1
+        else:
+            above = eligible[i - 1]
+            if above.score != rn.score:
+                rn.rank = i + 1
+            else:
+                for label, key, detail in steps:
+                    if key(above) != key(rn):
+                        rn.rank = i + 1
+                        rn.tie_note = f"Cùng {fmt_number(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc {label}: {detail(above)}"
+                        break
+                else:
+                    rn.rank = above.rank
+                    rn.tie_note = (f"Cùng {fmt_number(rn.score)} điểm với «{above.nominee.name}» và quy tắc "
+                                   f"«{campaign.get_tie_break_rule_display()}» không phân định được: cùng hạng, Hội đồng xem xét")
+        rn.within_quota = quota is None or rn.rank <= quota
+    others = sorted((rn for rn in ranked if not rn.eligible), key=lambda rn: (-rn.score, rn.nominee.name, rn.nominee.pk))
+    return eligible + others
