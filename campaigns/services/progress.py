@@ -1,0 +1,300 @@
+"""How far each unit is in a campaign, for the office dashboard and the reminders.
+
+Everything is computed in a FIXED number of queries whatever the number of units, dossiers, nominees and
+results (three: the criteria counts, the units, the dossiers), with correlated subqueries instead of loops.
+
+The stages of a unit, in the order of the campaign:
+- registered: the unit, or someone of it, has a registration (đăng ký thi đua) in the campaign;
+- plan on file: the unit's own emulation plan has at least one uploaded version;
+- dossier complete: the rule of the unit portal's checklist (`awards.services.dossiers.dossier_checklist`),
+  computed here in bulk: at least one nominee, a proposal letter and council minutes once per dossier, and an
+  achievement report for every nominee (a document counts when it has at least one uploaded version);
+- submitted: the dossier has left the draft state (it was submitted at least once);
+- returned: the dossier is currently returned to the unit for correction;
+- accepted: the office has accepted it;
+- scored: every nominee has a decided result (met, not met or not applicable; "no data yet" is not decided)
+  on every criterion of its target.
+
+A unit is at risk when it has submitted nothing and its dossier deadline (the campaign's, or the end of an
+extension the office granted it) is 7 days away or less, or already past. Days are counted on Vietnam dates.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from awards.models import (
+    DeadlineExtension, DocumentKind, DocumentVersion, Dossier, DossierState, Nominee, Outcome, Registration, Result,
+)
+from campaigns.models import Criterion, Target, Unit
+
+AT_RISK_DAYS = 7
+
+# Stage keys, their labels, in the order of the campaign. The unit list filters by these keys.
+STAGES = [
+    ("registered", "Đã đăng ký thi đua"),
+    ("plan_on_file", "Đã có kế hoạch của đơn vị"),
+    ("complete", "Hồ sơ đủ thành phần"),
+    ("submitted", "Đã nộp hồ sơ"),
+    ("returned", "Đang bị trả lại"),
+    ("accepted", "Đã tiếp nhận"),
+    ("scored", "Đã chấm điểm đủ"),
+]
+STAGE_LABELS = dict(STAGES)
+# "Not yet" labels, for the lists behind "how many are missing this step".
+MISSING_LABELS = {
+    "registered": "Chưa đăng ký thi đua",
+    "plan_on_file": "Chưa có kế hoạch của đơn vị",
+    "complete": "Hồ sơ chưa đủ thành phần",
+    "submitted": "Chưa nộp hồ sơ",
+    "returned": "Không bị trả lại",
+    "accepted": "Chưa được tiếp nhận",
+    "scored": "Chưa chấm điểm đủ",
+}
+FILTER_LABELS = {**STAGE_LABELS, "at_risk": "Có nguy cơ trễ hạn (chưa nộp, còn 7 ngày trở xuống)"}
+
+SUBMITTED_STATES = [
+    DossierState.SUBMITTED, DossierState.RETURNED, DossierState.RESUBMITTED, DossierState.ACCEPTED,
+    DossierState.REJECTED,
+]
+DECIDED_OUTCOMES = [Outcome.MET, Outcome.NOT_MET, Outcome.NOT_APPLICABLE]
+
+
+@dataclass
+class UnitProgress:
+    unit: Unit
+    registered: bool
+    plan_on_file: bool
+    deadline: dt.date
+    days_left: int
+    extended: bool = False
+    dossier_id: int | None = None
+    state: str | None = None
+    state_label: str = "Chưa lập hồ sơ"
+    nominees: int = 0
+    has_proposal_letter: bool = False
+    has_council_minutes: bool = False
+    nominees_without_report: int = 0
+    results_expected: int = 0
+    results_decided: int = 0
+
+    @property
+    def complete(self):
+        return (
+            self.nominees > 0 and self.has_proposal_letter and self.has_council_minutes
+            and self.nominees_without_report == 0
+        )
+
+    @property
+    def submitted(self):
+        return self.state in SUBMITTED_STATES
+
+    @property
+    def returned(self):
+        return self.state == DossierState.RETURNED
+
+    @property
+    def accepted(self):
+        return self.state == DossierState.ACCEPTED
+
+    @property
+    def scored(self):
+        return self.nominees > 0 and self.results_expected > 0 and self.results_decided >= self.results_expected
+
+    @property
+    def at_risk(self):
+        return not self.submitted and self.days_left <= AT_RISK_DAYS
+
+    @property
+    def missing(self):
+        """What the dossier still lacks, in the words of the checklist (empty when complete)."""
+        if self.dossier_id is None:
+            return ["Chưa lập hồ sơ đề nghị khen thưởng"]
+        items = []
+        if self.nominees == 0:
+            items.append("Chưa có đối tượng đề nghị khen thưởng")
+        if not self.has_proposal_letter:
+            items.append(f"Thiếu {DocumentKind.PROPOSAL_LETTER.label}")
+        if not self.has_council_minutes:
+            items.append(f"Thiếu {DocumentKind.COUNCIL_MINUTES.label}")
+        if self.nominees_without_report:
+            items.append(f"Thiếu Báo cáo thành tích của {self.nominees_without_report} đối tượng")
+        return items
+
+    @property
+    def days_label(self):
+        return days_label(self.days_left)
+
+    def has(self, stage):
+        return bool(getattr(self, stage))
+
+
+@dataclass
+class Deadline:
+    label: str
+    date: dt.date
+    days_left: int
+
+    @property
+    def days_label(self):
+        return days_label(self.days_left)
+
+
+@dataclass
+class CampaignProgress:
+    campaign: object
+    today: dt.date
+    units: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return len(self.units)
+
+    def count(self, stage):
+        return sum(1 for u in self.units if u.has(stage))
+
+    @property
+    def totals(self):
+        """[(key, label, count, missing_count)] in stage order."""
+        return [(key, label, self.count(key), self.total - self.count(key)) for key, label in STAGES]
+
+    @property
+    def at_risk(self):
+        return [u for u in self.units if u.at_risk]
+
+    @property
+    def deadlines(self):
+        c = self.campaign
+        return [
+            Deadline("Kết thúc đợt thi đua", c.period_end, (c.period_end - self.today).days),
+            Deadline("Hạn nộp hồ sơ đề nghị khen thưởng", c.dossier_deadline, (c.dossier_deadline - self.today).days),
+            Deadline("Hạn trình khen thưởng", c.decision_deadline, (c.decision_deadline - self.today).days),
+        ]
+
+    def filtered(self, *, stage=None, missing=None):
+        units = self.units
+        if stage == "at_risk":
+            units = [u for u in units if u.at_risk]
+        elif stage in STAGE_LABELS:
+            units = [u for u in units if u.has(stage)]
+        if missing in STAGE_LABELS:
+            units = [u for u in units if not u.has(missing)]
+        return units
+
+
+def days_label(days_left):
+    """'còn 5 ngày', 'hạn cuối là hôm nay', 'đã quá hạn 3 ngày'."""
+    if days_left > 0:
+        return f"còn {days_left} ngày"
+    if days_left == 0:
+        return "hạn cuối là hôm nay"
+    return f"đã quá hạn {-days_left} ngày"
+
+
+def vietnam_today(now=None):
+    """Today's date in Vietnam (the project's time zone), whatever the server's clock zone."""
+    return timezone.localdate(now)
+
+
+def _count(qs, key):
+    """A correlated COUNT of `qs` (filtered on an OuterRef and grouped by `key`, the outer row), 0 if none."""
+    return Coalesce(
+        Subquery(qs.order_by().values(key).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()),
+        0,
+    )
+
+
+def campaign_progress(campaign, *, today=None, units=None):
+    """The progress of every active unit of the campaign's organisation (or of `units`, a Unit queryset)."""
+    today = today or vietnam_today()
+
+    # 1. How many criteria each target is judged on.
+    per_target = dict(
+        Criterion.objects.filter(campaign=campaign).order_by().values_list("target").annotate(n=Count("pk"))
+    )
+    n_collective = per_target.get(Target.COLLECTIVE, 0)
+    n_individual = per_target.get(Target.INDIVIDUAL, 0)
+
+    # 2. The units, with registration, plan and extension.
+    if units is None:
+        units = Unit.objects.filter(organisation_id=campaign.organisation_id, active=True)
+    unit_rows = list(
+        units.annotate(
+            is_registered=Exists(Registration.objects.filter(campaign=campaign, unit=OuterRef("pk"))),
+            has_plan=Exists(DocumentVersion.objects.filter(
+                document__campaign=campaign, document__unit=OuterRef("pk"), document__kind=DocumentKind.UNIT_PLAN,
+            )),
+            extension_until=Subquery(
+                DeadlineExtension.objects.filter(campaign=campaign, unit=OuterRef("pk")).order_by("-until").values("until")[:1]
+            ),
+        ).order_by("code")
+    )
+
+    # 3. The dossiers, with what they hold.
+    def dossier_document(kind):
+        return Exists(DocumentVersion.objects.filter(
+            document__dossier=OuterRef("pk"), document__nominee__isnull=True, document__kind=kind,
+        ))
+
+    nominees = Nominee.objects.filter(dossier=OuterRef("pk"))
+    report_on_file = Exists(DocumentVersion.objects.filter(
+        document__nominee=OuterRef("pk"), document__kind=DocumentKind.ACHIEVEMENT_REPORT,
+    ))
+    expected = Coalesce(
+        Subquery(
+            nominees.order_by().values("dossier").annotate(n=Sum(Case(
+                When(target=Target.COLLECTIVE, then=Value(n_collective)), default=Value(n_individual),
+                output_field=IntegerField(),
+            ))).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+    decided = Result.objects.filter(
+        nominee__dossier=OuterRef("pk"), criterion__campaign=campaign,
+    ).filter(
+        Q(override__in=DECIDED_OUTCOMES) | Q(override="", computed__in=DECIDED_OUTCOMES)
+    )
+    dossiers = {
+        d.unit_id: d
+        for d in Dossier.objects.filter(campaign=campaign, unit__in=units).annotate(
+            n_nominees=_count(nominees, "dossier"),
+            has_letter=dossier_document(DocumentKind.PROPOSAL_LETTER),
+            has_minutes=dossier_document(DocumentKind.COUNCIL_MINUTES),
+            n_without_report=_count(Nominee.objects.filter(dossier=OuterRef("pk")).filter(~report_on_file), "dossier"),
+            n_expected=expected,
+            n_decided=_count(decided, "nominee__dossier"),
+        )
+    }
+
+    states = dict(DossierState.choices)
+    rows = []
+    for unit in unit_rows:
+        deadline = campaign.dossier_deadline
+        extended = False
+        if unit.extension_until is not None:
+            until = timezone.localdate(unit.extension_until)
+            if until > deadline:
+                deadline, extended = until, True
+        row = UnitProgress(
+            unit=unit, registered=unit.is_registered, plan_on_file=unit.has_plan, deadline=deadline,
+            days_left=(deadline - today).days, extended=extended,
+        )
+        dossier = dossiers.get(unit.pk)
+        if dossier is not None:
+            row.dossier_id = dossier.pk
+            row.state = dossier.state
+            row.state_label = states.get(dossier.state, dossier.state)
+            row.nominees = dossier.n_nominees
+            row.has_proposal_letter = dossier.has_letter
+            row.has_council_minutes = dossier.has_minutes
+            row.nominees_without_report = dossier.n_without_report
+            row.results_expected = dossier.n_expected
+            row.results_decided = dossier.n_decided
+        rows.append(row)
+    return CampaignProgress(campaign=campaign, today=today, units=rows)

@@ -1,0 +1,86 @@
+"""The office's dashboard: how far each unit is, the deadlines, the units at risk, and the lists behind every
+figure. Office and director only; anyone else gets 404 (the page is not theirs to know about)."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from awards.selectors import sees_everything
+from campaigns.selectors import get_current_campaign
+from campaigns.services.progress import FILTER_LABELS, MISSING_LABELS, STAGE_LABELS, campaign_progress
+
+CHART_BAR = 26  # px per bar of the progress chart
+
+
+def office_required(view):
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not sees_everything(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def units_url(**params):
+    return reverse("office:units") + ("?" + urlencode(params) if params else "")
+
+
+@office_required
+def dashboard(request):
+    campaign = get_current_campaign()
+    if campaign is None:
+        return render(request, "office/dashboard.html", {"campaign": None})
+    progress = campaign_progress(campaign)
+    total = progress.total
+    stages = []
+    for i, (key, label, count, missing) in enumerate(progress.totals):
+        stages.append({
+            "key": key, "label": label, "count": count, "missing": missing,
+            "missing_label": MISSING_LABELS[key],
+            "url": units_url(stage=key), "missing_url": units_url(missing=key),
+            "percent": round(100 * count / total) if total else 0,
+            # Bar geometry for the inline SVG chart (drawn on the server, no script).
+            "y": i * CHART_BAR, "width": round(400 * count / total) if total else 0,
+        })
+    return render(request, "office/dashboard.html", {
+        "campaign": campaign,
+        "progress": progress,
+        "stages": stages,
+        "chart_height": len(stages) * CHART_BAR,
+        "at_risk": progress.at_risk,
+        "at_risk_url": units_url(stage="at_risk"),
+        "all_url": units_url(),
+    })
+
+
+@office_required
+def units(request):
+    campaign = get_current_campaign()
+    if campaign is None:
+        raise Http404
+    stage = request.GET.get("stage") or None
+    missing = request.GET.get("missing") or None
+    if stage not in FILTER_LABELS:
+        stage = None
+    if missing not in MISSING_LABELS:
+        missing = None
+    progress = campaign_progress(campaign)
+    titles = [FILTER_LABELS[stage]] if stage else []
+    if missing:
+        titles.append(MISSING_LABELS[missing])
+    return render(request, "office/units.html", {
+        "campaign": campaign,
+        "progress": progress,
+        "rows": progress.filtered(stage=stage, missing=missing),
+        "title": " · ".join(titles) or "Tất cả đơn vị",
+        "stage": stage,
+        "missing": missing,
+        "filters": [(key, label, units_url(stage=key)) for key, label in FILTER_LABELS.items()],
+        "all_url": units_url(),
+    })

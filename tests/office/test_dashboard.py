@@ -1,0 +1,113 @@
+"""The office dashboard and the unit lists behind its figures."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from awards.models import DossierState
+from tests.factories import UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def test_home_sends_the_office_and_the_director_to_the_dashboard(client, clerk, director):
+    for user in (clerk, director):
+        client.force_login(user)
+        response = client.get(reverse("home"))
+        assert (response.status_code, response.url) == (302, reverse("office:dashboard"))
+
+
+def test_dashboard_shows_totals_deadlines_chart_and_units_at_risk(client, clerk, campaign, build):
+    build(UnitFactory(code="U1", name="Phòng Một"), state=DossierState.DRAFT, complete=False)
+    build(UnitFactory(code="U2", name="Phòng Hai"), state=DossierState.SUBMITTED)
+    build(UnitFactory(code="U3", name="Phòng Ba"), state=DossierState.ACCEPTED, scored=True)
+    client.force_login(clerk)
+
+    response = client.get(reverse("office:dashboard"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    text = _text(html)
+    stages = {s["key"]: (s["count"], s["missing"], s["url"]) for s in response.context["stages"]}
+    units_url = reverse("office:units")
+    assert stages == {
+        "registered": (3, 1, f"{units_url}?stage=registered"),
+        "plan_on_file": (3, 1, f"{units_url}?stage=plan_on_file"),
+        "complete": (2, 2, f"{units_url}?stage=complete"),
+        "submitted": (2, 2, f"{units_url}?stage=submitted"),
+        "returned": (0, 4, f"{units_url}?stage=returned"),
+        "accepted": (1, 3, f"{units_url}?stage=accepted"),
+        "scored": (1, 3, f"{units_url}?stage=scored"),
+    }
+    # Every figure is a link to the list behind it, in the cards and in the chart.
+    for key in stages:
+        assert html.count(f'href="{units_url}?stage={key}"') == 2
+        assert f'href="{units_url}?missing={key}"' in html
+    assert f'href="{units_url}?stage=at_risk"' in html
+    assert "<svg" in html and html.count('class="bar bar-') == 7
+    # The deadlines (2023 campaign seen from today: long past).
+    assert "Hạn nộp hồ sơ đề nghị khen thưởng 20/11/2023 đã quá hạn" in text
+    assert "Hạn trình khen thưởng 15/12/2023 đã quá hạn" in text
+    # Units at risk: those that submitted nothing.
+    assert [u.unit.code for u in response.context["at_risk"]] == ["U1", "VP"]
+    assert "Phòng Một" in text and "Thiếu Văn bản (Tờ trình) đề nghị khen thưởng" in text
+
+
+def test_the_list_behind_a_figure_holds_exactly_those_units(client, clerk, campaign, build):
+    build(UnitFactory(code="U1", name="Phòng Một"), state=DossierState.DRAFT, complete=False)
+    build(UnitFactory(code="U2", name="Phòng Hai"), state=DossierState.SUBMITTED)
+    build(UnitFactory(code="U3", name="Phòng Ba"), state=DossierState.ACCEPTED, scored=True)
+    client.force_login(clerk)
+
+    def listed(**params):
+        response = client.get(reverse("office:units"), params)
+        assert response.status_code == 200
+        return [u.unit.code for u in response.context["rows"]], response.context["title"]
+
+    assert listed() == (["U1", "U2", "U3", "VP"], "Tất cả đơn vị")
+    assert listed(stage="submitted") == (["U2", "U3"], "Đã nộp hồ sơ")
+    assert listed(missing="submitted") == (["U1", "VP"], "Chưa nộp hồ sơ")
+    assert listed(stage="scored") == (["U3"], "Đã chấm điểm đủ")
+    assert listed(stage="at_risk") == (["U1", "VP"], "Có nguy cơ trễ hạn (chưa nộp, còn 7 ngày trở xuống)")
+    assert listed(stage="complete", missing="submitted") == ([], "Hồ sơ đủ thành phần · Chưa nộp hồ sơ")
+    # An unknown filter shows everything rather than failing.
+    assert listed(stage="nonsense")[0] == ["U1", "U2", "U3", "VP"]
+
+
+def test_the_dashboard_is_the_offices_and_the_directors_only(client, campaign, clerk, director, head_a, council_member, staff_user):
+    for url in (reverse("office:dashboard"), reverse("office:units")):
+        for user in (head_a, council_member, staff_user):
+            client.force_login(user)
+            assert client.get(url).status_code == 404
+        client.force_login(director)
+        assert client.get(url).status_code == 200
+        client.logout()
+        response = client.get(url)
+        assert (response.status_code, response.url.split("?")[0]) == (302, reverse("login"))
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize("url_name", ["office:dashboard", "office:units"])
+def test_dashboard_pages_take_the_same_number_of_queries_at_one_and_many_units(client, clerk, campaign, build, url_name):
+    client.force_login(clerk)
+    url = reverse(url_name)
+    build(UnitFactory(), state=DossierState.ACCEPTED, scored=True)
+    one = _count(client, url)
+    for state in [DossierState.DRAFT, DossierState.SUBMITTED, DossierState.RETURNED, DossierState.ACCEPTED] * 4:
+        build(UnitFactory(), state=state, nominees=3, scored=True)
+    build(UnitFactory(), registered=False, plan=False)
+
+    assert _count(client, url) == one
