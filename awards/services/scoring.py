@@ -525,7 +525,7 @@ def decide_result(result, *, actor, outcome, reason, expected_version) -> Result
     with transaction.atomic():
         updated = Result.objects.filter(pk=result.pk, version=expected_version).update(version=F("version") + 1, **values)
         if updated != 1:
-            current = Result.objects.select_related("updated_by").filter(pk=result.pk).first()
+            current = Result.objects.select_related("updated_by__staff").filter(pk=result.pk).first()
             if current is None:
                 raise ScoringError("Kết quả này không còn nữa, tải lại trang.")
             raise StaleResult(stale_message(current))
@@ -538,10 +538,16 @@ def decide_result(result, *, actor, outcome, reason, expected_version) -> Result
     return fresh
 
 
+def person_name(user):
+    """How a person is named on pages: the staff record's full name, else the account's name."""
+    if user is None:
+        return ""
+    staff = getattr(user, "staff", None)
+    return staff.full_name if staff else (user.get_full_name() or user.username)
+
+
 def stale_message(current):
-    who = "người khác"
-    if current.updated_by_id:
-        who = current.updated_by.get_full_name() or current.updated_by.username
+    who = person_name(current.updated_by) if current.updated_by_id else "người khác"
     return f"Kết quả này đã được {who} sửa lúc {fmt_date(current.updated_at)}, tải lại trang để xem trước khi sửa."
 
 
