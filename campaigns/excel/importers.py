@@ -1,0 +1,550 @@
+"""All-or-nothing imports of the organisation, indicator data, annual ratings and recognised initiatives.
+
+Each import reads the whole file, matches every row by its identifier (a code, or what the template defines),
+validates it with the model's own validation (`full_clean`, as the forms do), and plans what it will create,
+change or leave alone. Any error anywhere and nothing is written; otherwise everything is written in one
+transaction with bulk writes (history kept by django-simple-history). Importing the same file twice changes
+nothing the second time. Rows absent from the file are never deleted.
+
+    report = import_org(path_or_file, actor=user, dry_run=True)   # the preview
+    report = import_org(path_or_file, actor=user)                  # the import
+"""
+
+import datetime as dt
+from decimal import Decimal
+from importlib import import_module
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+
+from campaigns.excel import layouts as L
+from campaigns.excel.normalise import fold
+from campaigns.excel.reader import WorkbookRefused, open_workbook, read_sheet, visible_sheets
+from campaigns.excel.report import CHANGED, CREATED, UNCHANGED, Report
+from campaigns.models import (
+    AnnualRating, IndexComponentScore, IndicatorRecord, Initiative, Staff, Unit,
+)
+from campaigns.selectors import get_organisation
+
+INSTRUCTIONS_SHEET = "Hướng dẫn"
+CHUNK = 2000
+
+
+class _Rollback(Exception):
+    pass
+
+
+def fmt(value) -> str:
+    """A value as the office reads it, for the list of changes."""
+    if value is None or value == "":
+        return "(trống)"
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != value.to_integral_value() else f"{value:,.0f}"
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if isinstance(value, Unit):
+        return value.code
+    if isinstance(value, Staff):
+        return f"{value.code} – {value.full_name}"
+    return str(value)
+
+
+def _display(model, name, value):
+    field = model._meta.get_field(name)
+    if field.choices and value not in (None, ""):
+        return dict(field.flatchoices).get(value, value)
+    return fmt(value)
+
+
+def _chunks(values, size=CHUNK):
+    values = list(values)
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+class Importer:
+    """One import: its layouts, how it plans rows, and how it writes them."""
+
+    kind = ""
+    title = ""
+    layouts: tuple = ()
+    rescore = False
+
+    def __init__(self, report, actor):
+        self.report = report
+        self.actor = actor
+
+    # --- reading -------------------------------------------------------------------------------------------
+    def read(self, workbook):
+        report = self.report
+        sheets = visible_sheets(workbook, report)
+        wanted = {fold(layout.name): layout for layout in self.layouts}
+        found = {}
+        if len(self.layouts) == 1 and len(sheets) == 1 and fold(self.layouts[0].name) not in sheets:
+            # One sheet for one layout: the office may have renamed it ("Sheet1").
+            (ws,) = sheets.values()
+            found[self.layouts[0].name] = read_sheet(ws, self.layouts[0], report)
+        else:
+            for key, ws in sheets.items():
+                if key in wanted:
+                    found[wanted[key].name] = read_sheet(ws, wanted[key], report)
+                elif key != fold(INSTRUCTIONS_SHEET):
+                    report.notice(f"Trang «{ws.title}» không thuộc mẫu nên được bỏ qua.")
+        if not found:
+            names = " và ".join(f"«{layout.name}»" for layout in self.layouts)
+            report.error("", None, "", "", f"Tệp không có trang {names} của mẫu nhập {self.title.lower()}.")
+        elif not report.errors and not any(data.rows for data in found.values()):
+            report.error("", None, "", "", "Tệp không có dòng dữ liệu nào.")
+        return found
+
+    # --- planning ------------------------------------------------------------------------------------------
+    def stage(self, row, layout, model, obj, values, *, label):
+        """Apply `values` ({field: value}) to `obj` (an unsaved instance carrying its identifier: a new row),
+        validate like a form, record the outcome. Returns (instance, action), or (None, None) on errors."""
+        created = obj.pk is None
+        changes = []
+        changed_fields = []
+        for name, new in values.items():
+            field = model._meta.get_field(name)
+            if field.is_relation:
+                old = getattr(obj, name) if getattr(obj, field.attname) is not None else None
+                same = (old is None and new is None) or (
+                    old is not None and new is not None and new.pk is not None and old.pk == new.pk
+                )
+            else:
+                old = getattr(obj, name)
+                same = old == new
+            if not same:
+                changed_fields.append(name)
+                if not created:
+                    changes.append(f"{field.verbose_name}: {_display(model, name, old)} → {_display(model, name, new)}")
+                setattr(obj, name, new)
+        relations = [f.name for f in model._meta.get_fields() if f.is_relation and f.concrete]
+        try:
+            obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            self._validation_errors(row, layout, exc)
+            return None, None
+        action = CREATED if created else CHANGED if changed_fields else UNCHANGED
+        self.report.outcome(row.sheet, row.number, action, label, changes)
+        obj._import_changed = changed_fields
+        return obj, action
+
+    def _validation_errors(self, row, layout, exc):
+        keys = {c.key for c in layout.columns}
+        for name, messages in exc.message_dict.items():
+            column = layout.column(name).header if name in keys else ""
+            value = row.raw.get(name, "") if name in keys else ""
+            for message in messages:
+                if name not in keys and name != NON_FIELD_ERRORS:
+                    message = f"{name}: {message}"
+                self.report.error(row.sheet, row.number, column, value, message)
+
+    def duplicate(self, seen, key, row, layout, column_key):
+        """True (and an error) when `key` was already used by an earlier row of the file."""
+        if key in seen:
+            self.report.error(row.sheet, row.number, layout.column(column_key).header, row.raw.get(column_key, ""),
+                              f"Trùng với dòng {seen[key]} của trang này; mỗi đối tượng chỉ ghi một dòng.")
+            return True
+        seen[key] = row.number
+        return False
+
+    def unknown(self, row, layout, column_key, message):
+        self.report.error(row.sheet, row.number, layout.column(column_key).header, row.raw.get(column_key, ""), message)
+
+    @staticmethod
+    def values(row, fields):
+        """The row's values for the fields whose columns are in the sheet (absent columns are left alone)."""
+        return {name: row.values[name] for name in fields if name in row.values}
+
+    # --- writing -------------------------------------------------------------------------------------------
+    def save(self, model, objs):
+        """Bulk-create the new and bulk-update the changed instances, keeping their history."""
+        from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+        new = [o for o in objs if o.pk is None]
+        changed = [o for o in objs if o.pk is not None and o._import_changed]
+        user = self.actor if self.actor is not None and self.actor.is_authenticated else None
+        reason = f"Nhập từ Excel ({self.title.lower()})"
+        if new:
+            bulk_create_with_history(new, model, batch_size=1000, default_user=user, default_change_reason=reason)
+        if changed:
+            fields = sorted({name for o in changed for name in o._import_changed})
+            bulk_update_with_history(changed, model, fields, batch_size=1000, default_user=user,
+                                     default_change_reason=reason)
+
+    def plan(self, sheets):
+        raise NotImplementedError
+
+    def apply(self):
+        raise NotImplementedError
+
+    def after_commit(self):
+        """Recompute the results these records decide, when the scoring service is there."""
+        if not self.rescore:
+            return
+        try:
+            scoring = import_module("awards.services.scoring")
+        except ModuleNotFoundError:
+            return
+        recompute = getattr(scoring, "recompute_campaign", None) or getattr(scoring, "recompute_all", None)
+        if recompute is None:
+            return
+        from campaigns.models import Campaign
+
+        for campaign in Campaign.objects.exclude(status="closed"):
+            recompute(campaign, actor=self.actor) if _takes_actor(recompute) else recompute(campaign)
+
+
+def _takes_actor(func):
+    import inspect
+
+    try:
+        return "actor" in inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
+    report = Report(kind=importer_class.kind, title=importer_class.title, dry_run=dry_run)
+    try:
+        workbook = open_workbook(source)
+    except WorkbookRefused as exc:
+        report.error("", None, "", "", str(exc))
+        return report
+    importer = importer_class(report, actor)
+    try:
+        with transaction.atomic():
+            sheets = importer.read(workbook)
+            if not report.errors:
+                importer.plan(sheets)
+            if report.errors or dry_run:
+                raise _Rollback
+            importer.apply()
+            report.applied = True
+    except _Rollback:
+        pass
+    except WorkbookRefused as exc:
+        report.error("", None, "", "", str(exc))
+    finally:
+        workbook.close()
+    if report.applied:
+        importer.after_commit()
+    return report
+
+
+# --- the organisation: units and staff ---------------------------------------------------------------------
+
+class OrgImporter(Importer):
+    kind = "org"
+    title = "Cơ cấu tổ chức (đơn vị, cán bộ)"
+    layouts = (L.UNITS, L.STAFF)
+
+    def plan(self, sheets):
+        report = self.report
+        self.organisation = get_organisation()
+        if self.organisation is None:
+            report.error("", None, "", "", "Chưa có cơ quan trong hệ thống: hãy nạp kế hoạch thi đua trước (load_plan_2023).")
+            return
+        existing = {u.code: u for u in Unit.objects.select_related("parent")}
+        self.units = []
+        by_code = dict(existing)
+        seen, parents = {}, {}
+        unit_data = sheets.get(L.UNITS.name)
+        for row in unit_data.rows if unit_data else []:
+            code = row.values.get("code")
+            if not row.ok:
+                if code:  # known, so that staff of this unit are not reported a second time
+                    by_code.setdefault(code, existing.get(code) or Unit(code=code, organisation=self.organisation))
+                continue
+            if self.duplicate(seen, code, row, L.UNITS, "code"):
+                continue
+            by_code[code] = existing.get(code) or Unit(code=code, organisation=self.organisation)
+            parents[code] = (row, row.values.get("parent"))
+        # Parents may name units further down the file: resolve them once every unit is known.
+        for row in unit_data.rows if unit_data else []:
+            code = row.values.get("code")
+            if not row.ok or code not in parents or parents[code][0] is not row:
+                continue
+            values = self.values(row, ["name", "kind", "email", "active"])
+            if "active" in values and values["active"] is None:
+                values["active"] = True
+            if "parent" in row.values:
+                parent_code = row.values["parent"]
+                if parent_code == "":
+                    values["parent"] = None
+                elif parent_code == code:
+                    self.unknown(row, L.UNITS, "parent", "Đơn vị không thể là cấp trên của chính nó.")
+                    continue
+                elif parent_code not in by_code:
+                    self.unknown(row, L.UNITS, "parent", f"Không có đơn vị mã «{parent_code}» trong tệp hay trong hệ thống.")
+                    continue
+                elif self._cycle(code, parent_code, parents, existing):
+                    self.unknown(row, L.UNITS, "parent", "Quan hệ cấp trên tạo thành vòng lặp.")
+                    continue
+                else:
+                    values["parent"] = by_code[parent_code]
+            obj = by_code[code]
+            obj, action = self.stage(row, L.UNITS, Unit, obj, values,
+                                     label=f"Đơn vị {code} – {values.get('name') or obj.name}")
+            if obj is not None:
+                self.units.append(obj)
+
+        self.staff = []
+        staff_data = sheets.get(L.STAFF.name)
+        rows = [r for r in (staff_data.rows if staff_data else []) if r.ok]
+        codes = [r.values["code"] for r in rows]
+        existing_staff = {}
+        for chunk in _chunks(set(codes)):
+            existing_staff.update({s.code: s for s in Staff.objects.filter(code__in=chunk).select_related("unit")})
+        seen = {}
+        for row in rows:
+            code = row.values["code"]
+            if self.duplicate(seen, code, row, L.STAFF, "code"):
+                continue
+            values = self.values(row, ["full_name", "gender", "date_of_birth", "position", "category", "email", "active"])
+            if "active" in values and values["active"] is None:
+                values["active"] = True
+            unit_code = row.values["unit"]
+            if unit_code not in by_code:
+                self.unknown(row, L.STAFF, "unit", f"Không có đơn vị mã «{unit_code}» trong trang «{L.UNITS.name}» hay trong hệ thống.")
+                continue
+            values["unit"] = by_code[unit_code]
+            obj, action = self.stage(row, L.STAFF, Staff, existing_staff.get(code) or Staff(code=code), values,
+                                     label=f"Cán bộ {code} – {values['full_name']}")
+            if obj is not None:
+                self.staff.append(obj)
+
+    @staticmethod
+    def _cycle(code, parent_code, parents, existing):
+        seen = {code}
+        current = parent_code
+        while current:
+            if current in seen:
+                return True
+            seen.add(current)
+            if current in parents:
+                current = parents[current][1] or None
+            else:
+                unit = existing.get(current)
+                current = unit.parent.code if unit is not None and unit.parent_id else None
+        return False
+
+    def apply(self):
+        # Units whose parent is new are created without it first, then linked.
+        later = [u for u in self.units if u.parent is not None and u.parent.pk is None]
+        for unit in later:
+            unit._pending_parent = unit.parent
+            unit.parent = None
+        self.save(Unit, self.units)
+        if later:
+            for unit in later:
+                unit.parent = unit._pending_parent
+                unit._import_changed = ["parent"]
+            Unit.objects.bulk_update(later, ["parent"])
+        self.save(Staff, self.staff)
+
+
+# --- indicator data ----------------------------------------------------------------------------------------
+
+INDICATOR_FIELDS = [c.key for c in L.INDICATORS.columns if c.key not in ("unit", "year")]
+BOOL_DEFAULTS = {"has_procedures": True, "ddci_assigned": True}
+
+
+class IndicatorImporter(Importer):
+    kind = "indicators"
+    title = "Số liệu chỉ tiêu"
+    layouts = (L.INDICATORS, L.INDEX_COMPONENTS)
+    rescore = True
+
+    def plan(self, sheets):
+        units = {u.code: u for u in Unit.objects.all()}
+        self.records, self.components = [], []
+        data = sheets.get(L.INDICATORS.name)
+        rows = [r for r in (data.rows if data else []) if r.ok]
+        existing = {(r.unit_id, r.year): r for r in IndicatorRecord.objects.filter(year__in={r.values["year"] for r in rows}).select_related("unit")}
+        seen = {}
+        for row in rows:
+            unit = self._unit(row, L.INDICATORS, units)
+            if unit is None:
+                continue
+            year = row.values["year"]
+            if self.duplicate(seen, (unit.pk, year), row, L.INDICATORS, "unit"):
+                continue
+            values = self.values(row, INDICATOR_FIELDS)
+            for name, default in BOOL_DEFAULTS.items():
+                if name in values and values[name] is None:
+                    values[name] = default
+            obj = existing.get((unit.pk, year)) or IndicatorRecord(unit=unit, year=year)
+            obj, _ = self.stage(row, L.INDICATORS, IndicatorRecord, obj, values,
+                                label=f"Số liệu {year} – {unit.code} {unit.name}")
+            if obj is not None:
+                self.records.append(obj)
+
+        data = sheets.get(L.INDEX_COMPONENTS.name)
+        rows = [r for r in (data.rows if data else []) if r.ok]
+        existing = {
+            (c.unit_id, c.year, c.index, fold(c.component)): c
+            for c in IndexComponentScore.objects.filter(year__in={r.values["year"] for r in rows}).select_related("unit")
+        }
+        seen = {}
+        for row in rows:
+            unit = self._unit(row, L.INDEX_COMPONENTS, units)
+            if unit is None:
+                continue
+            year, index, component = row.values["year"], row.values["index"], row.values["component"]
+            key = (unit.pk, year, index, fold(component))
+            if self.duplicate(seen, key, row, L.INDEX_COMPONENTS, "component"):
+                continue
+            values = self.values(row, ["component", "score", "score_last", "source"])
+            obj = existing.get(key) or IndexComponentScore(unit=unit, year=year, index=index)
+            obj, _ = self.stage(row, L.INDEX_COMPONENTS, IndexComponentScore, obj, values,
+                                label=f"{index} {year} – {unit.code}: {component}")
+            if obj is not None:
+                self.components.append(obj)
+
+    def _unit(self, row, layout, units):
+        code = row.values["unit"]
+        unit = units.get(code)
+        if unit is None:
+            self.unknown(row, layout, "unit", f"Không có đơn vị mã «{code}». Hãy nhập cơ cấu tổ chức trước.")
+        return unit
+
+    def apply(self):
+        self.save(IndicatorRecord, self.records)
+        self.save(IndexComponentScore, self.components)
+
+
+# --- ratings and initiatives: of a person or of a unit -----------------------------------------------------
+
+class _SubjectImporter(Importer):
+    """Rows that concern one person (Mã cán bộ) or one unit (Mã đơn vị)."""
+
+    layout = None
+    model = None
+
+    def subjects(self, rows):
+        staff_codes = {r.values.get("staff") for r in rows} - {None, ""}
+        staff = {}
+        for chunk in _chunks(staff_codes):
+            staff.update({s.code: s for s in Staff.objects.filter(code__in=chunk)})
+        units = {u.code: u for u in Unit.objects.all()}
+        return staff, units
+
+    def subject(self, row, staff, units):
+        """('staff', Staff) or ('unit', Unit), or None with an error."""
+        layout = self.layout
+        staff_code, unit_code = row.values.get("staff") or "", row.values.get("unit") or ""
+        if staff_code and unit_code:
+            self.unknown(row, layout, "staff", "Ghi Mã cán bộ hoặc Mã đơn vị, không ghi cả hai.")
+            return None
+        if not staff_code and not unit_code:
+            self.report.error(row.sheet, row.number, layout.column("staff").header, "",
+                              "Thiếu Mã cán bộ (hoặc Mã đơn vị nếu là tập thể).")
+            return None
+        if staff_code:
+            if staff_code not in staff:
+                self.unknown(row, layout, "staff", f"Không có cán bộ mã «{staff_code}». Hãy nhập cơ cấu tổ chức trước.")
+                return None
+            return "staff", staff[staff_code]
+        if unit_code not in units:
+            self.unknown(row, layout, "unit", f"Không có đơn vị mã «{unit_code}». Hãy nhập cơ cấu tổ chức trước.")
+            return None
+        return "unit", units[unit_code]
+
+    def apply(self):
+        self.save(self.model, self.objects)
+
+
+class RatingImporter(_SubjectImporter):
+    kind = "ratings"
+    title = "Xếp loại hằng năm"
+    layouts = (L.RATINGS,)
+    layout = L.RATINGS
+    model = AnnualRating
+    rescore = True
+
+    def plan(self, sheets):
+        data = sheets.get(L.RATINGS.name)
+        rows = [r for r in (data.rows if data else []) if r.ok]
+        staff, units = self.subjects(rows)
+        existing = {}
+        for rating in AnnualRating.objects.filter(year__in={r.values["year"] for r in rows}):
+            existing[(rating.year, "staff" if rating.staff_id else "unit", rating.staff_id or rating.unit_id)] = rating
+        self.objects, seen = [], {}
+        for row in rows:
+            subject = self.subject(row, staff, units)
+            if subject is None:
+                continue
+            kind, who = subject
+            year = row.values["year"]
+            key = (year, kind, who.pk)
+            if self.duplicate(seen, key, row, L.RATINGS, kind):
+                continue
+            values = self.values(row, ["rating", "source"])
+            obj = existing.get(key) or AnnualRating(year=year, **{kind: who})
+            obj, _ = self.stage(row, L.RATINGS, AnnualRating, obj, values,
+                                label=f"Xếp loại {year} – {fmt(who)}")
+            if obj is not None:
+                self.objects.append(obj)
+
+
+class InitiativeImporter(_SubjectImporter):
+    kind = "initiatives"
+    title = "Sáng kiến được công nhận"
+    layouts = (L.INITIATIVES,)
+    layout = L.INITIATIVES
+    model = Initiative
+    rescore = True
+
+    def plan(self, sheets):
+        data = sheets.get(L.INITIATIVES.name)
+        rows = [r for r in (data.rows if data else []) if r.ok]
+        staff, units = self.subjects(rows)
+        existing = {}
+        for item in Initiative.objects.filter(year__in={r.values["year"] for r in rows}):
+            kind = "staff" if item.staff_id else "unit"
+            existing[(item.year, kind, item.staff_id or item.unit_id, fold(item.title))] = item
+        default_body = Initiative._meta.get_field("recognised_by").default
+        self.objects, seen = [], {}
+        for row in rows:
+            subject = self.subject(row, staff, units)
+            if subject is None:
+                continue
+            kind, who = subject
+            year, title = row.values["year"], row.values["title"]
+            key = (year, kind, who.pk, fold(title))
+            if self.duplicate(seen, key, row, L.INITIATIVES, "title"):
+                continue
+            values = self.values(row, ["title", "recognised_by", "decision_ref"])
+            if values.get("recognised_by") == "":
+                values["recognised_by"] = default_body
+            obj = existing.get(key) or Initiative(year=year, **{kind: who})
+            obj, _ = self.stage(row, L.INITIATIVES, Initiative, obj, values,
+                                label=f"Sáng kiến {year} – {fmt(who)}: {title}")
+            if obj is not None:
+                self.objects.append(obj)
+
+
+IMPORTERS = {cls.kind: cls for cls in (OrgImporter, IndicatorImporter, RatingImporter, InitiativeImporter)}
+
+
+def import_org(source, *, actor=None, dry_run=False) -> Report:
+    return run(OrgImporter, source, actor=actor, dry_run=dry_run)
+
+
+def import_indicators(source, *, actor=None, dry_run=False) -> Report:
+    return run(IndicatorImporter, source, actor=actor, dry_run=dry_run)
+
+
+def import_ratings(source, *, actor=None, dry_run=False) -> Report:
+    return run(RatingImporter, source, actor=actor, dry_run=dry_run)
+
+
+def import_initiatives(source, *, actor=None, dry_run=False) -> Report:
+    return run(InitiativeImporter, source, actor=actor, dry_run=dry_run)
+
+
