@@ -1,0 +1,449 @@
+"""Award decisions (Quyết định) and proposals to the province (Tờ trình): drafted by the office from the ranking
+and the council's vote, approved or rejected by the Director, corrected only by a new decision that replaces
+the approved one.
+
+One function per verb, called alike by the pages, the admin and the commands:
+draft_decision, draft_proposal, update_line, remove_line, delete_decision, approve_decision, reject_decision,
+replace_decision. Once approved a decision is frozen: its number, signing date, signer, legal basis, base
+salary, lines and amounts never change again; every editing verb refuses it."""
+
+import datetime as dt
+import secrets
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from awards.models import (
+    AwardKind, AwardLevel, CampaignAward, CouncilMeeting, Decision, DecisionLine, DecisionState, DocumentRegister,
+    DocumentType, Nominee,
+)
+from awards.services.council import latest_meeting, passed_nominee_ids, percent_of_members
+from awards.services.money import amount_under, base_salary_on, legal_basis_on
+from awards.services.transitions import TransitionError, set_state
+from campaigns.models import Campaign, Target
+
+APPROVE_PERMISSION = "awards.approve_decision"
+DRAFT_PERMISSION = "awards.add_decision"
+TARGET_ORDER = [Target.COLLECTIVE, Target.INDIVIDUAL]
+FROZEN_MESSAGE = (
+    "{decision} đã ký ban hành: không thể sửa hoặc xóa. Muốn đính chính, hãy lập quyết định thay thế."
+)
+VERIFY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
+
+
+def can_approve(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm(APPROVE_PERMISSION))
+
+
+def can_draft(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm(DRAFT_PERMISSION))
+
+
+def _require(user, check, message):
+    if not check(user):
+        raise PermissionDenied(message)
+
+
+def ensure_editable(decision: Decision) -> None:
+    """Refuse any change to a decision that is no longer a draft."""
+    if decision.state != DecisionState.DRAFT:
+        if decision.state in (DecisionState.APPROVED, DecisionState.REPLACED):
+            raise TransitionError(FROZEN_MESSAGE.format(decision=str(decision)))
+        raise TransitionError(f"{decision} ở trạng thái «{decision.get_state_display()}»: không thể sửa.")
+
+
+# ----------------------------------------------------------------------------------------------- drafting
+
+def _line_fields(nominee: Nominee, organisation) -> dict:
+    if nominee.target == Target.INDIVIDUAL:
+        return {
+            "recipient_name": nominee.staff.full_name, "position": nominee.staff.position,
+            "unit_name": nominee.staff.unit.name if nominee.staff.unit_id else nominee.unit.name,
+        }
+    parent = nominee.unit.parent.name if nominee.unit.parent_id else organisation.name
+    return {"recipient_name": nominee.unit.name, "position": "", "unit_name": parent}
+
+
+def _active_nominee_ids(campaign: Campaign, award_kind: AwardKind, *, exclude: Decision | None = None) -> set[int]:
+    """Nominees already on a draft or approved decision of this award: one achievement earns one award."""
+    lines = DecisionLine.objects.filter(
+        decision__campaign=campaign, decision__award_kind=award_kind,
+        decision__state__in=[DecisionState.DRAFT, DecisionState.APPROVED],
+    )
+    if exclude is not None:
+        lines = lines.exclude(decision=exclude)
+    return set(lines.values_list("nominee_id", flat=True))
+
+
+def _quota(campaign: Campaign, award_kind: AwardKind, target: str) -> CampaignAward:
+    award = CampaignAward.objects.filter(campaign=campaign, award_kind=award_kind, target=target).first()
+    if award is None:
+        raise ValidationError(
+            f"Phong trào không có hình thức {award_kind.short_name} cho {Target(target).label.lower()}."
+        )
+    return award
+
+
+def _quota_errors(award: CampaignAward, count: int) -> list[str]:
+    if award.quota is not None and count > award.quota:
+        return [
+            f"Vượt số lượng {award.award_kind.short_name} cho {award.get_target_display().lower()}: "
+            f"tối đa {award.quota:02d}, danh sách có {count:02d}."
+        ]
+    return []
+
+
+def _vote_note(meeting: CouncilMeeting, nominee: Nominee) -> str:
+    vote = next((v for v in meeting.votes.all() if v.nominee_id == nominee.pk), None)
+    if vote is None:
+        return f"«{nominee.name}» chưa được Hội đồng biểu quyết."
+    pct = f"{percent_of_members(vote.votes_for, meeting.total_members)}".replace(".", ",")
+    return (
+        f"«{nominee.name}» không đạt tỷ lệ phiếu đồng ý của Hội đồng "
+        f"({vote.votes_for}/{meeting.total_members} thành viên, {pct}%)."
+    )
+
+
+def _select(campaign, *, award_kind, meeting, nominees, extra_check=None):
+    """The lines to draft, per target, in ranking order; refusals collected as Vietnamese messages."""
+    from awards.services.ranking import rank_nominees
+
+    passed = passed_nominee_ids(meeting)
+    taken = _active_nominee_ids(campaign, award_kind)
+    chosen, errors = {}, []
+    wanted = None if nominees is None else {n.pk: n for n in nominees}
+    ranked_ids = set()
+    tie_errors = {}
+    for target in TARGET_ORDER:
+        award = CampaignAward.objects.filter(campaign=campaign, award_kind=award_kind, target=target).first()
+        if award is None:
+            continue
+        ranking = [
+            r for r in rank_nominees(campaign, target=target, award_kind=award_kind)
+            if r.nominee.award_kind_id == award_kind.pk
+        ]
+        picked = []
+        for r in ranking:
+            n = r.nominee
+            ranked_ids.add(n.pk)
+            if wanted is not None and n.pk not in wanted:
+                continue
+            refusal = None
+            if not r.eligible:
+                missing = ", ".join(str(m) for m in (r.missing or [])) or "chưa đạt đủ tiêu chí"
+                refusal = f"«{n.name}» chưa đủ điều kiện: {missing}."
+            elif n.pk not in passed:
+                refusal = _vote_note(meeting, n)
+            elif n.pk in taken:
+                refusal = f"«{n.name}» đã có trong một quyết định {award_kind.short_name} khác của phong trào."
+            elif extra_check is not None:
+                refusal = extra_check(n)[1]
+            if refusal:
+                if wanted is not None:
+                    errors.append(refusal)
+                continue
+            if wanted is None and award.quota is not None and len(picked) >= award.quota:
+                if r.rank is not None and r.rank == picked[-1].rank and not tie_errors.get(target):
+                    tie_errors[target] = (
+                        f"«{picked[-1].nominee.name}» và «{n.name}» cùng hạng {r.rank} ở ranh giới số lượng "
+                        f"{award.quota:02d} {award.get_target_display().lower()}: Văn phòng chọn danh sách cụ thể "
+                        "theo kết luận của Hội đồng."
+                    )
+                continue
+            picked.append(r)
+        if wanted is not None:
+            errors += _quota_errors(award, len(picked))
+        chosen[target] = picked
+    errors += list(tie_errors.values())
+    if wanted is not None:
+        for pk, n in wanted.items():
+            if pk not in ranked_ids:
+                errors.append(f"«{n.name}» không có trong danh sách xét {award_kind.short_name} của phong trào.")
+    return chosen, errors
+
+
+def _create_draft(campaign, *, doc_type, award_kind, meeting, chosen, actor, line_extra=None) -> Decision:
+    organisation = campaign.organisation
+    decision = Decision.objects.create(
+        campaign=campaign, doc_type=doc_type, award_kind=award_kind, meeting=meeting, created_by=actor,
+    )
+    lines, order = [], 0
+    for target in TARGET_ORDER:
+        for r in chosen.get(target, []):
+            order += 1
+            n = r.nominee
+            extra = line_extra(n) if line_extra else {}
+            lines.append(DecisionLine(
+                decision=decision, order=order, nominee=n, target=n.target,
+                achievement=extra.get("achievement", n.achievement), condition_met=extra.get("condition_met", ""),
+                **_line_fields(n, organisation),
+            ))
+    DecisionLine.objects.bulk_create(lines)
+    set_state(decision, to_state=DecisionState.DRAFT, allowed_from=[DecisionState.DRAFT], actor=actor,
+              reason=f"Lập dự thảo gồm {len(lines)} đối tượng")
+    return decision
+
+
+def _meeting(campaign, meeting):
+    meeting = meeting or latest_meeting(campaign)
+    if meeting is None:
+        raise ValidationError("Hội đồng Thi đua - Khen thưởng chưa họp xét: chưa thể lập dự thảo.")
+    if meeting.campaign_id != campaign.pk:
+        raise ValidationError("Cuộc họp Hội đồng không thuộc phong trào này.")
+    return meeting
+
+
+@transaction.atomic
+def draft_decision(
+    campaign: Campaign, *, award_kind: AwardKind, actor, meeting: CouncilMeeting | None = None,
+    nominees: list[Nominee] | None = None,
+) -> Decision:
+    """A draft Quyết định from the ranking and the vote: only eligible nominees who passed the vote, in ranking
+    order, never more than the campaign's quota per target. With `nominees`, exactly those, or a refusal that
+    names every reason."""
+    _require(actor, can_draft, "Chỉ Văn phòng Sở được lập dự thảo quyết định khen thưởng.")
+    if award_kind.level != AwardLevel.DEPARTMENT:
+        raise ValidationError(
+            f"{award_kind.short_name} do cấp tỉnh quyết định: Sở lập Tờ trình đề nghị, không lập quyết định."
+        )
+    meeting = _meeting(campaign, meeting)
+    chosen, errors = _select(campaign, award_kind=award_kind, meeting=meeting, nominees=nominees)
+    if errors:
+        raise ValidationError(errors)
+    if not any(chosen.values()):
+        raise ValidationError(
+            f"Không có đối tượng nào đủ điều kiện và đạt tỷ lệ phiếu của Hội đồng để tặng {award_kind.short_name}."
+        )
+    return _create_draft(campaign, doc_type=DocumentType.DECISION, award_kind=award_kind, meeting=meeting,
+                         chosen=chosen, actor=actor)
+
+
+def province_award_kind(campaign: Campaign) -> AwardKind | None:
+    award = (
+        CampaignAward.objects.filter(campaign=campaign, award_kind__level=AwardLevel.PROVINCE)
+        .select_related("award_kind").order_by("award_kind__code").first()
+    )
+    return award.award_kind if award else None
+
+
+@transaction.atomic
+def draft_proposal(
+    campaign: Campaign, *, actor, award_kind: AwardKind | None = None, meeting: CouncilMeeting | None = None,
+    nominees: list[Nominee] | None = None,
+) -> Decision:
+    """A draft Tờ trình to UBND tỉnh for the nominees eligible for Bằng khen who passed the vote, each line with
+    the nominee's achievement and the condition met."""
+    from awards.services.ranking import bang_khen_eligibility
+
+    _require(actor, can_draft, "Chỉ Văn phòng Sở được lập dự thảo tờ trình.")
+    award_kind = award_kind or province_award_kind(campaign)
+    if award_kind is None:
+        raise ValidationError("Phong trào không có hình thức khen thưởng cấp tỉnh.")
+    meeting = _meeting(campaign, meeting)
+    reasons = {}
+
+    def check(nominee):
+        ok, reason = bang_khen_eligibility(nominee, year=campaign.year)
+        reasons[nominee.pk] = reason
+        return ok, None if ok else f"«{nominee.name}» chưa đủ điều kiện đề nghị {award_kind.short_name}: {reason}"
+
+    chosen, errors = _select(campaign, award_kind=award_kind, meeting=meeting, nominees=nominees, extra_check=check)
+    if errors:
+        raise ValidationError(errors)
+    if not any(chosen.values()):
+        raise ValidationError(f"Không có đối tượng nào đủ điều kiện đề nghị {award_kind.short_name}.")
+    return _create_draft(
+        campaign, doc_type=DocumentType.PROPOSAL, award_kind=award_kind, meeting=meeting, chosen=chosen, actor=actor,
+        line_extra=lambda n: {"condition_met": reasons.get(n.pk, "")},
+    )
+
+
+# -------------------------------------------------------------------------------------- editing a draft
+
+LINE_FIELDS = ("recipient_name", "position", "unit_name", "achievement", "condition_met")
+
+
+@transaction.atomic
+def update_line(line: DecisionLine, *, actor, **fields) -> DecisionLine:
+    """Correct the text of a line of a draft (names, position, unit, achievement)."""
+    _require(actor, can_draft, "Chỉ Văn phòng Sở được sửa dự thảo.")
+    decision = Decision.objects.select_for_update().get(pk=line.decision_id)
+    ensure_editable(decision)
+    unknown = set(fields) - set(LINE_FIELDS)
+    if unknown:
+        raise ValidationError(f"Không sửa được: {', '.join(sorted(unknown))}.")
+    if "recipient_name" in fields and not str(fields["recipient_name"]).strip():
+        raise ValidationError("Tên tập thể / họ tên không được để trống.")
+    for name, value in fields.items():
+        setattr(line, name, str(value).strip())
+    line.save(update_fields=list(fields))
+    return line
+
+
+@transaction.atomic
+def remove_line(line: DecisionLine, *, actor) -> None:
+    _require(actor, can_draft, "Chỉ Văn phòng Sở được sửa dự thảo.")
+    decision = Decision.objects.select_for_update().get(pk=line.decision_id)
+    ensure_editable(decision)
+    line.delete()
+
+
+@transaction.atomic
+def delete_decision(decision: Decision, *, actor) -> None:
+    """Only a draft (or a rejected draft) may be deleted; an approved decision never."""
+    _require(actor, can_draft, "Chỉ Văn phòng Sở được xóa dự thảo.")
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.state not in (DecisionState.DRAFT, DecisionState.REJECTED):
+        raise TransitionError(FROZEN_MESSAGE.format(decision=str(decision)))
+    decision.lines.all().delete()
+    decision.delete()
+
+
+# ------------------------------------------------------------------------------------- approval, rejection
+
+def _next_number(organisation, doc_type: str, year: int) -> int:
+    """The next number of the register, under a row lock: unique and without gaps (the caller's transaction
+    also holds the decision, so a failure after this rolls the number back)."""
+    lookup = {"organisation": organisation, "doc_type": doc_type, "year": year}
+    register = DocumentRegister.objects.select_for_update().filter(**lookup).first()
+    if register is None:
+        try:
+            with transaction.atomic():
+                DocumentRegister.objects.create(**lookup, last_number=0)
+        except IntegrityError:
+            pass  # another approval created it first; its row is locked below
+        register = DocumentRegister.objects.select_for_update().get(**lookup)
+    register.last_number += 1
+    register.save(update_fields=["last_number"])
+    return register.last_number
+
+
+def _new_verify_code() -> str:
+    while True:
+        code = "".join(secrets.choice(VERIFY_ALPHABET) for _ in range(8))
+        if not DecisionLine.objects.filter(verify_code=code).exists():
+            return code
+
+
+def _check_lines(decision: Decision, lines: list[DecisionLine]) -> None:
+    if not lines:
+        raise ValidationError("Danh sách khen thưởng trống: không thể phê duyệt.")
+    errors = []
+    for target in TARGET_ORDER:
+        count = sum(1 for line in lines if line.target == target)
+        if count:
+            errors += _quota_errors(_quota(decision.campaign, decision.award_kind, target), count)
+    if errors:
+        raise ValidationError(errors)
+
+
+def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = None) -> Decision:
+    """The Director signs: the next number of the register, the signing date, the signer, and the money frozen
+    under the legal basis and base salary of that date. Approving an approved decision changes nothing."""
+    _require(actor, can_approve, "Chỉ Giám đốc Sở (người có quyền phê duyệt) được ký quyết định.")
+    signed_on = signed_on or timezone.localdate()
+    with transaction.atomic():
+        decision = Decision.objects.select_for_update().select_related("campaign__organisation", "award_kind").get(pk=decision.pk)
+        if decision.state == DecisionState.APPROVED:
+            return decision
+        if decision.state != DecisionState.DRAFT:
+            raise TransitionError(
+                f"{decision} ở trạng thái «{decision.get_state_display()}»: không thể phê duyệt."
+            )
+        lines = sorted(decision.lines.all(), key=lambda line: (TARGET_ORDER.index(line.target), line.order))
+        _check_lines(decision, lines)
+        old = None
+        if decision.replaces_id:
+            old = Decision.objects.select_for_update().get(pk=decision.replaces_id)
+            if old.state != DecisionState.APPROVED:
+                raise TransitionError(f"{old} không còn hiệu lực để thay thế.")
+        organisation = decision.campaign.organisation
+
+        total = None
+        if decision.doc_type == DocumentType.DECISION:
+            basis = legal_basis_on(signed_on)
+            salary = base_salary_on(signed_on).amount
+            amounts = {t: amount_under(basis, salary, decision.award_kind, t).amount for t in TARGET_ORDER
+                       if any(line.target == t for line in lines)}
+            decision.legal_basis, decision.base_salary = basis, salary
+            for line in lines:
+                line.amount = amounts[line.target]
+                line.verify_code = _new_verify_code()
+            total = sum(line.amount for line in lines)
+        # The list's numbers are the số sổ vàng: 1..n, collectives first. Orders are unique, so move them out
+        # of the way first, then set them in one statement.
+        DecisionLine.objects.filter(decision=decision).update(order=F("order") + 20000)
+        for i, line in enumerate(lines, start=1):
+            line.order = i
+        DecisionLine.objects.bulk_update(lines, ["order", "amount", "verify_code"])
+
+        number = _next_number(organisation, decision.doc_type, signed_on.year)
+        decision.number, decision.number_year = number, signed_on.year
+        decision.number_text = f"{number}/{decision.doc_type}-{organisation.abbreviation}"
+        decision.signed_on = signed_on
+        decision.signer_name = organisation.signer_name
+        decision.signer_title = organisation.signer_title
+        decision.signer_on_behalf = organisation.signer_on_behalf
+        decision.total_amount = total
+        decision.decided_by = actor
+        decision.decided_at = timezone.now()
+        set_state(
+            decision, to_state=DecisionState.APPROVED, allowed_from=[DecisionState.DRAFT], actor=actor,
+            reason=f"Ký ban hành số {decision.number_text} ngày {signed_on:%d/%m/%Y}",
+            update_fields=["number", "number_year", "number_text", "signed_on", "signer_name", "signer_title",
+                           "signer_on_behalf", "legal_basis", "base_salary", "total_amount", "decided_by", "decided_at"],
+        )
+        if old is not None:
+            set_state(old, to_state=DecisionState.REPLACED, allowed_from=[DecisionState.APPROVED], actor=actor,
+                      reason=f"Được thay thế bởi {decision}")
+    return decision
+
+
+@transaction.atomic
+def reject_decision(decision: Decision, *, actor, reason: str) -> Decision:
+    """The Director sends the draft back, with the reason; the office may then draft again."""
+    _require(actor, can_approve, "Chỉ Giám đốc Sở (người có quyền phê duyệt) được từ chối phê duyệt.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Phải ghi lý do không phê duyệt.")
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.state != DecisionState.DRAFT:
+        raise TransitionError(f"{decision} ở trạng thái «{decision.get_state_display()}»: không thể từ chối.")
+    decision.rejection_reason = reason
+    decision.decided_by = actor
+    decision.decided_at = timezone.now()
+    set_state(decision, to_state=DecisionState.REJECTED, allowed_from=[DecisionState.DRAFT], actor=actor,
+              reason=reason, update_fields=["rejection_reason", "decided_by", "decided_at"])
+    return decision
+
+
+@transaction.atomic
+def replace_decision(decision: Decision, *, actor) -> Decision:
+    """A correction: a new draft with the approved decision's lines, which replaces it once approved."""
+    _require(actor, can_draft, "Chỉ Văn phòng Sở được lập quyết định thay thế.")
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.state != DecisionState.APPROVED:
+        raise TransitionError("Chỉ lập quyết định thay thế cho một quyết định đã ký ban hành và còn hiệu lực.")
+    existing = Decision.objects.filter(replaces=decision).first()
+    if existing is not None:
+        if existing.state == DecisionState.DRAFT:
+            raise TransitionError(f"Đã có dự thảo thay thế {decision} đang chờ phê duyệt.")
+        existing.replaces = None  # a rejected replacement gives way to the new one
+        existing.save(update_fields=["replaces"])
+    new = Decision.objects.create(
+        campaign=decision.campaign, doc_type=decision.doc_type, award_kind=decision.award_kind,
+        meeting=decision.meeting, replaces=decision, created_by=actor,
+    )
+    DecisionLine.objects.bulk_create(
+        DecisionLine(
+            decision=new, order=line.order, nominee_id=line.nominee_id, target=line.target,
+            recipient_name=line.recipient_name, position=line.position, unit_name=line.unit_name,
+            achievement=line.achievement, condition_met=line.condition_met,
+        )
+        for line in decision.lines.all()
+    )
+    set_state(new, to_state=DecisionState.DRAFT, allowed_from=[DecisionState.DRAFT], actor=actor,
+              reason=f"Lập dự thảo thay thế {decision}")
+    return new

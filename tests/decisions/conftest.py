@@ -1,0 +1,108 @@
+"""Data of the decisions area: appraised nominees with their results, a council meeting and its votes."""
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.utils import timezone
+
+from awards.models import AwardKind, Dossier, DossierState, Nominee, Outcome, Result
+from awards.services.council import record_meeting, record_vote
+from campaigns.models import AnnualRating, Criterion, Gender, Initiative, Rating
+from tests.factories import StaffFactory, UnitFactory
+
+_seq = itertools.count(1)
+VN = timezone.get_fixed_timezone(7 * 60)
+
+
+@pytest.fixture
+def giay_khen(campaign):
+    return AwardKind.objects.get(code="giay-khen-giam-doc")
+
+
+@pytest.fixture
+def bang_khen(campaign):
+    return AwardKind.objects.get(code="bang-khen-ubnd-tinh")
+
+
+def accepted_dossier(campaign, unit):
+    n = next(_seq)
+    dossier, _ = Dossier.objects.get_or_create(
+        campaign=campaign, unit=unit,
+        defaults={"state": DossierState.ACCEPTED,
+                  "first_submitted_at": dt.datetime(2023, 11, 1, 8, 0, tzinfo=VN) + dt.timedelta(minutes=n)},
+    )
+    return dossier
+
+
+def nominate(campaign, *, unit=None, staff=None, award_kind, outcome=Outcome.MET, achievement="", name=None):
+    """An appraised nominee (its unit's dossier accepted) with a result on every criterion of its target."""
+    if staff is None and unit is None:
+        unit = UnitFactory(name=name or f"Phòng thử nghiệm {next(_seq)}")
+    if staff is not None:
+        unit = staff.unit
+    target = "individual" if staff else "collective"
+    nominee = Nominee.objects.create(
+        dossier=accepted_dossier(campaign, unit), target=target, unit=unit, staff=staff, award_kind=award_kind,
+        achievement=achievement or f"Thành tích xuất sắc của {staff.full_name if staff else unit.name} năm 2023",
+    )
+    criteria = Criterion.objects.filter(campaign=campaign, target=target).order_by("order")
+    Result.objects.bulk_create(
+        Result(nominee=nominee, criterion=c, computed=outcome if i == 0 else Outcome.MET, computed_reason="Thử nghiệm")
+        for i, c in enumerate(criteria)
+    )
+    return nominee
+
+
+def person(unit=None, name=None, gender=Gender.MALE, position="Chuyên viên"):
+    return StaffFactory(unit=unit or UnitFactory(), full_name=name or f"Nguyễn Văn Thử {next(_seq)}", gender=gender,
+                        position=position)
+
+
+def meeting_for(campaign, *, members=None, held_at=None):
+    chair = person(name="Hà Anh Quang", position="Giám đốc Sở")
+    secretary = person(name="Trần Thị Thu Hà", gender=Gender.FEMALE)
+    return record_meeting(
+        campaign, held_at=held_at or dt.datetime(2023, 12, 1, 8, 0, tzinfo=VN), place="Phòng họp Sở",
+        chair=chair, secretary=secretary, actor=None, members=members or [],
+        ended_at=dt.datetime(2023, 12, 1, 10, 30, tzinfo=VN),
+    )
+
+
+def vote_all(meeting, nominees, votes_for=None):
+    """Every nominee gets `votes_for` (default: every member) votes for."""
+    total = meeting.total_members
+    for n in nominees:
+        f = total if votes_for is None else votes_for
+        record_vote(meeting, nominee=n, votes_for=f, votes_against=total - f)
+
+
+@pytest.fixture
+def gk_world(campaign, giay_khen, unit_a, unit_b):
+    """Six collectives and six individuals proposed for Giấy khen, all eligible, scores decreasing; a meeting
+    where all passed. unit_a and unit_b hold the first collective and individual each."""
+    collectives = [nominate(campaign, unit=unit_a, award_kind=giay_khen), nominate(campaign, unit=unit_b, award_kind=giay_khen)]
+    collectives += [nominate(campaign, award_kind=giay_khen, name=f"Phòng số {i}") for i in range(3, 7)]
+    individuals = [
+        nominate(campaign, staff=person(unit_a, "Đặng Thị Hạnh", Gender.FEMALE), award_kind=giay_khen),
+        nominate(campaign, staff=person(unit_b, "Bùi Văn Sơn"), award_kind=giay_khen),
+    ]
+    individuals += [nominate(campaign, staff=person(name=f"Lê Văn Số {i}"), award_kind=giay_khen) for i in range(3, 7)]
+    # Lower the score of the 6th of each by one non-mandatory miss, so the ranking is strict at the quota line.
+    for nominee in (collectives[5], individuals[5]):
+        c = Criterion.objects.filter(campaign=campaign, target=nominee.target).order_by("-order").first()
+        c.mandatory = False
+        c.save()
+        Result.objects.filter(nominee=nominee, criterion=c).update(computed=Outcome.NOT_MET)
+    meeting = meeting_for(campaign)
+    vote_all(meeting, collectives + individuals)
+    return {"collectives": collectives, "individuals": individuals, "meeting": meeting}
+
+
+def make_bang_khen_ready(staff_or_unit, *, years=(2022, 2023), initiatives=2):
+    kw = {"staff": staff_or_unit} if hasattr(staff_or_unit, "full_name") else {"unit": staff_or_unit}
+    for y in years:
+        AnnualRating.objects.update_or_create(year=y, **kw, defaults={"rating": Rating.EXCELLENT})
+    if "staff" in kw:
+        for i in range(initiatives):
+            Initiative.objects.create(year=years[i % len(years)], title=f"Sáng kiến thử nghiệm {next(_seq)}", **kw)
