@@ -1,0 +1,148 @@
+"""Uploaded files: the checks every upload passes (type from the content, size, not empty) and the one way a
+file is stored, as a new DocumentVersion under a generated name. Nothing is ever overwritten.
+
+Every refusal is a ValidationError whose Vietnamese message says which check failed and what to do; a refused
+file leaves everything already stored as it was (the checks run before anything is written)."""
+
+import hashlib
+import os
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from awards.models import Document, DocumentVersion
+
+ALLOWED_LABEL = "PDF, DOC, DOCX, XLS, XLSX, JPG hoặc PNG"
+# An HTML `accept` attribute for file inputs: a hint for the browser only; the server decides from the content.
+ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_JPG_MAGIC = b"\xff\xd8\xff"
+_EXE_MAGICS = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe")
+
+
+@dataclass(frozen=True)
+class FileKind:
+    code: str  # "pdf", "docx", ...
+    label: str
+    content_type: str
+
+
+KINDS = {
+    "pdf": FileKind("pdf", "PDF", "application/pdf"),
+    "doc": FileKind("doc", "Word (DOC)", "application/msword"),
+    "docx": FileKind("docx", "Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xls": FileKind("xls", "Excel (XLS)", "application/vnd.ms-excel"),
+    "xlsx": FileKind("xlsx", "Excel (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "jpg": FileKind("jpg", "Ảnh JPG", "image/jpeg"),
+    "png": FileKind("png", "Ảnh PNG", "image/png"),
+}
+
+
+def _name(uploaded):
+    return os.path.basename(getattr(uploaded, "name", "") or "") or "tệp"
+
+
+def _megabytes(n):
+    text = f"{n / (1024 * 1024):.1f}".replace(".", ",")
+    return text[:-2] if text.endswith(",0") else text
+
+
+def _type_refusal(name, what):
+    return ValidationError(
+        f"Kiểm tra loại tệp: tệp «{name}» {what}. Chỉ nhận tệp {ALLOWED_LABEL}. "
+        "Hãy mở văn bản, lưu (hoặc xuất) thành một trong các định dạng đó rồi tải lên lại.",
+        code="file_type",
+    )
+
+
+def _read_all(uploaded):
+    uploaded.seek(0)
+    data = b"".join(uploaded.chunks())
+    uploaded.seek(0)
+    return data
+
+
+def detect_kind(data, name="tệp"):
+    """The file's kind, read from its bytes (the name plays no part), or a ValidationError saying why not."""
+    head = data[:1024]
+    if head.startswith(_EXE_MAGICS):
+        raise _type_refusal(name, "là một chương trình chạy được, không phải văn bản (dù tên tệp có thể là .pdf hay .docx)")
+    if b"%PDF-" in head:
+        return KINDS["pdf"]
+    if head.startswith(_PNG_MAGIC):
+        return KINDS["png"]
+    if head.startswith(_JPG_MAGIC):
+        return KINDS["jpg"]
+    if head.startswith(_OLE_MAGIC):
+        # Old Office files: the directory names the main stream, in UTF-16.
+        if "WordDocument".encode("utf-16-le") in data:
+            return KINDS["doc"]
+        if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+            return KINDS["xls"]
+        raise _type_refusal(name, "là tệp Office kiểu cũ nhưng không phải văn bản Word hay bảng tính Excel")
+    if head.startswith(_ZIP_MAGIC):
+        import io
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            raise _type_refusal(name, "bị hỏng: không đọc được nội dung") from None
+        if "[Content_Types].xml" in names:
+            if any(n.startswith("word/") for n in names):
+                return KINDS["docx"]
+            if any(n.startswith("xl/") for n in names):
+                return KINDS["xlsx"]
+        raise _type_refusal(name, "là tệp nén (ZIP), không phải văn bản Word hay bảng tính Excel")
+    raise _type_refusal(name, "không có định dạng được chấp nhận")
+
+
+def check_upload(uploaded):
+    """Run every check on an uploaded file; return its FileKind or raise ValidationError (Vietnamese)."""
+    name = _name(uploaded)
+    if uploaded is None:
+        raise ValidationError("Kiểm tra tệp: chưa chọn tệp nào. Hãy bấm «Chọn tệp» rồi chọn văn bản cần tải lên.", code="file_missing")
+    size = uploaded.size
+    if not size:
+        raise ValidationError(
+            f"Kiểm tra tệp rỗng: tệp «{name}» không có nội dung (0 byte). "
+            "Hãy kiểm tra lại đúng tệp văn bản đã lưu đầy đủ rồi tải lên lại.",
+            code="file_empty",
+        )
+    limit = settings.UPLOAD_MAX_BYTES
+    if size > limit:
+        raise ValidationError(
+            f"Kiểm tra dung lượng: tệp «{name}» nặng {_megabytes(size)} MB, vượt giới hạn {_megabytes(limit)} MB. "
+            "Hãy giảm dung lượng (quét ở độ phân giải thấp hơn, nén PDF) hoặc tách thành nhiều tệp rồi tải lên lại.",
+            code="file_too_large",
+        )
+    return detect_kind(_read_all(uploaded), name)
+
+
+def store_version(document, uploaded, *, actor):
+    """Check the file, then keep it as the next version of `document` under a generated name.
+
+    Earlier versions stay as they are. Raises ValidationError (and stores nothing) if a check fails."""
+    kind = check_upload(uploaded)
+    data = _read_all(uploaded)
+    with transaction.atomic():
+        Document.objects.select_for_update().filter(pk=document.pk).first()
+        last = document.versions.aggregate(last=Max("number"))["last"] or 0
+        version = DocumentVersion(
+            document=document, number=last + 1, original_name=_name(uploaded)[:255],
+            content_type=kind.content_type, size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor,
+        )
+        version.file.save(f"{kind.code}", uploaded, save=False)
+        try:
+            version.save()
+        except Exception:
+            version.file.storage.delete(version.file.name)
+            raise
+    return version

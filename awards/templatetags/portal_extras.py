@@ -1,0 +1,44 @@
+"""Template helpers of the unit portal."""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+register = template.Library()
+
+
+@register.simple_tag
+def version_url(version):
+    """The permission-checked download of a DocumentVersion (files:version), or "" while that view is absent."""
+    try:
+        return reverse("files:version", args=[version.pk])
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def filesize(n):
+    """1.234.567 bytes → "1,2 MB"; under 1 MB in kB."""
+    if n is None:
+        return ""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(n / 1024))} kB"
+
+
+@register.simple_tag(takes_context=True)
+def portal_access(context):
+    """What the portal's menu shows this user: {"unit": unit head, "office": sees every dossier}."""
+    from awards.selectors import is_unit_head, sees_everything
+
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unit": is_unit_head(user), "office": sees_everything(user)}
+
+
+@register.filter
+def dossier_state(value):
+    """A dossier state's Vietnamese label ("returned" → "Trả lại để bổ sung")."""
+    from awards.models import DossierState
+
+    return DossierState(value).label if value in DossierState.values else (value or "—")
