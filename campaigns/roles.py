@@ -36,7 +36,9 @@ ROLE_PERMISSIONS = {
         _perms("campaigns", _CAMPAIGN_DATA, _ALL)
         + _perms("awards", _AWARD_DATA, _ALL)
         + _perms("awards", _READ_ONLY, ("view",))
-        + _perms("axes", ["accessattempt", "accesslog", "accessfailurelog"], ("view", "delete"))
+        # Lifting a lockout is deleting its access attempt; the logs of logins are kept.
+        + _perms("axes", ["accessattempt"], ("view", "delete"))
+        + _perms("axes", ["accesslog", "accessfailurelog"], ("view",))
         + _perms("auth", ["user"], ("view",))
     ),
     Role.DIRECTOR: (

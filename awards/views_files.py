@@ -1,0 +1,39 @@
+"""The one way an uploaded file leaves the server: a download that checks, through the per-user selector, that
+this user may see the document the file belongs to. An outsider gets 404, never a hint that the file exists."""
+
+import unicodedata
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from awards.selectors import document_versions_for
+
+
+def ascii_fallback(name):
+    """The name without Vietnamese diacritics, for clients that do not read RFC 5987 ("Tờ trình" -> "To trinh")."""
+    name = name.replace("đ", "d").replace("Đ", "D")
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    plain = "".join(c if c.isprintable() and c not in '"\\;' else "_" for c in plain).strip()
+    return plain or "tep"
+
+
+def content_disposition(name):
+    """attachment; filename="ascii"; filename*=UTF-8''percent-encoded (RFC 6266 with RFC 5987 encoding)."""
+    return f"attachment; filename=\"{ascii_fallback(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+@require_GET
+@login_required
+def version(request, pk):
+    version = get_object_or_404(document_versions_for(request.user).select_related("document"), pk=pk)
+    try:
+        handle = version.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404("Không tìm thấy tệp.")
+    response = FileResponse(handle, content_type=version.content_type or "application/octet-stream")
+    response["Content-Disposition"] = content_disposition(version.original_name)
+    response["Cache-Control"] = "private, no-store"
+    return response
