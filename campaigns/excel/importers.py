@@ -12,7 +12,6 @@ nothing the second time. Rows absent from the file are never deleted.
 
 import datetime as dt
 from decimal import Decimal
-from importlib import import_module
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -101,7 +100,7 @@ class Importer:
         return found
 
     # --- planning ------------------------------------------------------------------------------------------
-    def stage(self, row, layout, model, obj, values, *, label):
+    def stage(self, row, layout, model, obj, values, *, label, check=None):
         """Apply `values` ({field: value}) to `obj` (an unsaved instance carrying its identifier: a new row),
         validate like a form, record the outcome. Returns (instance, action), or (None, None) on errors."""
         created = obj.pk is None
@@ -125,6 +124,8 @@ class Importer:
         relations = [f.name for f in model._meta.get_fields() if f.is_relation and f.concrete]
         try:
             obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+            if check is not None and (errors := check(obj)):
+                raise ValidationError(errors)
         except ValidationError as exc:
             self._validation_errors(row, layout, exc)
             return None, None
@@ -182,30 +183,30 @@ class Importer:
     def apply(self):
         raise NotImplementedError
 
-    def after_commit(self):
-        """Recompute the results these records decide, when the scoring service is there."""
+    def touched(self):
+        """(units, staff) whose records this import created or changed."""
+        return [], []
+
+    def rescore_results(self):
+        """Bring the automatic results in line with the records just written (the scoring service's rule),
+        in the same transaction."""
         if not self.rescore:
             return
-        try:
-            scoring = import_module("awards.services.scoring")
-        except ModuleNotFoundError:
+        units, staff = self.touched()
+        if not units and not staff:
             return
-        recompute = getattr(scoring, "recompute_campaign", None) or getattr(scoring, "recompute_all", None)
-        if recompute is None:
-            return
-        from campaigns.models import Campaign
+        from awards.services.scoring import recompute_after_import, recompute_results
 
-        for campaign in Campaign.objects.exclude(status="closed"):
-            recompute(campaign, actor=self.actor) if _takes_actor(recompute) else recompute(campaign)
+        if len(units) + len(staff) > CHUNK:
+            recompute_results()
+        else:
+            recompute_after_import(units=[u.pk for u in units], staff=[s.pk for s in staff])
 
-
-def _takes_actor(func):
-    import inspect
-
-    try:
-        return "actor" in inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
+    @staticmethod
+    def subjects_of(objs):
+        units = {o.unit_id: o.unit for o in objs if o._import_changed and getattr(o, "unit_id", None)}
+        staff = {o.staff_id: o.staff for o in objs if o._import_changed and getattr(o, "staff_id", None)}
+        return list(units.values()), list(staff.values())
 
 
 def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
@@ -224,6 +225,7 @@ def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
             if report.errors or dry_run:
                 raise _Rollback
             importer.apply()
+            importer.rescore_results()
             report.applied = True
     except _Rollback:
         pass
@@ -231,8 +233,6 @@ def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
         report.error("", None, "", "", str(exc))
     finally:
         workbook.close()
-    if report.applied:
-        importer.after_commit()
     return report
 
 
@@ -354,6 +354,19 @@ INDICATOR_FIELDS = [c.key for c in L.INDICATORS.columns if c.key not in ("unit",
 BOOL_DEFAULTS = {"has_procedures": True, "ddci_assigned": True}
 
 
+def _indicator_check(record):
+    """The checks the indicator form makes (awards.services.scoring.indicator_errors), on the whole record."""
+    from awards.services.scoring import indicator_errors
+
+    return indicator_errors({name: getattr(record, name) for name in INDICATOR_FIELDS})
+
+
+def _component_check(component):
+    if (component.score is not None or component.score_last is not None) and not component.source.strip():
+        return {"source": "Ghi văn bản là nguồn của điểm chỉ số thành phần."}
+    return {}
+
+
 class IndicatorImporter(Importer):
     kind = "indicators"
     title = "Số liệu chỉ tiêu"
@@ -380,7 +393,7 @@ class IndicatorImporter(Importer):
                     values[name] = default
             obj = existing.get((unit.pk, year)) or IndicatorRecord(unit=unit, year=year)
             obj, _ = self.stage(row, L.INDICATORS, IndicatorRecord, obj, values,
-                                label=f"Số liệu {year} – {unit.code} {unit.name}")
+                                label=f"Số liệu {year} – {unit.code} {unit.name}", check=_indicator_check)
             if obj is not None:
                 self.records.append(obj)
 
@@ -402,7 +415,7 @@ class IndicatorImporter(Importer):
             values = self.values(row, ["component", "score", "score_last", "source"])
             obj = existing.get(key) or IndexComponentScore(unit=unit, year=year, index=index)
             obj, _ = self.stage(row, L.INDEX_COMPONENTS, IndexComponentScore, obj, values,
-                                label=f"{index} {year} – {unit.code}: {component}")
+                                label=f"{index} {year} – {unit.code}: {component}", check=_component_check)
             if obj is not None:
                 self.components.append(obj)
 
@@ -416,6 +429,9 @@ class IndicatorImporter(Importer):
     def apply(self):
         self.save(IndicatorRecord, self.records)
         self.save(IndexComponentScore, self.components)
+
+    def touched(self):
+        return self.subjects_of(self.records + self.components)
 
 
 # --- ratings and initiatives: of a person or of a unit -----------------------------------------------------
@@ -457,6 +473,9 @@ class _SubjectImporter(Importer):
 
     def apply(self):
         self.save(self.model, self.objects)
+
+    def touched(self):
+        return self.subjects_of(self.objects)
 
 
 class RatingImporter(_SubjectImporter):

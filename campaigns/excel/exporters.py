@@ -1,0 +1,274 @@
+"""The office's reports as .xlsx: dossier state per unit, the scoring matrix, the ranking with the quota line,
+the award list with amounts and the total in words, the budget by fund.
+
+Every export starts from the same per-user selector as its page (awards.selectors), so a unit head's export
+holds only their unit. `user=None` is the full view (the command line's default, for scheduled reports).
+
+    data = export("status", campaign=campaign, user=request.user)          # bytes
+    export("scores", campaign=campaign, user=None, out="/tmp/diem.xlsx")   # to a file
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+
+from awards import selectors as sel
+from awards.models import (
+    CampaignAward, DecisionLine, DecisionState, DocumentKind, DocumentType, Dossier, Result,
+)
+from campaigns.excel.writer import Col, Table, new_workbook, save
+from campaigns.models import Target, Unit
+
+EXPORTS = {
+    "status": ("Tình trạng hồ sơ theo đơn vị", "tinh-trang-ho-so"),
+    "scores": ("Bảng kết quả đánh giá theo tiêu chí", "ket-qua-danh-gia"),
+    "ranking": ("Xếp hạng và chỉ tiêu khen thưởng", "xep-hang"),
+    "awards": ("Danh sách khen thưởng", "danh-sach-khen-thuong"),
+    "budget": ("Kinh phí khen thưởng theo nguồn", "kinh-phi-khen-thuong"),
+}
+
+
+def _visible(selector, user, qs):
+    return qs if user is None else selector(user, qs)
+
+
+def may_export(what, user) -> bool:
+    """Whether `user` has anything to see in this export (404 otherwise): the page's selector decides."""
+    if user is None or sel.sees_everything(user):
+        return True
+    if what == "budget":
+        return False  # decisions_for: the office and the director only
+    if what == "awards":
+        return sel.is_unit_head(user)
+    from campaigns.roles import Role, user_roles
+
+    return sel.is_unit_head(user) or Role.COUNCIL in user_roles(user)
+
+
+def scope_text(user):
+    if user is None or sel.sees_everything(user):
+        return "toàn bộ"
+    if sel.is_unit_head(user):
+        return f"đơn vị {user.staff.unit.name}"
+    return "hồ sơ Hội đồng xem xét"
+
+
+def export(what, *, campaign, user=None, out=None):
+    """Write export `what` for `campaign` as `user` sees it; bytes when `out` is None."""
+    if what not in EXPORTS:
+        raise KeyError(what)
+    if not may_export(what, user):
+        raise Http404
+    workbook = new_workbook()
+    header = {
+        "title": f"{campaign.title} – {EXPORTS[what][0]}",
+        "subtitle": (
+            f"{campaign.organisation.name} · Phạm vi: {scope_text(user)} · "
+            f"Xuất lúc {timezone.localtime():%H:%M %d/%m/%Y}"
+        ),
+    }
+    WRITERS[what](workbook, campaign, user, header)
+    return save(workbook, out)
+
+
+def filename(what, campaign):
+    return f"{EXPORTS[what][1]}-{campaign.code}.xlsx"
+
+
+# --- dossier state per unit --------------------------------------------------------------------------------
+
+DOC_KINDS = [DocumentKind.UNIT_PLAN, DocumentKind.PROPOSAL_LETTER, DocumentKind.COUNCIL_MINUTES, DocumentKind.ACHIEVEMENT_REPORT]
+
+
+def write_status(workbook, campaign, user, header):
+    from awards.models import Document
+
+    dossiers = list(
+        _visible(sel.dossiers_for, user, Dossier.objects.filter(campaign=campaign))
+        .select_related("unit")
+        .annotate(
+            collectives=Count("nominees", filter=Q(nominees__target=Target.COLLECTIVE)),
+            individuals=Count("nominees", filter=Q(nominees__target=Target.INDIVIDUAL)),
+        )
+        .order_by("unit__code")
+    )
+    units = [d.unit for d in dossiers]
+    if user is None or sel.sees_everything(user):
+        with_dossier = {u.pk for u in units}
+        units += [u for u in Unit.objects.filter(active=True).order_by("code") if u.pk not in with_dossier]
+    documents = defaultdict(int)
+    docs = Document.objects.filter(campaign=campaign, unit__in=[u.pk for u in units], versions__isnull=False)
+    if user is not None:
+        docs = sel.documents_for(user, docs)
+    for row in docs.values("unit_id", "kind").annotate(n=Count("id", distinct=True)):
+        documents[(row["unit_id"], row["kind"])] = row["n"]
+    table = Table(workbook, "Tình trạng hồ sơ", [
+        Col("STT", 6, "int"), Col("Mã đơn vị", 12), Col("Tên đơn vị", 42), Col("Trạng thái hồ sơ", 22),
+        Col("Nộp lần đầu", 17, "datetime"), Col("Nộp lần cuối", 17, "datetime"), Col("Số tập thể đề nghị", 12, "int"),
+        Col("Số cá nhân đề nghị", 12, "int"), *[Col(kind.label, 18, "int") for kind in DOC_KINDS],
+        Col("Cập nhật lúc", 17, "datetime"),
+    ], **header)
+    by_unit = {d.unit_id: d for d in dossiers}
+    for number, unit in enumerate(units, start=1):
+        dossier = by_unit.get(unit.pk)
+        docs_row = [documents[(unit.pk, kind)] for kind in DOC_KINDS]
+        if dossier is None:
+            table.append([number, unit.code, unit.name, "Chưa lập hồ sơ", None, None, 0, 0, *docs_row, None])
+        else:
+            table.append([
+                number, unit.code, unit.name, dossier.get_state_display(), dossier.first_submitted_at,
+                dossier.submitted_at, dossier.collectives, dossier.individuals, *docs_row, dossier.updated_at,
+            ])
+
+
+# --- the scoring matrix ------------------------------------------------------------------------------------
+
+def write_scores(workbook, campaign, user, header):
+    results = (
+        _visible(sel.results_for, user, Result.objects.filter(nominee__dossier__campaign=campaign))
+        .select_related("nominee__unit", "nominee__staff", "nominee__award_kind", "criterion", "override_by")
+        .order_by("nominee__dossier__unit__code", "nominee__target", "nominee_id", "criterion__order")
+    )
+    table = Table(workbook, "Kết quả đánh giá", [
+        Col("Mã đơn vị", 11), Col("Đơn vị", 32), Col("Đối tượng", 10), Col("Tên tập thể / Họ và tên", 28),
+        Col("Hình thức đề nghị", 18), Col("TT", 5, "int"), Col("Tiêu chí", 36), Col("Bắt buộc", 9),
+        Col("Kết quả tự động", 16), Col("Diễn giải", 48), Col("Căn cứ", 40),
+        Col("Kết quả do Văn phòng quyết định", 18), Col("Lý do / ghi chú", 40), Col("Người quyết định", 20),
+        Col("Quyết định lúc", 17, "datetime"), Col("Kết quả cuối cùng", 16),
+    ], **header)
+    targets = dict(Target.choices)
+    for r in results.iterator(chunk_size=2000):
+        n, c = r.nominee, r.criterion
+        by = r.override_by
+        table.append([
+            n.unit.code, n.unit.name, targets[n.target], n.name, n.award_kind.short_name, c.order, c.short_name,
+            "Có" if c.mandatory else "Không", r.get_computed_display(), r.computed_reason, r.evidence,
+            r.get_override_display() if r.override else "", r.override_reason,
+            (by.get_full_name() or by.username) if by else "", r.override_at, r.get_outcome_display(),
+        ])
+
+
+# --- the ranking with the quota line -----------------------------------------------------------------------
+
+def write_ranking(workbook, campaign, user, header):
+    from awards.services.ranking import rank_nominees
+
+    awards = list(CampaignAward.objects.filter(campaign=campaign).select_related("award_kind").order_by("award_kind__level", "target"))
+    if not awards:
+        Table(workbook, "Xếp hạng", [Col("Ghi chú", 60)], **header).append(["Phong trào chưa có hình thức khen thưởng."])
+        return
+    for award in awards:
+        ranked = rank_nominees(campaign, target=award.target, award_kind=award.award_kind, user=user)
+        quota = "tất cả nếu đủ điều kiện" if award.quota is None else f"{award.quota:02d}"
+        table = Table(workbook, f"{award.award_kind.short_name} – {award.get_target_display()}"[:31], [
+            Col("Hạng", 7, "int"), Col("Tên tập thể / Họ và tên", 32), Col("Đơn vị", 32), Col("Điểm", 9, "decimal"),
+            Col("Đủ điều kiện", 12), Col("Trong chỉ tiêu", 13), Col("Chưa đạt", 48), Col("Khi bằng điểm", 48),
+        ], title=f"{header['title']}: {award.award_kind.short_name}, {award.get_target_display().lower()} (chỉ tiêu: {quota})",
+            subtitle=header["subtitle"])
+        line_drawn = False
+        for rn in ranked:
+            if not line_drawn and award.quota is not None and not (rn.eligible and rn.within_quota):
+                table.append(["", f"─── Hết chỉ tiêu {quota} ───", "", None, "", "", "", ""], bold=True)
+                line_drawn = True
+            n = rn.nominee
+            table.append([
+                rn.rank, n.name, n.unit.name, rn.score, "Có" if rn.eligible else "Không",
+                "Có" if rn.within_quota and rn.eligible else "Không", "; ".join(rn.missing), rn.tie_note,
+            ])
+
+
+# --- the award list with amounts, total and total in words -------------------------------------------------
+
+def write_awards(workbook, campaign, user, header):
+    from awards.words import amount_in_words
+
+    lines = (
+        _visible(sel.decision_lines_for, user, DecisionLine.objects.filter(
+            decision__campaign=campaign, decision__doc_type=DocumentType.DECISION, decision__state=DecisionState.APPROVED,
+        ))
+        .select_related("decision__award_kind")
+        .order_by("decision__signed_on", "decision_id", "target", "order")
+    )
+    table = Table(workbook, "Danh sách khen thưởng", [
+        Col("Số sổ vàng", 9, "int"), Col("Quyết định số", 18), Col("Ngày ký", 12, "date"), Col("Hình thức", 16),
+        Col("Đối tượng", 10), Col("Tên tập thể / Họ và tên", 32), Col("Chức vụ", 24), Col("Đơn vị", 32),
+        Col("Số tiền (đồng)", 15, "amount"), Col("Mã xác minh", 14),
+    ], **header)
+    targets = dict(Target.choices)
+    total = Decimal(0)
+    for line in lines.iterator(chunk_size=2000):
+        d = line.decision
+        total += line.amount or 0
+        table.append([
+            line.order, d.number_text, d.signed_on, d.award_kind.short_name, targets[line.target], line.recipient_name,
+            line.position, line.unit_name, line.amount, line.verify_code or "",
+        ])
+    table.append(["", "", None, "", "", "Tổng cộng", "", "", total, ""], bold=True)
+    table.append(["", "", None, "", "", f"Bằng chữ: {amount_in_words(total)}", "", "", None, ""])
+
+
+# --- the budget by fund ------------------------------------------------------------------------------------
+
+def write_budget(workbook, campaign, user, header):
+    from awards.services.money import award_amount
+    from awards.words import amount_in_words
+
+    table = Table(workbook, "Kinh phí theo nguồn", [
+        Col("Nguồn kinh phí", 40), Col("Hình thức", 18), Col("Đối tượng", 10), Col("Căn cứ", 34),
+        Col("Số lượng", 10, "int"), Col("Mức thưởng (đồng)", 16, "amount"), Col("Thành tiền (đồng)", 16, "amount"),
+    ], **header)
+    targets = dict(Target.choices)
+    decided = (
+        _visible(sel.decision_lines_for, user, DecisionLine.objects.filter(
+            decision__campaign=campaign, decision__doc_type=DocumentType.DECISION,
+            decision__state__in=[DecisionState.APPROVED, DecisionState.DRAFT],
+        ))
+        .values("decision__award_kind__fund", "decision__award_kind__short_name", "target", "decision__state",
+                "decision__number_text", "amount")
+        .annotate(n=Count("id"))
+        .order_by("decision__award_kind__fund", "decision__award_kind__short_name", "target", "decision__state", "amount")
+    )
+    funds = defaultdict(list)
+    for row in decided:
+        state = "Đã ký " + row["decision__number_text"] if row["decision__state"] == DecisionState.APPROVED else "Dự thảo quyết định"
+        amount = row["amount"] or Decimal(0)
+        funds[row["decision__award_kind__fund"]].append(
+            [row["decision__award_kind__short_name"], targets[row["target"]], state, row["n"], amount, amount * row["n"]]
+        )
+    if not funds:
+        # Nothing decided yet: the estimate from the quotas, at the rates in force on the decision deadline.
+        for award in CampaignAward.objects.filter(campaign=campaign, quota__isnull=False).select_related("award_kind"):
+            try:
+                money = award_amount(award.award_kind, award.target, campaign.decision_deadline)
+            except ValidationError as exc:  # no legal basis or rate for that day: say so rather than guess
+                funds[award.award_kind.fund].append([award.award_kind.short_name, targets[award.target],
+                                                     " ".join(exc.messages), award.quota, None, Decimal(0)])
+                continue
+            funds[award.award_kind.fund].append([
+                award.award_kind.short_name, targets[award.target],
+                f"Dự toán theo chỉ tiêu ({money.legal_basis})", award.quota, money.amount, money.amount * award.quota,
+            ])
+    grand = Decimal(0)
+    for fund in sorted(funds):
+        subtotal = Decimal(0)
+        for kind, target, basis, count, amount, total in funds[fund]:
+            table.append([fund, kind, target, basis, count, amount, total])
+            subtotal += total
+        table.append([f"Cộng {fund}", "", "", "", None, None, subtotal], bold=True)
+        grand += subtotal
+    table.append(["Tổng cộng", "", "", "", None, None, grand], bold=True)
+    table.append([f"Bằng chữ: {amount_in_words(grand)}", "", "", "", None, None, None])
+
+
+WRITERS = {
+    "status": write_status,
+    "scores": write_scores,
+    "ranking": write_ranking,
+    "awards": write_awards,
+    "budget": write_budget,
+}
+

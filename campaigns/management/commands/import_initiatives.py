@@ -1,0 +1,9 @@
+from campaigns.excel.commands import ImportCommand
+
+
+class Command(ImportCommand):
+    kind = "initiatives"
+    help = (
+        "Nhập sáng kiến được công nhận (trang «Sáng kiến») từ tệp .xlsx theo mẫu. Tất cả hoặc không: một dòng lỗi thì không ghi gì và liệt kê mọi lỗi "
+        "(trang, dòng, cột, giá trị, lý do). Nhập lại cùng tệp không thay đổi gì. --dry-run: chỉ kiểm tra."
+    )
