@@ -1,0 +1,308 @@
+"""The office's scoring workspace: the grid of nominees × criteria, a page per nominee, the ranking with the
+quota line, indicator data entry, and the campaign's weights. Thin views: services decide, selectors load."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from awards.forms_scoring import ATTEST_CHOICES, OUTCOME_CHOICES, DecisionForm, IndexComponentFormSet, IndicatorRecordForm, WeightsForm
+from awards.models import CampaignAward, DocumentKind, DocumentVersion, Outcome, Result
+from awards.selectors import documents_for, nominees_for, results_for, sees_everything
+from awards.services import ranking as ranking_service
+from awards.services import scoring
+from campaigns.models import Criterion, IndexComponentScore, IndicatorRecord, Target, Unit
+from campaigns.roles import Role, user_roles
+from campaigns.selectors import get_current_campaign
+
+
+def _campaign():
+    campaign = get_current_campaign()
+    if campaign is None:
+        raise Http404
+    return campaign
+
+
+def _require_office(user):
+    """The office's pages: 404 for everybody else (no page of the area is announced to outsiders)."""
+    if not scoring.may_score(user):
+        raise Http404
+
+
+def _require_overview(user):
+    """Read-only overviews (ranking): the office, the director and the council."""
+    if not (sees_everything(user) or Role.COUNCIL in user_roles(user)):
+        raise Http404
+
+
+def _target(request):
+    value = request.GET.get("target") or Target.COLLECTIVE
+    return value if value in Target.values else Target.COLLECTIVE
+
+
+def _next(request, default):
+    """A same-site address to go back to after a form (never another site)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+def _cell(result, user, *, form=None, error="", focus="", next_url=""):
+    """The context of one grid cell."""
+    nominee = result.nominee
+    conflict = scoring.has_conflict(user, nominee)
+    human = scoring.is_human_criterion(result.criterion)
+    return {
+        "r": result,
+        "editable": scoring.may_score(user) and not conflict,
+        "conflict": conflict,
+        "human": human,
+        "choices": scoring_choices(human),
+        "outcome_value": form.data.get("outcome", "") if form is not None else result.override,
+        "reason_value": form.data.get("reason", "") if form is not None else result.override_reason,
+        "error": error,
+        "focus": focus,
+        "next_url": next_url,
+    }
+
+
+def scoring_choices(human):
+    return ATTEST_CHOICES if human else OUTCOME_CHOICES
+
+
+# ------------------------------------------------------------------------------------------------- grid
+
+
+@login_required
+def grid(request):
+    _require_office(request.user)
+    campaign = _campaign()
+    target = _target(request)
+    criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
+    nominees = nominees_for(request.user, scoring.scored_nominees(campaign).filter(target=target))
+    unit_id = request.GET.get("unit") or ""
+    if unit_id.isdigit():
+        nominees = nominees.filter(unit_id=int(unit_id))
+    state = request.GET.get("state") or ""
+    if state in Outcome.values:
+        nominees = nominees.filter(Exists(Result.objects.filter(
+            Q(override=state) | Q(override="", computed=state), nominee=OuterRef("pk"), criterion__in=criteria,
+        )))
+    nominees = list(nominees.select_related("staff", "unit", "dossier").order_by("unit__code", "staff__full_name", "pk"))
+    results = {}
+    for r in results_for(request.user, Result.objects.filter(nominee__in=[n.pk for n in nominees], criterion__in=criteria)).select_related("override_by__staff"):
+        results[(r.nominee_id, r.criterion_id)] = r
+    by_pk = {c.pk: c for c in criteria}
+    rows = []
+    next_url = request.get_full_path()
+    for n in nominees:
+        cells = []
+        for c in criteria:
+            r = results.get((n.pk, c.pk))
+            if r is not None:
+                r.nominee, r.criterion = n, by_pk[c.pk]
+                cells.append(_cell(r, request.user, next_url=next_url))
+            else:
+                cells.append(None)
+        rows.append({"nominee": n, "cells": cells, "conflict": scoring.has_conflict(request.user, n)})
+    units = Unit.objects.filter(pk__in=scoring.scored_nominees(campaign).filter(target=target).values("unit_id")).order_by("code")
+    return render(request, "scoring/grid.html", {
+        "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,
+        "units": units, "unit_id": unit_id, "state": state, "states": Outcome.choices,
+        "unscored": scoring.unscored_count(campaign), "next_url": next_url,
+    })
+
+
+@login_required
+@require_POST
+def save_cell(request, pk):
+    """Save one cell (htmx): the updated cell comes back; refusals come back in the cell with their reason."""
+    result = get_object_or_404(
+        results_for(request.user).select_related("nominee__unit", "nominee__staff", "nominee__dossier", "criterion", "override_by__staff"),
+        pk=pk,
+    )
+    if not scoring.may_score(request.user):
+        raise Http404
+    form = DecisionForm(request.POST)
+    status, error, focus = 200, "", "select"
+    if not form.is_valid():
+        status, error, focus = 422, "Dữ liệu gửi lên không hợp lệ, tải lại trang.", "reason"
+    else:
+        try:
+            result = scoring.decide_result(
+                result, actor=request.user, outcome=form.cleaned_data["outcome"], reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+            form = None
+        except scoring.ConflictOfInterest as exc:
+            status, error, form = 403, str(exc), None
+        except scoring.StaleResult as exc:
+            status, error, form = 409, exc.messages[0], None
+            result = Result.objects.select_related("nominee__unit", "nominee__staff", "nominee__dossier", "criterion", "override_by__staff").get(pk=pk)
+        except ValidationError as exc:
+            status, error, focus = 422, exc.messages[0], "reason"
+    if not request.headers.get("HX-Request"):
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, f"Đã lưu: {result.nominee.name} – {result.criterion.short_name}.")
+        return redirect(_next(request, reverse("scoring:nominee", args=[result.nominee_id])))
+    context = _cell(result, request.user, form=form, error=error, focus=focus, next_url=_next(request, ""))
+    response = render(request, "scoring/_cell.html", context)
+    response.status_code = status
+    return response
+
+
+@login_required
+@require_POST
+def recompute(request):
+    _require_office(request.user)
+    report = scoring.recompute_results(_campaign())
+    messages.success(request, f"Đã tính lại từ số liệu: {report.created} kết quả mới, {report.changed} kết quả thay đổi.")
+    return redirect(_next(request, reverse("scoring:grid")))
+
+
+# ------------------------------------------------------------------------------------------------- nominee
+
+
+@login_required
+def nominee(request, pk):
+    nominee = get_object_or_404(
+        nominees_for(request.user).select_related("staff", "unit", "dossier__campaign", "award_kind"), pk=pk,
+    )
+    campaign = nominee.dossier.campaign
+    results = list(
+        results_for(request.user, nominee.results.all()).select_related("criterion", "override_by__staff", "updated_by__staff")
+        .order_by("criterion__order")
+    )
+    for r in results:
+        r.nominee = nominee
+    cells = [_cell(r, request.user, next_url=request.get_full_path()) for r in results]
+    documents = (
+        documents_for(request.user)
+        .filter(Q(dossier=nominee.dossier, nominee__isnull=True) | Q(nominee=nominee)
+                | Q(campaign=campaign, unit=nominee.unit, kind=DocumentKind.UNIT_PLAN))
+        .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number")))
+        .select_related("nominee__staff", "nominee__unit")
+        .order_by("kind", "pk")
+    )
+    ok, reason = ranking_service.bang_khen_eligibility(nominee, year=campaign.year)
+    return render(request, "scoring/nominee.html", {
+        "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents,
+        "bang_khen": {"ok": ok, "reason": reason},
+        "conflict": scoring.may_score(request.user) and scoring.has_conflict(request.user, nominee),
+        "conflict_message": scoring.conflict_message(nominee),
+    })
+
+
+# ------------------------------------------------------------------------------------------------- ranking
+
+
+@login_required
+def ranking(request):
+    _require_overview(request.user)
+    campaign = _campaign()
+    target = _target(request)
+    awards = list(CampaignAward.objects.filter(campaign=campaign, target=target).select_related("award_kind").order_by("award_kind__level", "award_kind__code"))
+    kinds = [a.award_kind for a in awards]
+    kind = next((k for k in kinds if k.code == request.GET.get("award")), None) or ranking_service.resolve_award_kind(campaign, None, target)
+    ranked = ranking_service.rank_nominees(campaign, target=target, award_kind=kind, user=request.user)
+    quota = next((a.quota for a in awards if a.award_kind_id == (kind.pk if kind else None)), None)
+    within = sum(1 for r in ranked if r.within_quota)
+    last_within = max((i for i, r in enumerate(ranked) if r.within_quota), default=None)
+    return render(request, "scoring/ranking.html", {
+        "campaign": campaign, "target": target, "targets": Target.choices, "kinds": kinds, "kind": kind,
+        "ranked": ranked, "quota": quota, "within": within, "last_within": last_within,
+        "over_quota": quota is not None and within > quota,
+        "eligible_count": sum(1 for r in ranked if r.eligible),
+        "is_bang_khen": kind is not None and kind.code == ranking_service.BANG_KHEN,
+    })
+
+
+# ------------------------------------------------------------------------------------------------- indicators
+
+
+def _year(request, campaign):
+    value = request.GET.get("year") or ""
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else campaign.year
+
+
+@login_required
+def indicators(request):
+    _require_office(request.user)
+    campaign = _campaign()
+    year = _year(request, campaign)
+    units = list(Unit.objects.filter(active=True).order_by("code"))
+    records = {r.unit_id: r for r in IndicatorRecord.objects.filter(year=year)}
+    components = dict(
+        IndexComponentScore.objects.filter(year=year).values_list("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n")
+    )
+    rows = [{"unit": u, "record": records.get(u.pk), "components": components.get(u.pk, 0)} for u in units]
+    return render(request, "scoring/indicators.html", {"campaign": campaign, "year": year, "rows": rows})
+
+
+@login_required
+def indicator_edit(request, unit_pk, year):
+    _require_office(request.user)
+    campaign = _campaign()
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    if not 2000 <= year <= 2100:
+        raise Http404
+    record = IndicatorRecord.objects.filter(unit=unit, year=year).first() or IndicatorRecord(unit=unit, year=year)
+    components = IndexComponentScore.objects.filter(unit=unit, year=year).order_by("index", "component")
+    if request.method == "POST":
+        form = IndicatorRecordForm(request.POST, instance=record)
+        formset = IndexComponentFormSet(request.POST, queryset=components, prefix="components")
+        if form.is_valid() and formset.is_valid():
+            try:
+                scoring.save_indicator_record(unit=unit, year=year, values=form.cleaned_data, actor=request.user)
+                rows, deleted = [], []
+                for f in formset.forms:
+                    if not f.has_changed() and not f.instance.pk:
+                        continue
+                    if f.cleaned_data.get("DELETE") and f.instance.pk:
+                        deleted.append(f.instance.pk)
+                    elif f.cleaned_data and not f.cleaned_data.get("DELETE"):
+                        row = {k: f.cleaned_data[k] for k in ("index", "component", "score_last", "score", "source")}
+                        if f.instance.pk:
+                            row["id"] = f.instance.pk
+                        rows.append(row)
+                scoring.save_index_components(unit=unit, year=year, rows=rows, delete_ids=deleted, actor=request.user)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"Đã lưu số liệu năm {year} của {unit.name}; kết quả tự động đã được tính lại.")
+                return redirect(f"{reverse('scoring:indicators')}?year={year}")
+    else:
+        form = IndicatorRecordForm(instance=record)
+        formset = IndexComponentFormSet(queryset=components, prefix="components")
+    return render(request, "scoring/indicator_form.html", {
+        "campaign": campaign, "unit": unit, "year": year, "form": form, "formset": formset,
+    })
+
+
+# ------------------------------------------------------------------------------------------------- weights
+
+
+@login_required
+def weights(request):
+    _require_office(request.user)
+    campaign = _campaign()
+    criteria = Criterion.objects.filter(campaign=campaign).order_by("target", "order")
+    locked = scoring.scoring_started(campaign)
+    form = WeightsForm(request.POST or None, criteria=criteria, locked=locked)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = scoring.set_criteria_settings(campaign, weights=form.weights(), mandatory=form.mandatory(), actor=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã lưu {changed} tiêu chí.")
+            return redirect("scoring:weights")
+    return render(request, "scoring/weights.html", {"campaign": campaign, "form": form, "locked": locked})
