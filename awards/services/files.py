@@ -49,9 +49,12 @@ def _name(uploaded):
     return os.path.basename(getattr(uploaded, "name", "") or "") or "tệp"
 
 
-def _megabytes(n):
-    text = f"{n / (1024 * 1024):.1f}".replace(".", ",")
-    return text[:-2] if text.endswith(",0") else text
+def _megabytes(n, up=False):
+    """Bytes as megabytes with at most two decimals, Vietnamese style ("20", "1,01"); `up` rounds upwards so
+    a file just over the limit never reads as equal to it."""
+    hundredths = -(-n * 100 // (1024 * 1024)) if up else n * 100 // (1024 * 1024)
+    whole, frac = divmod(hundredths, 100)
+    return f"{whole}" if frac == 0 else f"{whole},{frac:02d}".rstrip("0")
 
 
 def _type_refusal(name, what):
@@ -119,7 +122,7 @@ def check_upload(uploaded):
     limit = settings.UPLOAD_MAX_BYTES
     if size > limit:
         raise ValidationError(
-            f"Kiểm tra dung lượng: tệp «{name}» nặng {_megabytes(size)} MB, vượt giới hạn {_megabytes(limit)} MB. "
+            f"Kiểm tra dung lượng: tệp «{name}» nặng {_megabytes(size, up=True)} MB, vượt giới hạn {_megabytes(limit)} MB. "
             "Hãy giảm dung lượng (quét ở độ phân giải thấp hơn, nén PDF) hoặc tách thành nhiều tệp rồi tải lên lại.",
             code="file_too_large",
         )

@@ -16,7 +16,7 @@ BEFORE_DEADLINE = dt.datetime(2023, 11, 10, 9, 0, tzinfo=VN)
 
 def pdf_bytes(text="Bao cao thanh tich"):
     """A real one-page PDF (pypdf reads it back) with `text` on it."""
-    stream = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    stream = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("ascii", "replace")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
