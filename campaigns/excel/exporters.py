@@ -97,9 +97,11 @@ def write_status(workbook, campaign, user, header):
         .order_by("unit__code")
     )
     units = [d.unit for d in dossiers]
+    with_dossier = {u.pk for u in units}
     if user is None or sel.sees_everything(user):
-        with_dossier = {u.pk for u in units}
         units += [u for u in Unit.objects.filter(active=True).order_by("code") if u.pk not in with_dossier]
+    elif sel.is_unit_head(user) and sel.user_unit_id(user) not in with_dossier:
+        units.append(user.staff.unit)
     documents = defaultdict(int)
     docs = Document.objects.filter(campaign=campaign, unit__in=[u.pk for u in units], versions__isnull=False)
     if user is not None:

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from campaigns.excel import layouts as L
 from campaigns.excel.normalise import fold
-from campaigns.excel.reader import WorkbookRefused, open_workbook, read_sheet, visible_sheets
+from campaigns.excel.reader import WorkbookRefused, detect_layout, open_workbook, read_sheet, visible_sheets
 from campaigns.excel.report import CHANGED, CREATED, UNCHANGED, Report
 from campaigns.models import (
     AnnualRating, IndexComponentScore, IndicatorRecord, Initiative, Staff, Unit,
@@ -82,10 +82,12 @@ class Importer:
         sheets = visible_sheets(workbook, report)
         wanted = {fold(layout.name): layout for layout in self.layouts}
         found = {}
-        if len(self.layouts) == 1 and len(sheets) == 1 and fold(self.layouts[0].name) not in sheets:
-            # One sheet for one layout: the office may have renamed it ("Sheet1").
+        if len(sheets) == 1 and not set(sheets) & set(wanted):
+            # A single sheet under another name ("Sheet1"): its header row says which layout it is.
             (ws,) = sheets.values()
-            found[self.layouts[0].name] = read_sheet(ws, self.layouts[0], report)
+            layout = detect_layout(ws, self.layouts)
+            if layout is not None:
+                found[layout.name] = read_sheet(ws, layout, report)
         else:
             for key, ws in sheets.items():
                 if key in wanted:
@@ -220,7 +222,7 @@ def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
     try:
         with transaction.atomic():
             sheets = importer.read(workbook)
-            if not report.errors:
+            if sheets:
                 importer.plan(sheets)
             if report.errors or dry_run:
                 raise _Rollback
@@ -233,6 +235,9 @@ def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
         report.error("", None, "", "", str(exc))
     finally:
         workbook.close()
+    # Errors in the order of the file: sheet by sheet, row by row.
+    order = {layout.name: i for i, layout in enumerate(importer_class.layouts)}
+    report.errors.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
     return report
 
 
@@ -256,11 +261,10 @@ class OrgImporter(Importer):
         unit_data = sheets.get(L.UNITS.name)
         for row in unit_data.rows if unit_data else []:
             code = row.values.get("code")
-            if not row.ok:
-                if code:  # known, so that staff of this unit are not reported a second time
-                    by_code.setdefault(code, existing.get(code) or Unit(code=code, organisation=self.organisation))
+            if code is None or self.duplicate(seen, code, row, L.UNITS, "code"):
                 continue
-            if self.duplicate(seen, code, row, L.UNITS, "code"):
+            if not row.ok:  # known all the same, so that its staff are not reported a second time
+                by_code.setdefault(code, existing.get(code) or Unit(code=code, organisation=self.organisation))
                 continue
             by_code[code] = existing.get(code) or Unit(code=code, organisation=self.organisation)
             parents[code] = (row, row.values.get("parent"))
@@ -295,7 +299,7 @@ class OrgImporter(Importer):
 
         self.staff = []
         staff_data = sheets.get(L.STAFF.name)
-        rows = [r for r in (staff_data.rows if staff_data else []) if r.ok]
+        rows = [r for r in (staff_data.rows if staff_data else []) if "code" in r.values]
         codes = [r.values["code"] for r in rows]
         existing_staff = {}
         for chunk in _chunks(set(codes)):
@@ -303,7 +307,7 @@ class OrgImporter(Importer):
         seen = {}
         for row in rows:
             code = row.values["code"]
-            if self.duplicate(seen, code, row, L.STAFF, "code"):
+            if self.duplicate(seen, code, row, L.STAFF, "code") or not row.ok:
                 continue
             values = self.values(row, ["full_name", "gender", "date_of_birth", "position", "category", "email", "active"])
             if "active" in values and values["active"] is None:

@@ -107,6 +107,23 @@ def visible_sheets(workbook, report):
     return sheets
 
 
+def detect_layout(ws, layouts):
+    """The layout whose headers a sheet's first rows hold (all its key columns, most required columns)."""
+    best, best_score = None, 0
+    for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number > HEADER_SEARCH_ROWS:
+            break
+        keys = {header_key(v) for v in cells if v is not None}
+        for layout in layouts:
+            names = {c.key: {header_key(h) for h in (c.header, *c.aliases)} for c in layout.columns}
+            if not all(names[k] & keys for k in layout.key):
+                continue
+            score = sum(1 for c in layout.columns if c.required and names[c.key] & keys)
+            if score > best_score:
+                best, best_score = layout, score
+    return best
+
+
 def read_sheet(ws, layout, report) -> SheetData:
     """Read a sheet of `layout` into rows of clean values; problems go into `report`."""
     data = SheetData(name=ws.title, found=True)
