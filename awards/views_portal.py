@@ -354,6 +354,7 @@ def office_dossier(request, pk):
 
 def _office_action(request, pk, form_class, prefix, act, done):
     """Load the dossier (404 to outsiders), refuse non-office (403), validate the form, call the service."""
+    _office_viewer(request)
     dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
     if not _is_office(request.user):
         raise PermissionDenied
@@ -423,6 +424,7 @@ def office_comment(request, pk):
 @login_required
 @require_POST
 def office_comment_resolve(request, pk):
+    _office_viewer(request)
     comment = get_object_or_404(DossierComment.objects.filter(dossier__in=dossiers_for(request.user)), pk=pk)
     if not _is_office(request.user):
         raise PermissionDenied
