@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from awards.admin_scoring import RecomputeResultsMixin
+from awards.forms_scoring import CriterionAdminForm
 from campaigns import models
 
 
@@ -35,6 +37,7 @@ class CampaignGroundInline(admin.TabularInline):
 
 class CriterionInline(admin.TabularInline):
     model = models.Criterion
+    form = CriterionAdminForm  # weights are locked once scoring has started
     extra = 0
     fields = ["target", "order", "short_name", "evidence_kind", "indicator", "mandatory", "weight"]
 
@@ -50,6 +53,7 @@ class CampaignAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.Criterion)
 class CriterionAdmin(SimpleHistoryAdmin):
+    form = CriterionAdminForm  # weights are locked once scoring has started
     list_display = ["order", "short_name", "target", "evidence_kind", "indicator", "mandatory", "weight", "campaign"]
     list_filter = ["campaign", "target", "evidence_kind", "mandatory"]
     search_fields = ["short_name", "text"]
@@ -57,7 +61,7 @@ class CriterionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.AnnualRating)
-class AnnualRatingAdmin(SimpleHistoryAdmin):
+class AnnualRatingAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
     list_display = ["year", "staff", "unit", "rating", "source"]
     list_filter = ["year", "rating"]
     search_fields = ["staff__full_name", "staff__code", "unit__name"]
@@ -66,7 +70,7 @@ class AnnualRatingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Initiative)
-class InitiativeAdmin(SimpleHistoryAdmin):
+class InitiativeAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
     list_display = ["year", "title", "staff", "unit", "recognised_by", "decision_ref"]
     list_filter = ["year"]
     search_fields = ["title", "staff__full_name", "unit__name"]
@@ -75,7 +79,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.DisciplineRecord)
-class DisciplineRecordAdmin(SimpleHistoryAdmin):
+class DisciplineRecordAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
     list_display = ["year", "staff", "unit", "form", "decision_ref"]
     list_filter = ["year"]
     search_fields = ["staff__full_name", "unit__name", "form"]
@@ -84,7 +88,7 @@ class DisciplineRecordAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.IndicatorRecord)
-class IndicatorRecordAdmin(SimpleHistoryAdmin):
+class IndicatorRecordAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
     list_display = ["unit", "year", "capital_allocated", "capital_disbursed", "online_dossiers", "total_dossiers", "late_dossiers", "inspection_result"]
     list_filter = ["year", "inspection_result"]
     search_fields = ["unit__name", "unit__code"]
@@ -93,7 +97,7 @@ class IndicatorRecordAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.IndexComponentScore)
-class IndexComponentScoreAdmin(SimpleHistoryAdmin):
+class IndexComponentScoreAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
     list_display = ["unit", "year", "index", "component", "score_last", "score"]
     list_filter = ["year", "index"]
     search_fields = ["unit__name", "component"]
