@@ -141,6 +141,7 @@ class DossierComment(models.Model):
     text = models.TextField("nội dung")
     created_at = models.DateTimeField("lúc", auto_now_add=True)
     resolved = models.BooleanField("đã xử lý", default=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "ý kiến về hồ sơ"
@@ -220,6 +221,7 @@ class Document(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, null=True, blank=True, related_name="documents", verbose_name="hồ sơ")
     nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, null=True, blank=True, related_name="documents", verbose_name="đối tượng")
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "văn bản"
@@ -334,6 +336,7 @@ class CouncilAttendance(models.Model):
     role = models.CharField("chức danh trong Hội đồng", max_length=100, default="Ủy viên")
     present = models.BooleanField("có mặt", default=True)
     written_opinion = models.TextField("ý kiến bằng văn bản (nếu vắng)", blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "thành viên dự họp"
@@ -506,6 +509,7 @@ class DecisionLine(models.Model):
     achievement = models.TextField("thành tích", blank=True)
     condition_met = models.TextField("điều kiện đạt", blank=True)
     verify_code = models.CharField("mã xác minh", max_length=16, unique=True, null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "dòng danh sách khen thưởng"

@@ -16,8 +16,8 @@ def ascii_fallback(name):
     """The name without Vietnamese diacritics, for clients that do not read RFC 5987 ("Tờ trình" -> "To trinh")."""
     name = name.replace("đ", "d").replace("Đ", "D")
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    plain = "".join(c if c.isprintable() and c not in '"\\;' else "_" for c in plain).strip()
-    return plain or "tep"
+    plain = "".join(c if c.isprintable() and c not in '"\\;' else "_" for c in plain)
+    return " ".join(plain.split()) or "tep"
 
 
 def content_disposition(name):

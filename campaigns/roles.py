@@ -22,9 +22,10 @@ _CAMPAIGN_DATA = [
 ]
 _AWARD_DATA = [
     "awardkind", "campaignaward", "registration", "dossier", "dossiercomment", "deadlineextension", "nominee",
-    "result", "councilmeeting", "councilattendance", "vote", "legalbasis", "awardrate", "basesalary", "decision",
+    "councilmeeting", "councilattendance", "vote", "legalbasis", "awardrate", "basesalary", "decision",
 ]
-_READ_ONLY = ["statechange", "document", "documentversion", "documentregister", "decisionline", "reminderlog"]
+# Read-only in the admin: logs, uploaded files, frozen lines, and results (decided on the scoring pages).
+_READ_ONLY = ["result", "statechange", "document", "documentversion", "documentregister", "decisionline", "reminderlog"]
 
 
 def _perms(app, models, actions):

@@ -1,0 +1,75 @@
+"""Admin for accounts: role groups are shown but never edited by hand (they are kept by `sync_roles` on every
+migrate), and the office lifts login lockouts (django-axes) here, in Vietnamese."""
+
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin
+from django.contrib.auth.models import Group
+
+# django-axes ships no Vietnamese; name its models as the office speaks of them.
+for model, singular, plural in (
+    (AccessAttempt, "lần đăng nhập sai", "đăng nhập sai và tài khoản bị khóa"),
+    (AccessLog, "lần đăng nhập", "nhật ký đăng nhập"),
+    (AccessFailureLog, "lần đăng nhập thất bại", "nhật ký đăng nhập thất bại"),
+):
+    model._meta.verbose_name = singular
+    model._meta.verbose_name_plural = plural
+
+
+class RoleGroupAdmin(GroupAdmin):
+    """Roles are created and given their permissions by `sync_roles`, never by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class LockoutAdmin(AccessAttemptAdmin):
+    """The office lifts a lockout by selecting the account (or address) and choosing «Mở khóa»."""
+
+    actions = ["unlock"]
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "status", "path_info"]
+
+    @admin.action(description="Mở khóa (xóa các lần đăng nhập sai đã chọn)", permissions=["delete"])
+    def unlock(self, request, queryset):
+        names = sorted({a.username or a.ip_address for a in queryset})
+        count, _ = queryset.delete()
+        self.message_user(request, f"Đã mở khóa: {', '.join(names)}." if count else "Không có gì để mở khóa.",
+                          messages.SUCCESS)
+
+    @admin.display(description="tình trạng")
+    def status(self, obj):
+        from axes.conf import settings
+
+        if obj.failures_since_start >= settings.AXES_FAILURE_LIMIT:
+            return "Đang bị khóa"
+        return f"Còn {settings.AXES_FAILURE_LIMIT - obj.failures_since_start} lần thử"
+
+
+class LoginLogAdmin(AccessLogAdmin):
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class LoginFailureLogAdmin(AccessFailureLogAdmin):
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+for model, model_admin in ((Group, RoleGroupAdmin), (AccessAttempt, LockoutAdmin), (AccessLog, LoginLogAdmin),
+                           (AccessFailureLog, LoginFailureLogAdmin)):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+    admin.site.register(model, model_admin)

@@ -1,0 +1,62 @@
+"""The admin site: for the office and the director (and superusers) only.
+
+Unit heads, council members and staff are refused whatever their `is_staff` flag says: entry follows the roles
+of campaigns.roles, as the pages do. Inside, what a role may do is its group's permissions (kept by
+`sync_roles`), and the audit trail is read-only for everybody: simple-history's "revert to this version" is off
+(SIMPLE_HISTORY_REVERT_DISABLED) and its version page refuses to save anything, whatever the permissions."""
+
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.core.exceptions import PermissionDenied
+from functools import wraps
+
+from campaigns.roles import ADMIN_ROLES, user_roles
+
+
+def may_enter_admin(user):
+    return user.is_active and user.is_authenticated and (user.is_superuser or bool(user_roles(user) & ADMIN_ROLES))
+
+
+class EmulationAdminSite(admin.AdminSite):
+    site_header = "Thi đua - Khen thưởng"
+    site_title = "Thi đua - Khen thưởng"
+    index_title = "Quản trị"
+
+    def has_permission(self, request):
+        return may_enter_admin(request.user)
+
+    def admin_view(self, view, cacheable=False):
+        if _is_history_version_view(view):
+            view = _read_only(view)
+        return super().admin_view(view, cacheable)
+
+
+def _is_history_version_view(view):
+    from simple_history.admin import SimpleHistoryAdmin
+
+    return getattr(view, "__name__", "") == "history_form_view" and isinstance(getattr(view, "__self__", None), SimpleHistoryAdmin)
+
+
+def _read_only(view):
+    """A past version may be looked at, never saved back (that would be an edit made through the history)."""
+
+    @wraps(view)
+    def inner(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied("Lịch sử thay đổi chỉ để xem, không thể sửa hoặc khôi phục.")
+        return view(request, *args, **kwargs)
+
+    return inner
+
+
+class EmulationAdminConfig(AdminConfig):
+    """Replaces "django.contrib.admin" in INSTALLED_APPS: the same admin, with our site."""
+
+    default_site = "campaigns.admin_site.EmulationAdminSite"
+
+    def ready(self):
+        super().ready()
+        from campaigns import admin_accounts  # noqa: F401  (groups read-only, lockouts in Vietnamese)
+
+        apps.get_app_config("axes").verbose_name = "Đăng nhập và khóa tài khoản"

@@ -1,0 +1,193 @@
+"""The audit trail of one object, as people read it: who, when, what changed (before → after) and, for a state
+change, why.
+
+Two sources, chosen for what each does best:
+- django-simple-history keeps a full copy of the row on every create, update and delete (`obj.history`), with
+  the user (HistoryRequestMiddleware) and an optional reason. It covers every model that declares
+  `history = HistoricalRecords()`, including changes made in the admin, by imports and by commands.
+- `StateChange` (awards.services.transitions.set_state) is our own table for transitions: who moved the object
+  from which state to which, and why, written by the one service function of each verb.
+
+`history_for(obj)` merges them, newest first: a transition and the history row its save produced become one
+entry (the history row's other changed fields, the transition's actor and reason). Neither source can be edited
+or deleted in the admin. A fixed number of queries, however long the history."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import models
+from django.utils import formats, timezone
+
+ACTIONS = {"+": "Tạo mới", "~": "Cập nhật", "-": "Xóa"}
+TRANSITION = "Chuyển trạng thái"
+# A transition and the history row written by the same save are at most this far apart.
+_SAME_SAVE = dt.timedelta(seconds=5)
+
+
+@dataclass
+class Change:
+    field: str       # the field's Vietnamese name
+    before: str
+    after: str
+
+
+@dataclass
+class AuditEntry:
+    at: dt.datetime
+    actor: object | None
+    action: str
+    changes: list[Change] = field(default_factory=list)
+    reason: str = ""
+    is_transition: bool = False
+
+    @property
+    def actor_name(self):
+        if self.actor is None:
+            return "Hệ thống"
+        # Vietnamese order: family name first ("Trần Thị Thu Hà").
+        return f"{self.actor.last_name} {self.actor.first_name}".strip() or self.actor.get_username()
+
+
+def _skipped(f):
+    return f.primary_key or getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+
+
+class _Display:
+    """Turns stored values into what people read: choice labels, related objects' names, Vietnamese formats."""
+
+    def __init__(self, model):
+        self.model = model
+        self.related = {}  # field name -> {pk: str}
+
+    def prefetch(self, pairs):
+        wanted = {}
+        for name, values in pairs.items():
+            f = self.model._meta.get_field(name)
+            if f.is_relation and f.many_to_one:
+                wanted[name] = {v for v in values if v is not None}
+        for name, ids in wanted.items():
+            f = self.model._meta.get_field(name)
+            self.related[name] = {o.pk: str(o) for o in f.related_model._default_manager.filter(pk__in=ids)} if ids else {}
+
+    def __call__(self, name, value):
+        f = self.model._meta.get_field(name)
+        if value is None or value == "":
+            return "—"
+        if f.is_relation:
+            return self.related.get(name, {}).get(value, f"#{value}")
+        if f.choices:
+            return str(dict(f.flatchoices).get(value, value))
+        if isinstance(f, models.BooleanField):
+            return "Có" if value else "Không"
+        if isinstance(value, dt.datetime):
+            return formats.date_format(timezone.localtime(value), "d/m/Y H:i")
+        if isinstance(value, dt.date):
+            return formats.date_format(value, "d/m/Y")
+        if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+            return formats.localize(value, use_l10n=True)
+        if isinstance(f, models.FileField):
+            return str(value).rsplit("/", 1)[-1]
+        return str(value)
+
+
+def _field_names(model):
+    return [f.name for f in model._meta.concrete_fields if not _skipped(f)]
+
+
+def _attname(model, name):
+    return model._meta.get_field(name).attname
+
+
+def _history_entries(obj):
+    model = type(obj)
+    manager = getattr(obj, "history", None)
+    if manager is None or not hasattr(manager, "model"):
+        return []
+    records = list(manager.select_related("history_user").order_by("history_date", "history_id"))
+    names = _field_names(model)
+    raw = []  # (record, [(name, before, after)])
+    prev = None
+    for record in records:
+        if record.history_type == "-":
+            pairs = []
+        else:
+            pairs = []
+            for name in names:
+                attr = _attname(model, name)
+                after = getattr(record, attr, None)
+                before = getattr(prev, attr, None) if prev is not None else None
+                if prev is None and record.history_type == "+":
+                    if after not in (None, ""):
+                        pairs.append((name, None, after))
+                elif before != after:
+                    pairs.append((name, before, after))
+        raw.append((record, pairs))
+        prev = record
+
+    display = _Display(model)
+    values = {}
+    for _, pairs in raw:
+        for name, before, after in pairs:
+            values.setdefault(name, set()).update({before, after})
+    display.prefetch(values)
+
+    entries = []
+    for record, pairs in raw:
+        entries.append(AuditEntry(
+            at=record.history_date, actor=record.history_user, action=ACTIONS.get(record.history_type, record.history_type),
+            changes=[Change(str(model._meta.get_field(n).verbose_name), display(n, b), display(n, a)) for n, b, a in pairs],
+            reason=record.history_change_reason or "",
+        ))
+        entries[-1]._raw = {n: (b, a) for n, b, a in pairs}
+    return entries
+
+
+def _state_label(model, state_field, value):
+    try:
+        f = model._meta.get_field(state_field)
+    except Exception:
+        return value or "—"
+    return str(dict(f.flatchoices).get(value, value or "—")) if value else "—"
+
+
+def history_for(obj, *, state_field="state"):
+    """Every recorded change of `obj`, newest first (a list of AuditEntry)."""
+    from awards.services.transitions import transitions_of
+
+    model = type(obj)
+    entries = _history_entries(obj)
+    transitions = sorted(transitions_of(obj), key=lambda t: (t.at, t.pk))
+    try:
+        state_name = str(model._meta.get_field(state_field).verbose_name)
+    except Exception:
+        state_name = "trạng thái"
+
+    used = set()
+    for t in transitions:
+        match = None
+        for i, e in enumerate(entries):
+            if i in used or e.is_transition:
+                continue
+            raw = getattr(e, "_raw", {})
+            if state_field in raw and raw[state_field] == (t.from_state, t.to_state) and abs(e.at - t.at) <= _SAME_SAVE:
+                match = i
+                break
+        if match is not None:
+            used.add(match)
+            e = entries[match]
+            e.is_transition, e.action = True, TRANSITION
+            e.actor = t.actor or e.actor
+            e.reason = t.reason or e.reason
+            # The state first: it is what the transition is about.
+            e.changes.sort(key=lambda c: c.field != state_name)
+        else:
+            entries.append(AuditEntry(
+                at=t.at, actor=t.actor, action=TRANSITION, reason=t.reason, is_transition=True,
+                changes=[Change(state_name, _state_label(model, state_field, t.from_state),
+                                _state_label(model, state_field, t.to_state))],
+            ))
+    for e in entries:
+        e.__dict__.pop("_raw", None)
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries

@@ -1,0 +1,82 @@
+"""Per-user selectors: each role sees exactly its share, with another unit's data present."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from awards.models import DossierState
+from awards.selectors import (
+    decision_lines_for, decisions_for, document_versions_for, documents_for, dossiers_for, is_unit_head,
+    nominees_for, results_for, sees_everything,
+)
+from campaigns.roles import Role, assign_roles, user_roles
+
+pytestmark = pytest.mark.django_db
+
+
+def _ids(qs):
+    return set(qs.values_list("pk", flat=True))
+
+
+def test_office_and_director_see_the_whole_campaign(world):
+    w = world
+    for user in (w.clerk, w.director, w.superuser):
+        assert sees_everything(user)
+        assert _ids(dossiers_for(user)) == {w.dossier_a.pk, w.dossier_b.pk}
+        assert _ids(documents_for(user)) == {w.document_a.pk, w.document_b.pk, w.plan_a.pk, w.plan_b.pk}
+        assert _ids(decisions_for(user)) == {w.decision.pk}
+        assert _ids(decision_lines_for(user)) == {w.line_a.pk, w.line_b.pk}
+
+
+def test_a_unit_head_sees_their_own_unit_only(world):
+    w = world
+    assert is_unit_head(w.head_a) and not sees_everything(w.head_a)
+    assert _ids(dossiers_for(w.head_a)) == {w.dossier_a.pk}
+    assert _ids(nominees_for(w.head_a)) == {w.nominee_a.pk, w.collective_a.pk}
+    assert _ids(results_for(w.head_a)) == {w.result_a.pk}
+    assert _ids(documents_for(w.head_a)) == {w.document_a.pk, w.plan_a.pk}
+    assert _ids(document_versions_for(w.head_a)) == {w.version_a.pk, w.plan_version_a.pk}
+    assert _ids(decision_lines_for(w.head_a)) == {w.line_a.pk}
+    assert _ids(decisions_for(w.head_a)) == set()
+    # …and the other head the other unit.
+    assert _ids(dossiers_for(w.head_b)) == {w.dossier_b.pk}
+    assert _ids(document_versions_for(w.head_b)) == {w.version_b.pk, w.plan_version_b.pk}
+
+
+def test_the_council_sees_what_it_considers_and_no_unit_plan(world):
+    w = world
+    assert _ids(dossiers_for(w.council)) == {w.dossier_a.pk, w.dossier_b.pk}
+    assert _ids(documents_for(w.council)) == {w.document_a.pk, w.document_b.pk}
+    w.dossier_b.state = DossierState.SUBMITTED
+    w.dossier_b.save()
+    assert _ids(dossiers_for(w.council)) == {w.dossier_a.pk}
+    assert _ids(document_versions_for(w.council)) == {w.version_a.pk}
+    assert _ids(nominees_for(w.council)) == {w.nominee_a.pk, w.collective_a.pk}
+
+
+def test_staff_see_their_own_nomination_result_and_award_only(world):
+    w = world
+    assert _ids(dossiers_for(w.staff)) == set()
+    assert _ids(nominees_for(w.staff)) == {w.nominee_a.pk}
+    assert _ids(results_for(w.staff)) == {w.result_a.pk}
+    assert _ids(documents_for(w.staff)) == set()
+    assert _ids(decision_lines_for(w.staff)) == {w.line_a.pk}
+
+
+def test_anonymous_sees_nothing(world):
+    anonymous = AnonymousUser()
+    for selector in (dossiers_for, nominees_for, results_for, documents_for, document_versions_for, decisions_for,
+                     decision_lines_for):
+        assert not selector(anonymous).exists(), selector.__name__
+
+
+def test_a_unit_head_on_the_council_holds_both_roles(world):
+    """One person may hold several roles: a unit head who sits on the council sees their own draft dossier and
+    the accepted dossiers of other units."""
+    w = world
+    assign_roles(w.head_a, Role.COUNCIL)
+    assert user_roles(w.head_a) == {Role.UNIT_HEAD, Role.STAFF, Role.COUNCIL}
+    w.dossier_a.state = DossierState.DRAFT
+    w.dossier_a.save()
+    assert _ids(dossiers_for(w.head_a)) == {w.dossier_a.pk, w.dossier_b.pk}
+    assert _ids(documents_for(w.head_a)) == {w.document_a.pk, w.plan_a.pk, w.document_b.pk}
+    assert not w.head_a.is_staff  # the council gives no entry to the admin
