@@ -1,7 +1,8 @@
 """How far each unit is in a campaign, for the office dashboard and the reminders.
 
 Everything is computed in a FIXED number of queries whatever the number of units, dossiers, nominees and
-results (three: the criteria counts, the units, the dossiers), with correlated subqueries instead of loops.
+results (seven: the criteria counts, the units, the dossiers, then nominees, dossier documents, achievement
+reports and decided results, each counted per dossier in one grouped query), never in a loop.
 
 The stages of a unit, in the order of the campaign:
 - registered: the unit, or someone of it, has a registration (đăng ký thi đua) in the campaign;
@@ -22,14 +23,11 @@ extension the office granted it) is 7 days away or less, or already past. Days a
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value, When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from awards.models import (
-    DeadlineExtension, DocumentKind, DocumentVersion, Dossier, DossierState, Nominee, Outcome, Registration, Result,
+    DeadlineExtension, Document, DocumentKind, DocumentVersion, Dossier, DossierState, Nominee, Outcome, Registration, Result,
 )
 from campaigns.models import Criterion, Target, Unit
 
@@ -201,14 +199,6 @@ def vietnam_today(now=None):
     return timezone.localdate(now)
 
 
-def _count(qs, key):
-    """A correlated COUNT of `qs` (filtered on an OuterRef and grouped by `key`, the outer row), 0 if none."""
-    return Coalesce(
-        Subquery(qs.order_by().values(key).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()),
-        0,
-    )
-
-
 def campaign_progress(campaign, *, today=None, units=None):
     """The progress of every active unit of the campaign's organisation (or of `units`, a Unit queryset)."""
     today = today or vietnam_today()
@@ -235,42 +225,37 @@ def campaign_progress(campaign, *, today=None, units=None):
         ).order_by("code")
     )
 
-    # 3. The dossiers, with what they hold.
-    def dossier_document(kind):
-        return Exists(DocumentVersion.objects.filter(
-            document__dossier=OuterRef("pk"), document__nominee__isnull=True, document__kind=kind,
-        ))
-
-    nominees = Nominee.objects.filter(dossier=OuterRef("pk"))
-    report_on_file = Exists(DocumentVersion.objects.filter(
-        document__nominee=OuterRef("pk"), document__kind=DocumentKind.ACHIEVEMENT_REPORT,
-    ))
-    expected = Coalesce(
-        Subquery(
-            nominees.order_by().values("dossier").annotate(n=Sum(Case(
-                When(target=Target.COLLECTIVE, then=Value(n_collective)), default=Value(n_individual),
-                output_field=IntegerField(),
-            ))).values("n")[:1],
-            output_field=IntegerField(),
-        ),
-        0,
-    )
-    decided = Result.objects.filter(
-        nominee__dossier=OuterRef("pk"), criterion__campaign=campaign,
-    ).filter(
-        Q(override__in=DECIDED_OUTCOMES) | Q(override="", computed__in=DECIDED_OUTCOMES)
-    )
+    # 3–7. The dossiers, and what they hold, each counted in one grouped query over the whole campaign
+    # (a hash aggregate over every row beats a subquery per dossier once there are thousands of rows).
     dossiers = {
-        d.unit_id: d
-        for d in Dossier.objects.filter(campaign=campaign, unit__in=units).annotate(
-            n_nominees=_count(nominees, "dossier"),
-            has_letter=dossier_document(DocumentKind.PROPOSAL_LETTER),
-            has_minutes=dossier_document(DocumentKind.COUNCIL_MINUTES),
-            n_without_report=_count(Nominee.objects.filter(dossier=OuterRef("pk")).filter(~report_on_file), "dossier"),
-            n_expected=expected,
-            n_decided=_count(decided, "nominee__dossier"),
+        d["unit_id"]: d
+        for d in Dossier.objects.filter(campaign=campaign, unit__in=units).order_by().values("pk", "unit_id", "state")
+    }
+    in_campaign = {"dossier__campaign": campaign}
+    nominee_counts = {
+        row["dossier_id"]: row
+        for row in Nominee.objects.filter(**in_campaign).order_by().values("dossier_id").annotate(
+            collective=Count("pk", filter=Q(target=Target.COLLECTIVE)),
+            individual=Count("pk", filter=Q(target=Target.INDIVIDUAL)),
         )
     }
+    with_file = Exists(DocumentVersion.objects.filter(document=OuterRef("pk")))
+    dossier_documents = set(
+        Document.objects.filter(
+            **in_campaign, nominee__isnull=True, kind__in=[DocumentKind.PROPOSAL_LETTER, DocumentKind.COUNCIL_MINUTES],
+        ).filter(with_file).order_by().values_list("dossier_id", "kind").distinct()
+    )
+    reports = dict(
+        Document.objects.filter(nominee__dossier__campaign=campaign, kind=DocumentKind.ACHIEVEMENT_REPORT)
+        .filter(with_file).order_by().values("nominee__dossier_id")
+        .annotate(n=Count("nominee_id", distinct=True)).values_list("nominee__dossier_id", "n")
+    )
+    decided = dict(
+        # Results are made on the campaign's own criteria, so no join on the criterion is needed.
+        Result.objects.filter(nominee__dossier__campaign=campaign)
+        .filter(Q(override__in=DECIDED_OUTCOMES) | Q(override="", computed__in=DECIDED_OUTCOMES))
+        .order_by().values("nominee__dossier_id").annotate(n=Count("pk")).values_list("nominee__dossier_id", "n")
+    )
 
     states = dict(DossierState.choices)
     rows = []
@@ -287,14 +272,16 @@ def campaign_progress(campaign, *, today=None, units=None):
         )
         dossier = dossiers.get(unit.pk)
         if dossier is not None:
-            row.dossier_id = dossier.pk
-            row.state = dossier.state
-            row.state_label = states.get(dossier.state, dossier.state)
-            row.nominees = dossier.n_nominees
-            row.has_proposal_letter = dossier.has_letter
-            row.has_council_minutes = dossier.has_minutes
-            row.nominees_without_report = dossier.n_without_report
-            row.results_expected = dossier.n_expected
-            row.results_decided = dossier.n_decided
+            pk = dossier["pk"]
+            counts = nominee_counts.get(pk, {"collective": 0, "individual": 0})
+            row.dossier_id = pk
+            row.state = dossier["state"]
+            row.state_label = states.get(row.state, row.state)
+            row.nominees = counts["collective"] + counts["individual"]
+            row.has_proposal_letter = (pk, DocumentKind.PROPOSAL_LETTER) in dossier_documents
+            row.has_council_minutes = (pk, DocumentKind.COUNCIL_MINUTES) in dossier_documents
+            row.nominees_without_report = row.nominees - reports.get(pk, 0)
+            row.results_expected = counts["collective"] * n_collective + counts["individual"] * n_individual
+            row.results_decided = decided.get(pk, 0)
         rows.append(row)
     return CampaignProgress(campaign=campaign, today=today, units=rows)

@@ -160,4 +160,23 @@ def test_progress_takes_the_same_number_of_queries_for_one_unit_and_for_many(cam
         build(UnitFactory(), state=state, nominees=3, scored=True)
     build(UnitFactory(), registered=False, plan=False)
 
-    assert _queries(campaign) == one == 3
+    assert _queries(campaign) == one == 7
+
+
+def test_completeness_agrees_with_the_unit_portals_checklist(campaign, build, clerk):
+    from awards.models import Document, DocumentKind, Dossier
+    from awards.services.dossiers import dossier_checklist
+
+    build(UnitFactory(code="U1"), state=DossierState.DRAFT)
+    build(UnitFactory(code="U2"), state=DossierState.DRAFT, complete=False)
+    build(UnitFactory(code="U3"), state=DossierState.DRAFT, nominees=0)
+    build(UnitFactory(code="U4"), state=DossierState.DRAFT, nominees=4)
+    Document.objects.get(dossier__unit__code="U4", kind=DocumentKind.ACHIEVEMENT_REPORT,
+                         nominee=Dossier.objects.get(unit__code="U4").nominees.last()).versions.all().delete()
+    build(UnitFactory(code="U5"), state=DossierState.DRAFT, nominees=1)
+    Document.objects.get(dossier__unit__code="U5", kind=DocumentKind.COUNCIL_MINUTES).versions.all().delete()
+
+    ours = {u.unit.code: u.complete for u in campaign_progress(campaign).units if u.dossier_id}
+    theirs = {d.unit.code: all(item.done for item in dossier_checklist(d)) for d in Dossier.objects.select_related("unit")}
+
+    assert ours == theirs == {"U1": True, "U2": False, "U3": False, "U4": False, "U5": False}
