@@ -132,7 +132,7 @@ def write_status(workbook, campaign, user, header):
 def write_scores(workbook, campaign, user, header):
     results = (
         _visible(sel.results_for, user, Result.objects.filter(nominee__dossier__campaign=campaign))
-        .select_related("nominee__unit", "nominee__staff", "nominee__award_kind", "criterion", "override_by")
+        .select_related("nominee__unit", "nominee__staff", "nominee__award_kind", "criterion", "override_by__staff")
         .order_by("nominee__dossier__unit__code", "nominee__target", "nominee_id", "criterion__order")
     )
     table = Table(workbook, "Kết quả đánh giá", [
@@ -142,15 +142,16 @@ def write_scores(workbook, campaign, user, header):
         Col("Kết quả do Văn phòng quyết định", 18), Col("Lý do / ghi chú", 40), Col("Người quyết định", 20),
         Col("Quyết định lúc", 17, "datetime"), Col("Kết quả cuối cùng", 16),
     ], **header)
+    from awards.services.scoring import person_name
+
     targets = dict(Target.choices)
     for r in results.iterator(chunk_size=2000):
         n, c = r.nominee, r.criterion
-        by = r.override_by
         table.append([
             n.unit.code, n.unit.name, targets[n.target], n.name, n.award_kind.short_name, c.order, c.short_name,
             "Có" if c.mandatory else "Không", r.get_computed_display(), r.computed_reason, r.evidence,
             r.get_override_display() if r.override else "", r.override_reason,
-            (by.get_full_name() or by.username) if by else "", r.override_at, r.get_outcome_display(),
+            person_name(r.override_by), r.override_at, r.get_outcome_display(),
         ])
 
 
