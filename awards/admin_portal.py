@@ -1,9 +1,49 @@
-"""Admin for registrations, dossiers and their documents (the unit portal's area)."""
+"""Admin for registrations, dossiers and their documents (the unit portal's area).
 
-from django.contrib import admin
+A dossier's state is never edited as a field: the actions below call the same services as the office's pages
+(awards.services.dossiers), with a form for the reason where one is required."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards import models
+from awards.services import dossiers as svc
+
+
+class ActionReasonForm(forms.Form):
+    reason = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+                             error_messages={"required": "Hãy ghi lý do: đơn vị sẽ đọc lý do này."})
+
+
+def _apply(modeladmin, request, queryset, verb, done, **kwargs):
+    """Run one service on every selected dossier; report each refusal by unit, never stop at the first."""
+    ok = 0
+    for dossier in queryset.select_related("campaign", "unit"):
+        try:
+            verb(dossier, actor=request.user, **kwargs)
+        except ValidationError as exc:
+            modeladmin.message_user(request, f"{dossier.unit}: {' '.join(exc.messages)}", messages.ERROR)
+        else:
+            ok += 1
+    if ok:
+        modeladmin.message_user(request, f"{done}: {ok} hồ sơ.", messages.SUCCESS)
+
+
+def _with_reason(modeladmin, request, queryset, verb, done, title):
+    """Ask for the reason on an intermediate page, then act."""
+    form = ActionReasonForm(request.POST if "apply" in request.POST else None)
+    if "apply" in request.POST and form.is_valid():
+        _apply(modeladmin, request, queryset, verb, done, reason=form.cleaned_data["reason"])
+        return None
+    return TemplateResponse(request, "portal/admin_reason.html", {
+        **modeladmin.admin_site.each_context(request), "title": title, "form": form,
+        "dossiers": queryset.select_related("unit"), "action": request.POST.get("action"),
+        "opts": modeladmin.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    })
 
 
 class NomineeInline(admin.TabularInline):
@@ -19,7 +59,21 @@ class DossierAdmin(SimpleHistoryAdmin):
     search_fields = ["unit__name", "unit__code"]
     list_select_related = ["campaign", "unit"]
     autocomplete_fields = ["unit"]
+    readonly_fields = ["state", "first_submitted_at", "submitted_at"]
     inlines = [NomineeInline]
+    actions = ["accept_dossiers", "return_dossiers", "reject_dossiers"]
+
+    @admin.action(description="Tiếp nhận các hồ sơ đã chọn", permissions=["change"])
+    def accept_dossiers(self, request, queryset):
+        _apply(self, request, queryset, svc.accept_dossier, "Đã tiếp nhận")
+
+    @admin.action(description="Trả lại các hồ sơ đã chọn để bổ sung (ghi lý do)", permissions=["change"])
+    def return_dossiers(self, request, queryset):
+        return _with_reason(self, request, queryset, svc.return_dossier, "Đã trả lại", "Trả lại hồ sơ để bổ sung")
+
+    @admin.action(description="Không tiếp nhận các hồ sơ đã chọn (ghi lý do)", permissions=["change"])
+    def reject_dossiers(self, request, queryset):
+        return _with_reason(self, request, queryset, svc.reject_dossier, "Đã không tiếp nhận", "Không tiếp nhận hồ sơ")
 
 
 @admin.register(models.DossierComment)
@@ -30,13 +84,39 @@ class DossierCommentAdmin(admin.ModelAdmin):
     list_select_related = ["dossier__unit", "author"]
 
 
+class DeadlineExtensionForm(forms.ModelForm):
+    """Checks an extension as grant_extension does (reason, a day after the deadline, not past)."""
+
+    class Meta:
+        model = models.DeadlineExtension
+        fields = ["campaign", "unit", "until", "reason"]
+
+    def clean(self):
+        data = super().clean()
+        campaign, until, reason = data.get("campaign"), data.get("until"), data.get("reason")
+        if campaign and until and not self.instance.pk:
+            try:
+                svc.check_extension(campaign, until=until, reason=reason, now=timezone.now())
+            except ValidationError as exc:
+                raise ValidationError(exc.messages) from None
+        return data
+
+
 @admin.register(models.DeadlineExtension)
 class DeadlineExtensionAdmin(SimpleHistoryAdmin):
+    form = DeadlineExtensionForm
     list_display = ["unit", "campaign", "until", "reason", "granted_by", "granted_at"]
     list_filter = ["campaign"]
     search_fields = ["unit__name", "reason"]
     list_select_related = ["unit", "campaign", "granted_by"]
     autocomplete_fields = ["unit"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        created = svc.grant_extension(obj.campaign, obj.unit, actor=request.user, until=obj.until, reason=obj.reason)
+        obj.pk, obj.granted_by, obj.granted_at = created.pk, created.granted_by, created.granted_at
 
 
 @admin.register(models.Nominee)

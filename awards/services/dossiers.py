@@ -386,8 +386,9 @@ def reopen_dossier(dossier, *, actor, reason="", until=None, now=None):
     return change
 
 
-def grant_extension(campaign, unit, *, actor, until, reason, now=None):
-    """Let one unit submit and change its dossier until `until` (an aware datetime or a date = end of that day)."""
+def check_extension(campaign, *, until, reason, now=None):
+    """The rules of an extension: a reason, an end after the campaign's deadline and not already past.
+    Returns (until as an aware datetime, the reason stripped)."""
     reason = _require_reason(reason, "gia hạn")
     if isinstance(until, dt.date) and not isinstance(until, dt.datetime):
         until = end_of_day(until)
@@ -396,9 +397,15 @@ def grant_extension(campaign, unit, *, actor, until, reason, now=None):
             f"Ngày gia hạn phải sau hạn chung ({campaign.dossier_deadline:%d/%m/%Y}); hãy chọn một ngày muộn hơn.",
             code="until",
         )
-    now = now or timezone.now()
-    if until <= now:
+    if until <= (now or timezone.now()):
         raise ValidationError("Ngày gia hạn đã qua; hãy chọn một ngày từ hôm nay trở đi.", code="until_past")
+    return until, reason
+
+
+def grant_extension(campaign, unit, *, actor, until, reason, now=None):
+    """Let one unit submit and change its dossier until `until` (an aware datetime, or a date meaning the end of
+    that day in Vietnam time), for a recorded reason."""
+    until, reason = check_extension(campaign, until=until, reason=reason, now=now)
     with transaction.atomic():
         return DeadlineExtension.objects.create(campaign=campaign, unit=unit, until=until, reason=reason, granted_by=actor)
 
