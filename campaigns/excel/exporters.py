@@ -102,6 +102,7 @@ def write_status(workbook, campaign, user, header):
         units += [u for u in Unit.objects.filter(active=True).order_by("code") if u.pk not in with_dossier]
     elif sel.is_unit_head(user) and sel.user_unit_id(user) not in with_dossier:
         units.append(user.staff.unit)
+    units.sort(key=lambda u: u.code)
     documents = defaultdict(int)
     docs = Document.objects.filter(campaign=campaign, unit__in=[u.pk for u in units], versions__isnull=False)
     if user is not None:

@@ -237,7 +237,8 @@ def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
         workbook.close()
     # Errors in the order of the file: sheet by sheet, row by row.
     order = {layout.name: i for i, layout in enumerate(importer_class.layouts)}
-    report.errors.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
+    columns = {(layout.name, c.header): i for layout in importer_class.layouts for i, c in enumerate(layout.columns)}
+    report.errors.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0, columns.get((p.sheet, p.column), -1)))
     return report
 
 
@@ -307,15 +308,17 @@ class OrgImporter(Importer):
         seen = {}
         for row in rows:
             code = row.values["code"]
-            if self.duplicate(seen, code, row, L.STAFF, "code") or not row.ok:
+            if self.duplicate(seen, code, row, L.STAFF, "code"):
+                continue
+            unit_code = row.values.get("unit")
+            if unit_code is not None and unit_code not in by_code:
+                self.unknown(row, L.STAFF, "unit", f"Không có đơn vị mã «{unit_code}» trong trang «{L.UNITS.name}» hay trong hệ thống.")
+                continue
+            if not row.ok:
                 continue
             values = self.values(row, ["full_name", "gender", "date_of_birth", "position", "category", "email", "active"])
             if "active" in values and values["active"] is None:
                 values["active"] = True
-            unit_code = row.values["unit"]
-            if unit_code not in by_code:
-                self.unknown(row, L.STAFF, "unit", f"Không có đơn vị mã «{unit_code}» trong trang «{L.UNITS.name}» hay trong hệ thống.")
-                continue
             values["unit"] = by_code[unit_code]
             obj, action = self.stage(row, L.STAFF, Staff, existing_staff.get(code) or Staff(code=code), values,
                                      label=f"Cán bộ {code} – {values['full_name']}")
@@ -492,8 +495,12 @@ class RatingImporter(_SubjectImporter):
 
     def plan(self, sheets):
         data = sheets.get(L.RATINGS.name)
-        rows = [r for r in (data.rows if data else []) if r.ok]
-        staff, units = self.subjects(rows)
+        all_rows = data.rows if data else []
+        staff, units = self.subjects(all_rows)
+        for row in all_rows:
+            if not row.ok:  # its other errors are known; say whether its subject exists too
+                self.subject(row, staff, units)
+        rows = [r for r in all_rows if r.ok]
         existing = {}
         for rating in AnnualRating.objects.filter(year__in={r.values["year"] for r in rows}):
             existing[(rating.year, "staff" if rating.staff_id else "unit", rating.staff_id or rating.unit_id)] = rating
@@ -525,8 +532,12 @@ class InitiativeImporter(_SubjectImporter):
 
     def plan(self, sheets):
         data = sheets.get(L.INITIATIVES.name)
-        rows = [r for r in (data.rows if data else []) if r.ok]
-        staff, units = self.subjects(rows)
+        all_rows = data.rows if data else []
+        staff, units = self.subjects(all_rows)
+        for row in all_rows:
+            if not row.ok:  # its other errors are known; say whether its subject exists too
+                self.subject(row, staff, units)
+        rows = [r for r in all_rows if r.ok]
         existing = {}
         for item in Initiative.objects.filter(year__in={r.values["year"] for r in rows}):
             kind = "staff" if item.staff_id else "unit"

@@ -338,7 +338,8 @@ def test_ratings_need_exactly_one_known_subject(campaign, unit_a):
                                                [2023, "", "", "", "HTXSNV", ""],
                                                [2023, "CB404", "", "", "HTXSNV", ""],
                                                [2023, "CB1", "", "", "Xuất sắc", ""],
-                                               [23, "CB1", "", "", "HTXSNV", ""]]}))
+                                               [23, "CB1", "", "", "HTXSNV", ""],
+                                               [2023, "CB405", "", "", "Giỏi", ""]]}))
     assert [(p.row, p.column, p.message) for p in report.errors] == [
         (2, "Mã cán bộ", "Ghi Mã cán bộ hoặc Mã đơn vị, không ghi cả hai."),
         (3, "Mã cán bộ", "Thiếu Mã cán bộ (hoặc Mã đơn vị nếu là tập thể)."),
@@ -346,6 +347,9 @@ def test_ratings_need_exactly_one_known_subject(campaign, unit_a):
         (5, "Xếp loại", "Giá trị không có trong danh sách. Chọn một trong: «Hoàn thành xuất sắc nhiệm vụ», «Hoàn thành tốt "
                         "nhiệm vụ», «Hoàn thành nhiệm vụ», «Không hoàn thành nhiệm vụ»."),
         (6, "Năm", "Năm phải có bốn chữ số, ví dụ 2023."),
+        (7, "Mã cán bộ", "Không có cán bộ mã «CB405». Hãy nhập cơ cấu tổ chức trước."),
+        (7, "Xếp loại", "Giá trị không có trong danh sách. Chọn một trong: «Hoàn thành xuất sắc nhiệm vụ», «Hoàn thành tốt "
+                        "nhiệm vụ», «Hoàn thành nhiệm vụ», «Không hoàn thành nhiệm vụ»."),
     ]
     assert AnnualRating.objects.count() == 0
 
