@@ -1,0 +1,227 @@
+"""The documents the Department signs, as PDFs: the Quyết định with its attached list, the Tờ trình to UBND
+tỉnh, the Giấy khen certificates (one multi-page PDF, or one per awardee) and the council's minutes (Mẫu 1.9).
+
+Templates live in templates/pdf/. WeasyPrint and qrcode are imported only when a PDF is actually made."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from awards.models import Decision, DecisionState, DocumentType
+from awards.pdf import formats as f
+from awards.pdf.render import image_uri, qr_data_uri, render_pdf
+from campaigns.models import Gender, Target
+
+OLD_LAW = (
+    "Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
+    "Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013"
+)
+NEW_LAW = "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+
+
+def _decree_subject(title: str) -> str:
+    """"Nghị định quy định chi tiết …" → "quy định chi tiết …" (after "của Chính phủ")."""
+    for prefix in ("Nghị định ", "nghị định "):
+        if title.startswith(prefix):
+            return title[len(prefix):]
+    return f.lower_first(title)
+
+
+def _honorific(line) -> str:
+    staff = line.nominee.staff if line.nominee_id and line.target == Target.INDIVIDUAL else None
+    if staff is None:
+        return ""
+    return "Bà" if staff.gender == Gender.FEMALE else "Ông"
+
+
+def _signature(decision, organisation):
+    on_behalf = decision.signer_on_behalf if decision.signed_on else organisation.signer_on_behalf
+    title = (decision.signer_title if decision.signed_on else organisation.signer_title) or "GIÁM ĐỐC"
+    name = (decision.signer_name if decision.signed_on else organisation.signer_name) or ""
+    head = "GIÁM ĐỐC"
+    return {
+        "authority": head if on_behalf else title.upper(),
+        "lines": ([f"KT. {head}", title.upper()] if on_behalf else [title.upper()]),
+        "name": name,
+    }
+
+
+def _header(organisation, number_text, doc_type, day, year):
+    return {
+        "parent": f.upper(organisation.parent_body),
+        "issuer": f.upper(organisation.name),
+        "number": f"Số: {number_text}" if number_text else f"Số:        /{doc_type}-{organisation.abbreviation}",
+        "place_date": f.place_and_date(organisation.place_name, day, year=year),
+    }
+
+
+def _money_for_draft(decision):
+    """For a draft: what the lines would get if signed today (shown as an estimate)."""
+    from awards.services.money import award_amount
+
+    today = timezone.localdate()
+    out = {}
+    for target in (Target.COLLECTIVE, Target.INDIVIDUAL):
+        try:
+            out[target] = award_amount(decision.award_kind, target, today)
+        except ValidationError:
+            out[target] = None
+    return out
+
+
+def decision_context(decision: Decision) -> dict:
+    decision = Decision.objects.select_related(
+        "campaign__organisation", "award_kind", "legal_basis", "meeting", "replaces"
+    ).get(pk=decision.pk)
+    campaign, organisation = decision.campaign, decision.campaign.organisation
+    lines = list(decision.lines.select_related("nominee__staff").order_by("order"))
+    draft = decision.state in (DecisionState.DRAFT, DecisionState.REJECTED)
+    estimate = _money_for_draft(decision) if draft and decision.doc_type == DocumentType.DECISION else {}
+    basis = decision.legal_basis or next((m.legal_basis for m in estimate.values() if m), None)
+    salary = decision.base_salary or next((m.base_salary for m in estimate.values() if m), None)
+    rows = []
+    for line in lines:
+        amount = line.amount
+        if amount is None and estimate.get(line.target):
+            amount = estimate[line.target].amount
+        rows.append({"line": line, "honorific": _honorific(line), "amount": amount, "amount_text": f.money(amount)})
+    collectives = [r for r in rows if r["line"].target == Target.COLLECTIVE]
+    individuals = [r for r in rows if r["line"].target == Target.INDIVIDUAL]
+    total = decision.total_amount if decision.total_amount is not None else (
+        sum(r["amount"] for r in rows) if rows and all(r["amount"] is not None for r in rows) else None
+    )
+    per_target = {t: next((r["amount"] for r in rows if r["line"].target == t), None) for t in (Target.COLLECTIVE, Target.INDIVIDUAL)}
+
+    grounds = [OLD_LAW if basis is None or basis.valid_from.year < 2024 else NEW_LAW]
+    if basis is not None:
+        grounds.append(f"Nghị định số {basis.code} {f.day_month_year(basis.issued_on)} của Chính phủ {_decree_subject(basis.title)}")
+    grounds.append(
+        f"Quyết định của Ủy ban nhân dân tỉnh quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của {organisation.full_name or organisation.name}"
+    )
+    for ground in campaign.grounds.order_by("order"):
+        if basis is None or ground.reference != basis.code:
+            grounds.append(ground.text)
+    grounds.append(
+        f"Kế hoạch số {campaign.plan_number} {f.day_month_year(campaign.plan_date)} của {organisation.name} "
+        f"về việc phát động {f.lower_first(campaign.title)}"
+    )
+    if decision.meeting:
+        held = timezone.localtime(decision.meeting.held_at).date()
+        grounds.append(f"Biên bản họp Hội đồng Thi đua - Khen thưởng {organisation.name} {f.day_month_year(held)}")
+
+    year = decision.signed_on.year if decision.signed_on else campaign.year
+    return {
+        "decision": decision, "campaign": campaign, "organisation": organisation, "draft": draft,
+        "header": _header(organisation, decision.number_text, decision.doc_type, decision.signed_on, year),
+        "signature": _signature(decision, organisation),
+        "grounds": grounds, "basis": basis, "salary": f.money(salary),
+        "collectives": collectives, "individuals": individuals,
+        "n_collectives": f.count2(len(collectives)), "n_individuals": f.count2(len(individuals)),
+        "amount_collective": f.money(per_target[Target.COLLECTIVE]),
+        "amount_individual": f.money(per_target[Target.INDIVIDUAL]),
+        "total": f.money(total), "total_words": f.money_words(total),
+        "subject_tail": f.lower_first(campaign.title),
+        "signed_words": f.day_month_year(decision.signed_on, year=year),
+        "award_name": decision.award_kind.short_name, "award_full": decision.award_kind.name,
+        "fund": decision.award_kind.fund,
+        "issued_by": f"Giám đốc {organisation.name}",
+        "recipients": (
+            ["Như Điều 3;", f"{organisation.parent_body_full or organisation.parent_body} (b/c);", "Lưu: VT, VP."]
+            if decision.doc_type == DocumentType.DECISION
+            else ["Như trên;", "Sở Nội vụ (Ban Thi đua - Khen thưởng);", "Lưu: VT, VP."]
+        ),
+    }
+
+
+def decision_pdf(decision: Decision) -> bytes:
+    """The Quyết định then, on a new page, its attached list; or the Tờ trình with its list."""
+    context = decision_context(decision)
+    if decision.doc_type == DocumentType.PROPOSAL:
+        return render_pdf("pdf/proposal.html", context)
+    return render_pdf("pdf/decision.html", context)
+
+
+def verify_url(code: str) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("verify:code", args=[code])
+
+
+def certificate_pages(decision: Decision, lines) -> list[dict]:
+    organisation = decision.campaign.organisation
+    campaign = decision.campaign
+    pages = []
+    for line in lines:
+        if line.target == Target.INDIVIDUAL:
+            honorific = _honorific(line)
+            recipient = f"{honorific} {line.recipient_name}".strip()
+            detail = ", ".join(p for p in (line.position, line.unit_name) if p)
+        else:
+            recipient, detail = line.recipient_name, line.unit_name
+        pages.append({
+            "line": line, "recipient": recipient, "detail": detail,
+            "reason": f"Đã có thành tích xuất sắc trong {f.lower_first(campaign.title)}",
+            "qr": qr_data_uri(verify_url(line.verify_code)) if line.verify_code else "",
+            "verify_url": verify_url(line.verify_code) if line.verify_code else "",
+        })
+    return pages
+
+
+def certificates_pdf(decision: Decision, lines=None) -> bytes:
+    """Giấy khen, one A4 landscape page per awardee, for the lines given (default: all of the decision)."""
+    decision = Decision.objects.select_related("campaign__organisation", "award_kind").get(pk=decision.pk)
+    if decision.state != DecisionState.APPROVED or decision.doc_type != DocumentType.DECISION:
+        raise ValidationError("Chỉ in Giấy khen của quyết định đã ký ban hành và còn hiệu lực.")
+    if lines is None:
+        lines = decision.lines.all()
+    lines = list(lines.select_related("nominee__staff").order_by("order")) if hasattr(lines, "select_related") else list(lines)
+    if not lines:
+        raise ValidationError("Không có Giấy khen nào để in.")
+    organisation = decision.campaign.organisation
+    signature = _signature(decision, organisation)
+    return render_pdf("pdf/certificates.html", {
+        "decision": decision, "organisation": organisation, "pages": certificate_pages(decision, lines),
+        "emblem": image_uri(organisation.emblem),
+        "awarding_title": f"GIÁM ĐỐC {f.upper(organisation.full_name or organisation.name)}",
+        "award_title": f.upper(decision.award_kind.short_name),
+        "place_date": f.place_and_date(organisation.place_name, decision.signed_on),
+        "decision_date": f.short_date(decision.signed_on),
+        "signature": signature,
+    })
+
+
+def minutes_context(meeting) -> dict:
+    from awards.services.council import threshold_text, vote_outcome
+
+    campaign = meeting.campaign
+    organisation = campaign.organisation
+    attendance = list(meeting.attendance.select_related("member__unit"))
+    present = [a for a in attendance if a.present]
+    absent = [a for a in attendance if not a.present]
+    votes = list(meeting.votes.select_related("nominee__staff", "nominee__unit", "nominee__award_kind").order_by("nominee__target", "nominee__award_kind__code", "nominee_id"))
+    rows = []
+    for vote in votes:
+        outcome = vote_outcome(vote, campaign=campaign)
+        rows.append({
+            "vote": vote, "nominee": vote.nominee, "percent": f.percent(outcome.percent), "passed": outcome.passed,
+            "against_percent": f.percent(vote.votes_against * 100 / meeting.total_members) if meeting.total_members else "0",
+        })
+    held = timezone.localtime(meeting.held_at)
+    ended = timezone.localtime(meeting.ended_at) if meeting.ended_at else None
+    return {
+        "meeting": meeting, "campaign": campaign, "organisation": organisation,
+        "header": _header(organisation, "", "BB", None, held.year) | {
+            "number": "", "place_date": f.place_and_date(organisation.place_name, held.date())},
+        "held_time": f"{held:%H} giờ {held:%M} phút, {f.day_month_year(held.date())}",
+        "ended_time": f"{ended:%H} giờ {ended:%M} phút" if ended else "",
+        "same_day": ended is not None and ended.date() == held.date(),
+        "present": present, "absent": absent, "n_present": len(present), "total": meeting.total_members,
+        "present_percent": f.percent(len(present) * 100 / meeting.total_members) if meeting.total_members else "0",
+        "collectives": [r for r in rows if r["nominee"].target == Target.COLLECTIVE],
+        "individuals": [r for r in rows if r["nominee"].target == Target.INDIVIDUAL],
+        "n_passed": sum(1 for r in rows if r["passed"]), "threshold": threshold_text(campaign),
+        "subject_tail": f.lower_first(campaign.title),
+    }
+
+
+def minutes_pdf(meeting) -> bytes:
+    return render_pdf("pdf/minutes.html", minutes_context(meeting))
