@@ -284,13 +284,15 @@ def _dossier_link(dossier, office=False):
 
 
 def _mail_after_commit(subject, body, recipients):
+    """Queue one email for after the commit (nothing is sent if the transaction rolls back). Transitions take
+    `notify=False` where no one should be told (the demo's history)."""
     recipients = [r for r in recipients if r]
     if not recipients:
         return
     transaction.on_commit(lambda: send_mail(subject, body, None, recipients, fail_silently=False))
 
 
-def submit_dossier(dossier, *, actor, now=None):
+def submit_dossier(dossier, *, actor, now=None, notify=True):
     """The unit sends its dossier: draft → submitted, or returned → resubmitted. Refused after the deadline,
     while anything is missing, or if it was already sent."""
     now = now or timezone.now()
@@ -313,12 +315,13 @@ def submit_dossier(dossier, *, actor, now=None):
             fields.append("first_submitted_at")
         change = set_state(dossier, to_state=to_state, allowed_from=EDITABLE_STATES, actor=actor, update_fields=fields)
         verb = "nộp lại" if to_state == DossierState.RESUBMITTED else "nộp"
-        _mail_after_commit(
-            f"[Thi đua] {dossier.unit} đã {verb} hồ sơ đề nghị khen thưởng",
-            f"{dossier.unit} đã {verb} hồ sơ đề nghị khen thưởng của {dossier.campaign} lúc {vn_datetime(now)}.\n\n"
-            f"Xem và thẩm định hồ sơ: {_dossier_link(dossier, office=True)}\n",
-            settings.OFFICE_EMAILS,
-        )
+        if notify:
+            _mail_after_commit(
+                f"[Thi đua] {dossier.unit} đã {verb} hồ sơ đề nghị khen thưởng",
+                f"{dossier.unit} đã {verb} hồ sơ đề nghị khen thưởng của {dossier.campaign} lúc {vn_datetime(now)}.\n\n"
+                f"Xem và thẩm định hồ sơ: {_dossier_link(dossier, office=True)}\n",
+                settings.OFFICE_EMAILS,
+            )
     return change
 
 
@@ -329,47 +332,50 @@ def _require_reason(reason, what):
     return reason
 
 
-def return_dossier(dossier, *, actor, reason):
+def return_dossier(dossier, *, actor, reason, notify=True):
     """The office sends the dossier back to the unit for correction, saying why."""
     reason = _require_reason(reason, "trả lại hồ sơ")
     with transaction.atomic():
         dossier = _locked(dossier)
         change = set_state(dossier, to_state=DossierState.RETURNED, allowed_from=WITH_OFFICE_STATES, actor=actor, reason=reason)
-        _mail_after_commit(
-            f"[Thi đua] Hồ sơ của {dossier.unit} được trả lại để bổ sung",
-            f"Văn phòng Sở đã trả lại hồ sơ đề nghị khen thưởng của {dossier.unit} để bổ sung, chỉnh sửa.\n\n"
-            f"Lý do: {reason}\n\nHạn nộp: {vn_datetime(deadline_for(dossier.campaign, dossier.unit))}.\n"
-            f"Sửa và nộp lại hồ sơ tại: {_dossier_link(dossier)}\n",
-            _unit_head_emails(dossier.unit),
-        )
+        if notify:
+            _mail_after_commit(
+                f"[Thi đua] Hồ sơ của {dossier.unit} được trả lại để bổ sung",
+                f"Văn phòng Sở đã trả lại hồ sơ đề nghị khen thưởng của {dossier.unit} để bổ sung, chỉnh sửa.\n\n"
+                f"Lý do: {reason}\n\nHạn nộp: {vn_datetime(deadline_for(dossier.campaign, dossier.unit))}.\n"
+                f"Sửa và nộp lại hồ sơ tại: {_dossier_link(dossier)}\n",
+                _unit_head_emails(dossier.unit),
+            )
     return change
 
 
-def accept_dossier(dossier, *, actor, reason=""):
+def accept_dossier(dossier, *, actor, reason="", notify=True):
     with transaction.atomic():
         dossier = _locked(dossier)
         change = set_state(dossier, to_state=DossierState.ACCEPTED, allowed_from=WITH_OFFICE_STATES, actor=actor, reason=(reason or "").strip())
-        _mail_after_commit(
-            f"[Thi đua] Hồ sơ của {dossier.unit} đã được tiếp nhận",
-            f"Văn phòng Sở đã tiếp nhận hồ sơ đề nghị khen thưởng của {dossier.unit} ({dossier.campaign}).\n"
-            + (f"\nGhi chú: {change.reason}\n" if change.reason else "")
-            + f"\nXem hồ sơ: {_dossier_link(dossier)}\n",
-            _unit_head_emails(dossier.unit),
-        )
+        if notify:
+            _mail_after_commit(
+                f"[Thi đua] Hồ sơ của {dossier.unit} đã được tiếp nhận",
+                f"Văn phòng Sở đã tiếp nhận hồ sơ đề nghị khen thưởng của {dossier.unit} ({dossier.campaign}).\n"
+                + (f"\nGhi chú: {change.reason}\n" if change.reason else "")
+                + f"\nXem hồ sơ: {_dossier_link(dossier)}\n",
+                _unit_head_emails(dossier.unit),
+            )
     return change
 
 
-def reject_dossier(dossier, *, actor, reason):
+def reject_dossier(dossier, *, actor, reason, notify=True):
     reason = _require_reason(reason, "không tiếp nhận hồ sơ")
     with transaction.atomic():
         dossier = _locked(dossier)
         change = set_state(dossier, to_state=DossierState.REJECTED, allowed_from=WITH_OFFICE_STATES, actor=actor, reason=reason)
-        _mail_after_commit(
-            f"[Thi đua] Hồ sơ của {dossier.unit} không được tiếp nhận",
-            f"Văn phòng Sở không tiếp nhận hồ sơ đề nghị khen thưởng của {dossier.unit} ({dossier.campaign}).\n\n"
-            f"Lý do: {reason}\n\nXem hồ sơ: {_dossier_link(dossier)}\n",
-            _unit_head_emails(dossier.unit),
-        )
+        if notify:
+            _mail_after_commit(
+                f"[Thi đua] Hồ sơ của {dossier.unit} không được tiếp nhận",
+                f"Văn phòng Sở không tiếp nhận hồ sơ đề nghị khen thưởng của {dossier.unit} ({dossier.campaign}).\n\n"
+                f"Lý do: {reason}\n\nXem hồ sơ: {_dossier_link(dossier)}\n",
+                _unit_head_emails(dossier.unit),
+            )
     return change
 
 

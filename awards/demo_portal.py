@@ -1,0 +1,215 @@
+"""The demo's unit portal: registrations, unit plans and award dossiers of the 2023 campaign in every state, with
+real small PDF files, built through the same services as the pages (the clock set inside November 2023) so the
+history reads as it would have happened. Idempotent: run again, it does nothing.
+
+States, by unit: accepted (NCC, TTRA, LDVL, BTXH, TTCTXH, CSCNMT; NCC after one return), resubmitted after a
+return and an extension (TTDVVL), returned with a reason and a comment (PCTNXH), submitted (BQLNT), rejected
+(KHTC) and a draft still missing its minutes (VP)."""
+
+import datetime as dt
+import functools
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+
+from awards.models import (
+    AwardKind, DeadlineExtension, DocumentVersion, Dossier, DossierComment, Registration, StateChange,
+)
+from awards.services import dossiers as svc
+from campaigns.models import DisciplineRecord, Rating, Staff, Unit
+from campaigns.selectors import get_current_campaign
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+GIAY_KHEN = "giay-khen-giam-doc"
+BANG_KHEN = "bang-khen-ubnd-tinh"
+
+# unit code: (final state, number of individuals, award for the collective, day of first submission in Nov 2023)
+PLAN = {
+    "NCC": ("accepted", 2, BANG_KHEN, 8),
+    "TTRA": ("accepted", 1, GIAY_KHEN, 13),
+    "LDVL": ("accepted", 2, GIAY_KHEN, 14),
+    "BTXH": ("accepted", 2, GIAY_KHEN, 15),
+    "TTCTXH": ("accepted", 2, GIAY_KHEN, 16),
+    "CSCNMT": ("accepted", 1, GIAY_KHEN, 17),
+    "TTDVVL": ("resubmitted", 2, GIAY_KHEN, 17),
+    "PCTNXH": ("returned", 1, GIAY_KHEN, 18),
+    "BQLNT": ("submitted", 1, GIAY_KHEN, 19),
+    "KHTC": ("rejected", 1, GIAY_KHEN, 10),
+    "VP": ("draft", 1, GIAY_KHEN, None),
+}
+NO_PLAN = {"VP", "PCTNXH"}
+
+
+def _at(day, hour=9, minute=0):
+    return dt.datetime(2023, 11, day, hour, minute, tzinfo=VN)
+
+
+_FONT_DIR = settings.BASE_DIR / "static" / "fonts"
+
+
+@functools.lru_cache(maxsize=None)
+def pdf(title, unit_name, body):
+    """A real one-page A4 PDF in Vietnamese (WeasyPrint, Tinos), cached per text for repeated demo runs."""
+    from weasyprint import HTML
+
+    html = f"""<html><head><style>
+      @font-face {{ font-family: Tinos; src: url('{(_FONT_DIR / "Tinos-Regular.ttf").as_uri()}'); }}
+      @font-face {{ font-family: Tinos; font-weight: bold; src: url('{(_FONT_DIR / "Tinos-Bold.ttf").as_uri()}'); }}
+      @page {{ size: A4; margin: 20mm 20mm 20mm 30mm; }}
+      body {{ font-family: Tinos, serif; font-size: 13pt; }}
+      .head {{ text-align: center; font-weight: bold; }} h1 {{ text-align: center; font-size: 14pt; }}
+    </style></head><body>
+      <p class="head">{unit_name.upper()}</p>
+      <h1>{title.upper()}</h1>
+      <p>{body}</p>
+      <p><i>Tài liệu minh họa, tạo tự động cho bản chạy thử.</i></p>
+    </body></html>"""
+    return HTML(string=html).write_pdf()
+
+
+def _file(filename, title, unit, body):
+    return SimpleUploadedFile(filename, pdf(title, unit.name, body), content_type="application/pdf")
+
+
+def _backdate(model, pk, when, field):
+    model.objects.filter(pk=pk).update(**{field: when})
+
+
+def _nominee_staff(unit, count, prefer=None):
+    """The unit's best candidates: rated HTXSNV in 2023, never disciplined, in code order (deterministic)."""
+    disciplined = DisciplineRecord.objects.filter(year=2023, staff__isnull=False).values("staff_id")
+    candidates = list(
+        Staff.objects.filter(unit=unit, user__isnull=True, ratings__year=2023, ratings__rating=Rating.EXCELLENT)
+        .exclude(pk__in=disciplined).order_by("code")
+    )
+    if prefer is not None and prefer.unit_id == unit.pk:
+        candidates = [prefer] + [c for c in candidates if c.pk != prefer.pk]
+    if len(candidates) < count:
+        candidates += list(Staff.objects.filter(unit=unit).exclude(pk__in=[c.pk for c in candidates]).exclude(pk__in=disciplined).order_by("code"))
+    return candidates[:count]
+
+
+def seed(stage="scored", stdout=None):
+    """Every stage starts from dossiers, so every stage gets them."""
+    write = stdout.write if stdout is not None else (lambda s: None)
+    campaign = get_current_campaign()
+    User = get_user_model()
+    office = User.objects.filter(username="vanphong").first()
+    if campaign is None or office is None:
+        write("Chưa có phong trào hoặc tài khoản minh họa; bỏ qua hồ sơ minh họa.")
+        return
+    if Dossier.objects.filter(campaign=campaign).exists():
+        write("Hồ sơ minh họa đã có; không tạo lại.")
+        return
+    with transaction.atomic():
+        counts = _seed(campaign, office)
+    write(
+        f"Đã tạo {counts['dossiers']} hồ sơ minh họa ({counts['states']}), {counts['registrations']} đăng ký thi đua, "
+        f"{counts['files']} tệp PDF."
+    )
+
+
+def _seed(campaign, office):
+    awards = {a.code: a for a in AwardKind.objects.filter(code__in=[GIAY_KHEN, BANG_KHEN])}
+    units = {u.code: u for u in Unit.objects.filter(code__in=PLAN)}
+    heads = {u.staff.unit.code: u for u in get_user_model().objects.filter(username__startswith="thutruong.").select_related("staff__unit")}
+    canbo = Staff.objects.filter(user__username="canbo").first()
+
+    for code, (state, n_people, collective_award, day) in PLAN.items():
+        unit = units.get(code)
+        if unit is None:
+            continue
+        actor = heads.get(code, office)  # units without a demo account are entered by the office
+        start = _at(max((day or 20) - 12, 1), 8)
+
+        reg = svc.register(campaign, unit, award_kind=awards[GIAY_KHEN], actor=actor, now=start)
+        _backdate(Registration, reg.pk, start, "registered_at")
+        people = _nominee_staff(unit, n_people, prefer=canbo)
+        for person in people:
+            reg = svc.register(campaign, unit, award_kind=awards[GIAY_KHEN], actor=actor, staff=person, now=start)
+            _backdate(Registration, reg.pk, start, "registered_at")
+
+        if code not in NO_PLAN:
+            version = svc.upload_unit_plan(
+                campaign, unit,
+                _file(f"Ke hoach thi dua CCHC 2023 - {code}.pdf", "Kế hoạch phát động phong trào thi đua cải cách hành chính năm 2023", unit,
+                      f"{unit.name} phát động phong trào thi đua cải cách hành chính năm 2023 theo Kế hoạch của Sở."),
+                actor=actor, now=start,
+            )
+            _backdate(DocumentVersion, version.pk, start, "uploaded_at")
+
+        dossier = svc.get_or_create_dossier(campaign, unit)
+        _backdate(Dossier, dossier.pk, start, "created_at")
+        nominees = [svc.add_nominee(dossier, award_kind=awards[collective_award], actor=actor, now=start,
+                                    achievement=f"{unit.name} hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2023.")]
+        for person in people:
+            nominees.append(svc.add_nominee(dossier, award_kind=awards[GIAY_KHEN], actor=actor, staff=person, now=start,
+                                            achievement=f"{person.full_name} hoàn thành xuất sắc nhiệm vụ được giao năm 2023."))
+        uploads = [
+            ("proposal_letter", f"To trinh de nghi khen thuong - {code}.pdf", "Tờ trình đề nghị khen thưởng"),
+            ("council_minutes", f"Bien ban hop Hoi dong TDKT - {code}.pdf", "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
+        ]
+        if state == "draft":
+            uploads = uploads[:1]  # the minutes are still missing
+        for kind, filename, title in uploads:
+            version = svc.upload_dossier_document(dossier, kind, _file(filename, title, unit, f"Hồ sơ đề nghị khen thưởng năm 2023 của {unit.name}."),
+                                                  actor=actor, now=start)
+            _backdate(DocumentVersion, version.pk, start, "uploaded_at")
+        for nominee in nominees:
+            version = svc.upload_achievement_report(
+                nominee, _file(f"Bao cao thanh tich - {nominee.pk}.pdf", "Báo cáo thành tích", unit,
+                               f"Báo cáo thành tích đề nghị khen thưởng của {nominee.name}: {nominee.achievement}"),
+                actor=actor, now=start,
+            )
+            _backdate(DocumentVersion, version.pk, start, "uploaded_at")
+        if state == "draft":
+            continue
+
+        def step(change, when):
+            _backdate(StateChange, change.pk, when, "at")
+
+        step(svc.submit_dossier(dossier, actor=actor, now=_at(day, 10), notify=False), _at(day, 10))
+        if code in ("NCC", "TTDVVL"):
+            step(svc.return_dossier(dossier, actor=office, notify=False,
+                                    reason="Báo cáo thành tích cá nhân chưa nêu số liệu giải quyết hồ sơ năm 2023; đề nghị bổ sung."),
+                 _at(day + 1, 15))
+            if code == "TTDVVL":
+                ext = svc.grant_extension(campaign, unit, actor=office, until=dt.date(2023, 11, 24), now=_at(day + 2, 8),
+                                          reason="Thủ trưởng đơn vị đi công tác, cần thêm thời gian ký báo cáo bổ sung.")
+                _backdate(DeadlineExtension, ext.pk, _at(day + 2, 8), "granted_at")
+            fixed_at = _at(day + 2, 9) if code == "NCC" else _at(23, 9)
+            version = svc.upload_achievement_report(
+                nominees[-1], _file(f"Bao cao thanh tich (bo sung) - {nominees[-1].pk}.pdf", "Báo cáo thành tích (bổ sung số liệu)", unit,
+                                    f"Báo cáo thành tích bổ sung của {nominees[-1].name}: đã giải quyết 100% hồ sơ đúng hạn."),
+                actor=actor, now=fixed_at,
+            )
+            _backdate(DocumentVersion, version.pk, fixed_at, "uploaded_at")
+            step(svc.submit_dossier(dossier, actor=actor, now=fixed_at, notify=False), fixed_at)
+        if state == "accepted":
+            step(svc.accept_dossier(dossier, actor=office, notify=False, reason="Hồ sơ đầy đủ, đúng hạn."), _at(21, 14))
+        elif state == "rejected":
+            step(svc.reject_dossier(dossier, actor=office, notify=False,
+                                    reason="Báo cáo thành tích không có xác nhận của thủ trưởng đơn vị và đơn vị không bổ sung trong thời hạn."),
+                 _at(21, 15))
+        elif state == "returned":
+            step(svc.return_dossier(dossier, actor=office, notify=False,
+                                    reason="Biên bản họp Hội đồng TĐKT của đơn vị chưa ghi kết quả biểu quyết; đề nghị bổ sung."),
+                 _at(day + 1, 16))
+            comment = svc.add_comment(dossier, actor=office, text="Đề nghị gửi kèm Kế hoạch phát động thi đua năm 2023 của đơn vị.")
+            _backdate(DossierComment, comment.pk, _at(day + 1, 16, 5), "created_at")
+
+    states = Dossier.objects.filter(campaign=campaign).values_list("state", flat=True)
+    summary = {}
+    for s in states:
+        summary[s] = summary.get(s, 0) + 1
+    from awards.models import DossierState
+
+    return {
+        "dossiers": len(states),
+        "states": ", ".join(f"{DossierState(s).label.lower()}: {n}" for s, n in sorted(summary.items())),
+        "registrations": Registration.objects.filter(campaign=campaign).count(),
+        "files": DocumentVersion.objects.filter(document__campaign=campaign).count(),
+    }
