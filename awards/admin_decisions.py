@@ -1,20 +1,43 @@
-"""Admin for decisions and their lines: the Director approves here (the decisions area)."""
+"""Admin for decisions and their lines: the Director approves or rejects here, as an action on the list and with
+buttons on the change page, through the same services as the pages (awards.services.decisions). Only a user with
+the director's permission (awards.approve_decision) sees or uses them. An approved decision is read-only and
+cannot be deleted, not even by a superuser."""
 
-from django.contrib import admin
+import datetime as dt
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards import models
+from awards.services import decisions as service
+
+EDITABLE_STATES = (models.DecisionState.DRAFT,)
+DELETABLE_STATES = (models.DecisionState.DRAFT, models.DecisionState.REJECTED)
 
 
 class DecisionLineInline(admin.TabularInline):
     model = models.DecisionLine
     extra = 0
-    fields = ["order", "recipient_name", "position", "unit_name", "amount", "verify_code"]
+    fields = ["order", "target", "recipient_name", "position", "unit_name", "amount", "verify_code"]
     readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+def _messages(request, exc):
+    for message in getattr(exc, "messages", None) or [str(exc)]:
+        messages.error(request, message)
 
 
 @admin.register(models.Decision)
@@ -24,6 +47,136 @@ class DecisionAdmin(SimpleHistoryAdmin):
     search_fields = ["number_text"]
     list_select_related = ["campaign", "award_kind"]
     inlines = [DecisionLineInline]
+    actions = ["approve_selected", "reject_selected"]
+    change_form_template = "admin/awards/decision/change_form.html"
+    fields = [
+        "campaign", "doc_type", "award_kind", "state", "meeting", "replaces", "number_text", "signed_on",
+        "signer_name", "signer_title", "signer_on_behalf", "legal_basis", "base_salary", "total_amount",
+        "rejection_reason", "created_by", "created_at", "decided_by", "decided_at",
+    ]
+    readonly_fields = [f for f in fields if f != "meeting"]
+    raw_id_fields = ["meeting"]
+
+    # --- who may do what -------------------------------------------------------------------------------------
+
+    def has_add_permission(self, request):
+        return False  # drafts come from the ranking and the vote: the office's "Lập dự thảo" page
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.state not in EDITABLE_STATES:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.state not in DELETABLE_STATES:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def has_approve_permission(self, request):
+        return service.can_approve(request.user)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one by one, through the service, drafts only
+        return actions
+
+    def delete_model(self, request, obj):
+        service.delete_decision(obj, actor=request.user)
+
+    # --- list actions ----------------------------------------------------------------------------------------
+
+    @admin.action(description="Phê duyệt, ký ban hành các dự thảo đã chọn (ngày ký: hôm nay)", permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        approved = 0
+        for decision in queryset.order_by("created_at", "pk"):
+            try:
+                service.approve_decision(decision, actor=request.user)
+                approved += 1
+            except (ValidationError, PermissionDenied) as exc:
+                _messages(request, exc)
+        if approved:
+            self.message_user(request, f"Đã phê duyệt {approved} văn bản.", messages.SUCCESS)
+
+    @admin.action(description="Không phê duyệt các dự thảo đã chọn (ghi lý do)", permissions=["approve"])
+    def reject_selected(self, request, queryset):
+        reason = request.POST.get("reason", "")
+        if "confirm" in request.POST:
+            if not reason.strip():
+                messages.error(request, "Phải ghi lý do không phê duyệt.")
+            else:
+                rejected = 0
+                for decision in queryset:
+                    try:
+                        service.reject_decision(decision, actor=request.user, reason=reason)
+                        rejected += 1
+                    except (ValidationError, PermissionDenied) as exc:
+                        _messages(request, exc)
+                if rejected:
+                    self.message_user(request, f"Đã trả lại {rejected} dự thảo.", messages.SUCCESS)
+                return None
+        return TemplateResponse(request, "admin/awards/decision/confirm.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "mode": "reject_action",
+            "decisions": queryset, "reason": reason, "title": "Không phê duyệt",
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
+
+    # --- buttons on the change page --------------------------------------------------------------------------
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/phe-duyet/", wrap(self.approve_view), name="awards_decision_approve"),
+            path("<int:pk>/tu-choi/", wrap(self.reject_view), name="awards_decision_reject"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_approve": service.can_approve(request.user)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _decision_for(self, request, pk):
+        if not (self.has_view_permission(request) and service.can_approve(request.user)):
+            raise PermissionDenied
+        return get_object_or_404(models.Decision.objects.select_related("award_kind", "campaign"), pk=pk)
+
+    def _back(self, decision):
+        return HttpResponseRedirect(reverse("admin:awards_decision_change", args=[decision.pk]))
+
+    def approve_view(self, request, pk):
+        decision = self._decision_for(request, pk)
+        if request.method == "POST":
+            try:
+                signed_on = dt.date.fromisoformat(request.POST.get("signed_on", ""))
+            except ValueError:
+                messages.error(request, "Ngày ký không hợp lệ.")
+            else:
+                try:
+                    decision = service.approve_decision(decision, actor=request.user, signed_on=signed_on)
+                except (ValidationError, PermissionDenied) as exc:
+                    _messages(request, exc)
+                else:
+                    self.message_user(request, f"Đã ký ban hành {decision}.", messages.SUCCESS)
+                    return self._back(decision)
+        return TemplateResponse(request, "admin/awards/decision/confirm.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "mode": "approve",
+            "decision": decision, "today": timezone.localdate(), "title": f"Phê duyệt {decision}",
+        })
+
+    def reject_view(self, request, pk):
+        decision = self._decision_for(request, pk)
+        reason = request.POST.get("reason", "")
+        if request.method == "POST":
+            try:
+                service.reject_decision(decision, actor=request.user, reason=reason)
+            except (ValidationError, PermissionDenied) as exc:
+                _messages(request, exc)
+            else:
+                self.message_user(request, f"Đã trả lại {decision}.", messages.SUCCESS)
+                return self._back(decision)
+        return TemplateResponse(request, "admin/awards/decision/confirm.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "mode": "reject",
+            "decision": decision, "reason": reason, "title": f"Không phê duyệt {decision}",
+        })
 
 
 @admin.register(models.DecisionLine)
@@ -31,3 +184,22 @@ class DecisionLineAdmin(admin.ModelAdmin):
     list_display = ["order", "recipient_name", "unit_name", "amount", "decision"]
     search_fields = ["recipient_name", "verify_code"]
     list_select_related = ["decision__award_kind"]
+    raw_id_fields = ["decision", "nominee"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.decision.state not in EDITABLE_STATES:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.decision.state not in EDITABLE_STATES:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
