@@ -93,8 +93,11 @@ ADMIN_POLICY = {
     ]},
     **{f"awards.{m}": OFFICE for m in [
         "awardkind", "campaignaward", "registration", "dossier", "dossiercomment", "deadlineextension", "nominee",
-        "councilmeeting", "vote", "legalbasis", "awardrate", "basesalary", "decision",
+        "councilmeeting", "vote", "legalbasis", "awardrate", "basesalary",
     ]},
+    # Decisions are drafted from the ranking and the vote (a page), never added in the admin; w.decision is
+    # approved, so it is read-only and cannot be deleted (the decisions area's admin, awards/admin_decisions.py).
+    "awards.decision": {"clerk": "change view", "director": "view"},
     **{f"awards.{m}": READ_ONLY for m in [
         "result", "statechange", "document", "documentversion", "documentregister", "decisionline", "reminderlog",
     ]},
