@@ -4,6 +4,7 @@ figure. Office and director only; anyone else gets 404 (the page is not theirs t
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from campaigns.selectors import get_current_campaign
 from campaigns.services.progress import FILTER_LABELS, MISSING_LABELS, STAGE_LABELS, campaign_progress
 
 CHART_BAR = 26  # px per bar of the progress chart
+UNITS_PER_PAGE = 50
 
 
 def office_required(view):
@@ -74,10 +76,15 @@ def units(request):
     titles = [FILTER_LABELS[stage]] if stage else []
     if missing:
         titles.append(MISSING_LABELS[missing])
+    rows = progress.filtered(stage=stage, missing=missing)
+    page = Paginator(rows, UNITS_PER_PAGE).get_page(request.GET.get("trang"))
+    params = {k: v for k, v in (("stage", stage), ("missing", missing)) if v}
     return render(request, "office/units.html", {
         "campaign": campaign,
         "progress": progress,
-        "rows": progress.filtered(stage=stage, missing=missing),
+        "rows": rows,
+        "page": page,
+        "page_url": units_url(**params) + ("&" if params else "?") + "trang=",
         "title": " · ".join(titles) or "Tất cả đơn vị",
         "stage": stage,
         "missing": missing,

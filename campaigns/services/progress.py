@@ -1,8 +1,8 @@
 """How far each unit is in a campaign, for the office dashboard and the reminders.
 
 Everything is computed in a FIXED number of queries whatever the number of units, dossiers, nominees and
-results (seven: the criteria counts, the units, the dossiers, then nominees, dossier documents, achievement
-reports and decided results, each counted per dossier in one grouped query), never in a loop.
+results (six: the criteria counts, the units, the dossiers, then nominees, documents with a file and decided
+results, each counted per dossier in one grouped query), never in a loop.
 
 The stages of a unit, in the order of the campaign:
 - registered: the unit, or someone of it, has a registration (đăng ký thi đua) in the campaign;
@@ -13,7 +13,7 @@ The stages of a unit, in the order of the campaign:
 - submitted: the dossier has left the draft state (it was submitted at least once);
 - returned: the dossier is currently returned to the unit for correction;
 - accepted: the office has accepted it;
-- scored: every nominee has a decided result (met, not met or not applicable; "no data yet" is not decided)
+- scored: the dossier is accepted (only accepted dossiers are scored) and every nominee has a decided result (met, not met or not applicable; "no data yet" is not decided)
   on every criterion of its target.
 
 A unit is at risk when it has submitted nothing and its dossier deadline (the campaign's, or the end of an
@@ -102,7 +102,7 @@ class UnitProgress:
 
     @property
     def scored(self):
-        return self.nominees > 0 and self.results_expected > 0 and self.results_decided >= self.results_expected
+        return self.accepted and self.nominees > 0 and self.results_expected > 0 and self.results_decided >= self.results_expected
 
     @property
     def at_risk(self):
@@ -154,7 +154,9 @@ class CampaignProgress:
         return len(self.units)
 
     def count(self, stage):
-        return sum(1 for u in self.units if u.has(stage))
+        if not hasattr(self, "_counts"):
+            self._counts = {key: sum(1 for u in self.units if u.has(key)) for key in STAGE_LABELS}
+        return self._counts[stage]
 
     @property
     def totals(self):
@@ -225,7 +227,7 @@ def campaign_progress(campaign, *, today=None, units=None):
         ).order_by("code")
     )
 
-    # 3–7. The dossiers, and what they hold, each counted in one grouped query over the whole campaign
+    # 3–6. The dossiers, and what they hold, each counted in one grouped query over the whole campaign
     # (a hash aggregate over every row beats a subquery per dossier once there are thousands of rows).
     dossiers = {
         d["unit_id"]: d
@@ -239,20 +241,21 @@ def campaign_progress(campaign, *, today=None, units=None):
             individual=Count("pk", filter=Q(target=Target.INDIVIDUAL)),
         )
     }
-    with_file = Exists(DocumentVersion.objects.filter(document=OuterRef("pk")))
-    dossier_documents = set(
-        Document.objects.filter(
-            **in_campaign, nominee__isnull=True, kind__in=[DocumentKind.PROPOSAL_LETTER, DocumentKind.COUNCIL_MINUTES],
-        ).filter(with_file).order_by().values_list("dossier_id", "kind").distinct()
-    )
-    reports = dict(
-        Document.objects.filter(nominee__dossier__campaign=campaign, kind=DocumentKind.ACHIEVEMENT_REPORT)
-        .filter(with_file).order_by().values("nominee__dossier_id")
-        .annotate(n=Count("nominee_id", distinct=True)).values_list("nominee__dossier_id", "n")
-    )
+    # Documents with at least one file, per dossier and kind: the letter and the minutes are present or not;
+    # achievement reports are counted by nominee (their slot carries its dossier as well as its nominee).
+    documents = {
+        (row["dossier_id"], row["kind"]): row["n"]
+        for row in Document.objects.filter(
+            campaign=campaign, dossier__isnull=False,
+            kind__in=[DocumentKind.PROPOSAL_LETTER, DocumentKind.COUNCIL_MINUTES, DocumentKind.ACHIEVEMENT_REPORT],
+        ).filter(Exists(DocumentVersion.objects.filter(document=OuterRef("pk")))).order_by()
+        .values("dossier_id", "kind").annotate(n=Count("nominee_id", distinct=True))
+    }
+    # Only accepted dossiers are scored (awards.services.scoring.scored_nominees); results are made on the
+    # campaign's own criteria, so no join on the criterion is needed.
+    accepted = [d["pk"] for d in dossiers.values() if d["state"] == DossierState.ACCEPTED]
     decided = dict(
-        # Results are made on the campaign's own criteria, so no join on the criterion is needed.
-        Result.objects.filter(nominee__dossier__campaign=campaign)
+        Result.objects.filter(nominee__dossier_id__in=accepted)
         .filter(Q(override__in=DECIDED_OUTCOMES) | Q(override="", computed__in=DECIDED_OUTCOMES))
         .order_by().values("nominee__dossier_id").annotate(n=Count("pk")).values_list("nominee__dossier_id", "n")
     )
@@ -278,9 +281,9 @@ def campaign_progress(campaign, *, today=None, units=None):
             row.state = dossier["state"]
             row.state_label = states.get(row.state, row.state)
             row.nominees = counts["collective"] + counts["individual"]
-            row.has_proposal_letter = (pk, DocumentKind.PROPOSAL_LETTER) in dossier_documents
-            row.has_council_minutes = (pk, DocumentKind.COUNCIL_MINUTES) in dossier_documents
-            row.nominees_without_report = row.nominees - reports.get(pk, 0)
+            row.has_proposal_letter = (pk, DocumentKind.PROPOSAL_LETTER) in documents
+            row.has_council_minutes = (pk, DocumentKind.COUNCIL_MINUTES) in documents
+            row.nominees_without_report = row.nominees - documents.get((pk, DocumentKind.ACHIEVEMENT_REPORT), 0)
             row.results_expected = counts["collective"] * n_collective + counts["individual"] * n_individual
             row.results_decided = decided.get(pk, 0)
         rows.append(row)

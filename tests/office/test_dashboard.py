@@ -111,3 +111,16 @@ def test_dashboard_pages_take_the_same_number_of_queries_at_one_and_many_units(c
     build(UnitFactory(), registered=False, plan=False)
 
     assert _count(client, url) == one
+
+
+def test_a_long_list_comes_in_pages_of_fifty(client, clerk, campaign):
+    for i in range(60):
+        UnitFactory(code=f"P{i:02d}")
+    client.force_login(clerk)
+
+    first = client.get(reverse("office:units"), {"stage": "at_risk"})
+    second = client.get(reverse("office:units"), {"stage": "at_risk", "trang": 2})
+
+    assert [u.unit.code for u in first.context["page"]] == [f"P{i:02d}" for i in range(50)]
+    assert [u.unit.code for u in second.context["page"]] == [f"P{i:02d}" for i in range(50, 60)] + ["VP"]
+    assert f'href="{reverse("office:units")}?stage=at_risk&amp;trang=2"' in first.content.decode()

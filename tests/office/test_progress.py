@@ -160,7 +160,7 @@ def test_progress_takes_the_same_number_of_queries_for_one_unit_and_for_many(cam
         build(UnitFactory(), state=state, nominees=3, scored=True)
     build(UnitFactory(), registered=False, plan=False)
 
-    assert _queries(campaign) == one == 7
+    assert _queries(campaign) == one == 6
 
 
 def test_completeness_agrees_with_the_unit_portals_checklist(campaign, build, clerk):
