@@ -48,5 +48,9 @@ db:
 demo:
 	$(PY) manage.py seed_demo
 
+# The province-scale benchmark on PostgreSQL (a database of its own, created and dropped): see bench/run.py.
+bench: setup
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .tools db.sqlite3 var staticfiles

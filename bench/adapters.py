@@ -1,0 +1,126 @@
+"""The benchmark's links to the product's documents and spreadsheets, each with the library doing the same job
+directly beside it. Whatever the product does not have yet is reported as n/a."""
+
+import datetime as dt
+import io
+import time
+from importlib import import_module
+
+from django.db import transaction
+
+
+def _find(candidates):
+    """The first function that exists among (module, name) candidates, else None."""
+    for module_name, name in candidates:
+        try:
+            module = import_module(module_name)
+        except ImportError:
+            continue
+        fn = getattr(module, name, None)
+        if fn is not None:
+            return fn
+    return None
+
+
+# --- PDFs ------------------------------------------------------------------------------------------------------
+def documents(dataset):
+    """[(label, product callable or None, callable returning the same HTML)]."""
+    decision_pdf = _find([("awards.pdf.documents", "decision_pdf"), ("awards.pdf.decision", "decision_pdf"),
+                          ("awards.services.documents", "decision_pdf")])
+    decision_html = _find([("awards.pdf.documents", "decision_html"), ("awards.pdf.decision", "decision_html"),
+                           ("awards.services.documents", "decision_html")])
+    certificates_pdf = _find([("awards.pdf.documents", "certificates_pdf"), ("awards.pdf.certificates", "certificates_pdf"),
+                              ("awards.services.documents", "certificates_pdf")])
+    certificates_html = _find([("awards.pdf.documents", "certificates_html"), ("awards.pdf.certificates", "certificates_html"),
+                               ("awards.services.documents", "certificates_html")])
+    rows = []
+    if decision_pdf and decision_html:
+        rows.append(("decision PDF (10 awardees)", lambda: decision_pdf(dataset.decision),
+                     lambda: decision_html(dataset.decision)))
+    else:
+        rows.append(("decision PDF (10 awardees)", None, None))
+    n = dataset.batch.lines.count()
+    if certificates_pdf and certificates_html:
+        rows.append((f"certificates, one PDF of {n}", lambda: certificates_pdf(dataset.batch),
+                     lambda: certificates_html(dataset.batch)))
+    else:
+        rows.append((f"certificates, one PDF of {n}", None, None))
+    return rows
+
+
+# --- Excel -----------------------------------------------------------------------------------------------------
+def excel(dataset):
+    """[(label, product seconds or None, direct seconds or None, note)]."""
+    return [staff_import(dataset), results_export(dataset)]
+
+
+def staff_import(dataset):
+    label = "staff import (20,000 new rows)"
+    try:
+        from campaigns.excel import layouts as L
+        from campaigns.excel.importers import import_org
+        from campaigns.excel.template_files import write_layouts
+    except ImportError:
+        return (label, None, None, "n/a: not built yet")
+    from openpyxl import load_workbook
+
+    from campaigns.models import Unit
+
+    units = list(Unit.objects.order_by("code").values_list("code", "name", "kind", "parent__code", "email", "active"))
+    codes = [u[0] for u in units]
+    staff = [
+        (f"NX{i:06d}", f"Nguyễn Văn Nhập {i}", "male" if i % 2 else "female", dt.date(1980 + i % 20, 1 + i % 12, 1 + i % 28),
+         "Chuyên viên", "civil_servant", codes[i % len(codes)], "", True)
+        for i in range(dataset.staff_total)
+    ]
+    data = write_layouts("org", {L.UNITS.name: units, L.STAFF.name: staff}, title="Bench")
+
+    with transaction.atomic():
+        start = time.perf_counter()
+        report = import_org(io.BytesIO(data))
+        product = time.perf_counter() - start
+        transaction.set_rollback(True)
+    note = report.summary() if hasattr(report, "summary") else ""
+    if report.errors:
+        return (label, None, None, f"import refused: {report.errors[0]}")
+
+    start = time.perf_counter()
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    rows = sum(1 for ws in workbook.worksheets for _ in ws.iter_rows(values_only=True))
+    workbook.close()
+    direct = time.perf_counter() - start
+    return (label, product, direct, f"{note} · openpyxl read-only: {rows:,} rows")
+
+
+def results_export(dataset):
+    label = "results export (scores)"
+    try:
+        from campaigns.excel.exporters import export
+    except ImportError:
+        return (label, None, None, "n/a: not built yet")
+    from django.contrib.auth import get_user_model
+    from openpyxl import Workbook, load_workbook
+
+    clerk = get_user_model().objects.get(username="bench_vanphong")
+    buffer = io.BytesIO()
+    try:
+        start = time.perf_counter()
+        export("scores", campaign=dataset.campaign, user=clerk, out=buffer)
+        product = time.perf_counter() - start
+    except KeyError:
+        return (label, None, None, "n/a: not built yet")
+    buffer.seek(0)
+    workbook = load_workbook(buffer, read_only=True)
+    sheets = [(ws.title, list(ws.iter_rows(values_only=True))) for ws in workbook.worksheets]
+    workbook.close()
+    rows = sum(len(r) for _, r in sheets)
+
+    start = time.perf_counter()
+    out = Workbook(write_only=True)
+    for title, sheet_rows in sheets:
+        ws = out.create_sheet(title)
+        for row in sheet_rows:
+            ws.append(row)
+    out.save(io.BytesIO())
+    direct = time.perf_counter() - start
+    return (label, product, direct, f"{rows:,} rows; openpyxl write-only, same rows")
