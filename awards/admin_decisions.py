@@ -83,6 +83,12 @@ class DecisionAdmin(SimpleHistoryAdmin):
     def delete_model(self, request, obj):
         service.delete_decision(obj, actor=request.user)
 
+    def get_deleted_objects(self, objs, request):
+        # A draft's lines go with it (the service deletes them): no separate permission on lines is needed.
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(models.DecisionLine._meta.verbose_name)
+        return deleted, model_count, perms_needed, protected
+
     # --- list actions ----------------------------------------------------------------------------------------
 
     @admin.action(description="Phê duyệt, ký ban hành các dự thảo đã chọn (ngày ký: hôm nay)", permissions=["approve"])

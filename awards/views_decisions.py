@@ -151,8 +151,10 @@ def meeting(request, pk):
 
 
 def _int(value, default=0):
+    if value is None or str(value).strip() == "":
+        return default
     try:
-        return int(value) if str(value).strip() != "" else default
+        return int(value)
     except (TypeError, ValueError):
         raise ValidationError(f"«{value}» không phải là số.")
 

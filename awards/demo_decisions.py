@@ -1,0 +1,126 @@
+"""The demo's "decided" stage: the council meets on 01/12/2023 and votes, the office drafts the Giấy khen decision
+from the ranking and the vote and the Tờ trình for Bằng khen, and the Director "giamdoc" signs both on
+05/12/2023, so that their PDFs (and the certificates) can be opened at once. Idempotent."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from awards.models import AwardKind, DecisionState, DocumentType
+from awards.pdf.formats import money
+from awards.services import council, decisions
+from awards.services.scoring import scored_nominees
+from campaigns.models import Staff
+from campaigns.selectors import get_current_campaign
+
+VN = timezone.get_fixed_timezone(7 * 60)
+MEETING_AT = dt.datetime(2023, 12, 1, 8, 0, tzinfo=VN)
+MEETING_END = dt.datetime(2023, 12, 1, 10, 30, tzinfo=VN)
+SIGNED_ON = dt.date(2023, 12, 5)
+PLACE = "Phòng họp tầng 2, Sở Lao động - Thương binh và Xã hội"
+
+
+def _write(stdout, text):
+    if stdout is not None:
+        stdout.write(text)
+
+
+def seed(stage="scored", stdout=None):
+    if stage != "decided":
+        return
+    campaign = get_current_campaign()
+    if campaign is None:
+        return
+    if campaign.decisions.filter(doc_type=DocumentType.DECISION, state=DecisionState.APPROVED).exists():
+        _write(stdout, "Quyết định khen thưởng minh họa đã có; không tạo lại.")
+        return
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=["giamdoc", "vanphong", "hoidong"]).select_related("staff")}
+    if len(users) < 3 or not scored_nominees(campaign).exists():
+        _write(stdout, "Chưa có tài khoản hoặc hồ sơ minh họa đã thẩm định: bỏ qua bước biểu quyết và quyết định.")
+        return
+    with transaction.atomic():
+        meeting = _meeting(campaign, users)
+        decision, proposal = _decide(campaign, meeting, users)
+    _write(stdout, f"Đã ký {decision} ngày {SIGNED_ON:%d/%m/%Y}: {decision.lines.count()} đối tượng, "
+                   f"tổng tiền thưởng {money(decision.total_amount)} đồng.")
+    if proposal is not None:
+        _write(stdout, f"Đã ký {proposal} ngày {SIGNED_ON:%d/%m/%Y}: {proposal.lines.count()} đối tượng đề nghị Bằng khen.")
+    first = decision.lines.order_by("order").first()
+    _write(stdout, f"  python manage.py render_decision {decision.number_text} --out quyet-dinh.pdf")
+    _write(stdout, f"  python manage.py render_certificates {decision.number} --out giay-khen.pdf")
+    _write(stdout, f"  Mã xác minh Giấy khen số sổ vàng {first.order}: {first.verify_code} (trang /xac-minh/{first.verify_code}/)")
+
+
+def _meeting(campaign, users):
+    meeting = campaign.meetings.filter(held_at=MEETING_AT).first()
+    if meeting is not None:
+        return meeting
+    chair, secretary, member = users["giamdoc"].staff, users["vanphong"].staff, users["hoidong"].staff
+    others = list(
+        Staff.objects.filter(position__startswith="Phó Trưởng phòng", user__isnull=True).order_by("unit__code", "code")
+        [: max(campaign.council_size - 3, 0)]
+    )
+    present, absent = others[:-1], others[-1:]
+    meeting = council.record_meeting(
+        campaign, held_at=MEETING_AT, ended_at=MEETING_END, place=PLACE, chair=chair, secretary=secretary,
+        actor=users["vanphong"], secret_ballot=True, members=[member, *present],
+    )
+    for person in absent:
+        council.set_attendance(meeting, member=person, present=False,
+                               written_opinion="Nhất trí với danh sách do Văn phòng Sở trình.")
+    n_present = meeting.attendance.filter(present=True).count()
+    council.record_ballots(meeting, issued=n_present, returned=n_present, valid=n_present)
+
+    from awards.services.ranking import rank_nominees
+
+    giay_khen = AwardKind.objects.get(code="giay-khen-giam-doc")
+    bang_khen = AwardKind.objects.get(code="bang-khen-ubnd-tinh")
+    for kind in (giay_khen, bang_khen):
+        for target in ("collective", "individual"):
+            for r in rank_nominees(campaign, target=target, award_kind=kind):
+                votes_for = n_present if r.eligible else 2
+                council.record_vote(meeting, nominee=r.nominee, votes_for=votes_for, votes_against=n_present - votes_for)
+    council.conclude_meeting(
+        meeting, ended_at=MEETING_END,
+        conclusion="Hội đồng thống nhất đề nghị Giám đốc Sở tặng Giấy khen và trình Chủ tịch UBND tỉnh tặng Bằng khen "
+                   "cho các tập thể, cá nhân đạt tỷ lệ phiếu đồng ý theo quy định.",
+    )
+    return meeting
+
+
+def _decide(campaign, meeting, users):
+    office, director = users["vanphong"], users["giamdoc"]
+    giay_khen = AwardKind.objects.get(code="giay-khen-giam-doc")
+    draft = campaign.decisions.filter(doc_type=DocumentType.DECISION, state=DecisionState.DRAFT).first()
+    if draft is None:
+        try:
+            draft = decisions.draft_decision(campaign, award_kind=giay_khen, actor=office, meeting=meeting)
+        except ValidationError:
+            # A tie on the quota line: the office takes the first of the ranking, as the council concluded.
+            draft = decisions.draft_decision(campaign, award_kind=giay_khen, actor=office, meeting=meeting,
+                                             nominees=_top(campaign, giay_khen, meeting))
+    decision = decisions.approve_decision(draft, actor=director, signed_on=SIGNED_ON)
+    proposal = None
+    try:
+        proposal = decisions.draft_proposal(campaign, actor=office, meeting=meeting)
+    except ValidationError:
+        pass
+    if proposal is not None:
+        proposal = decisions.approve_decision(proposal, actor=director, signed_on=SIGNED_ON)
+    return decision, proposal
+
+
+def _top(campaign, award_kind, meeting):
+    from awards.services.ranking import quota_for, rank_nominees
+
+    passed = council.passed_nominee_ids(meeting)
+    chosen = []
+    for target in ("collective", "individual"):
+        quota = quota_for(campaign, award_kind, target)
+        ok = [r.nominee for r in rank_nominees(campaign, target=target, award_kind=award_kind)
+              if r.eligible and r.nominee.pk in passed]
+        chosen += ok[:quota] if quota is not None else ok
+    return chosen
