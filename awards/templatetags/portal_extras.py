@@ -1,18 +1,8 @@
 """Template helpers of the unit portal."""
 
 from django import template
-from django.urls import NoReverseMatch, reverse
 
 register = template.Library()
-
-
-@register.simple_tag
-def version_url(version):
-    """The permission-checked download of a DocumentVersion (files:version), or "" while that view is absent."""
-    try:
-        return reverse("files:version", args=[version.pk])
-    except NoReverseMatch:
-        return ""
 
 
 @register.filter

@@ -149,3 +149,18 @@ def test_a_refused_upload_through_the_page_says_why_and_changes_nothing_stored(c
     assert "Kiểm tra dung lượng: tệp «ke-hoach-moi.pdf» nặng" in response.content.decode()
     assert list(DocumentVersion.objects.values_list("pk", "number", "file", "sha256")) == before_rows
     assert _stored_files(settings.MEDIA_ROOT) == before_files
+
+
+@pytest.mark.django_db
+def test_both_versions_stay_downloadable_from_the_version_history_page(client, unit_a, head_a, campaign, in_campaign):
+    first = dossiers.upload_unit_plan(campaign, unit_a, upload("ke-hoach-v1.pdf", pdf_bytes("v1")), actor=head_a)
+    second = dossiers.upload_unit_plan(campaign, unit_a, upload("ke-hoach-v2.pdf", pdf_bytes("v2")), actor=head_a)
+    client.force_login(head_a)
+
+    page = client.get(reverse("portal:document", args=[first.document_id]))
+    links = [reverse("files:version", args=[v.pk]) for v in (second, first)]
+    assert [v.pk for v in page.context["versions"]] == [second.pk, first.pk]
+    html = page.content.decode()
+    assert all(f'href="{link}"' in html for link in links)
+    bodies = [b"".join(client.get(link).streaming_content) for link in links]
+    assert bodies == [pdf_bytes("v2"), pdf_bytes("v1")]
