@@ -135,7 +135,7 @@ def _seed(campaign, office):
         if code not in NO_PLAN:
             version = svc.upload_unit_plan(
                 campaign, unit,
-                _file(f"Ke hoach thi dua CCHC 2023 - {code}.pdf", "Kế hoạch phát động phong trào thi đua cải cách hành chính năm 2023", unit,
+                _file(f"Kế hoạch thi đua CCHC 2023 - {code}.pdf", "Kế hoạch phát động phong trào thi đua cải cách hành chính năm 2023", unit,
                       f"{unit.name} phát động phong trào thi đua cải cách hành chính năm 2023 theo Kế hoạch của Sở."),
                 actor=actor, now=start,
             )
@@ -149,8 +149,8 @@ def _seed(campaign, office):
             nominees.append(svc.add_nominee(dossier, award_kind=awards[GIAY_KHEN], actor=actor, staff=person, now=start,
                                             achievement=f"{person.full_name} hoàn thành xuất sắc nhiệm vụ được giao năm 2023."))
         uploads = [
-            ("proposal_letter", f"To trinh de nghi khen thuong - {code}.pdf", "Tờ trình đề nghị khen thưởng"),
-            ("council_minutes", f"Bien ban hop Hoi dong TDKT - {code}.pdf", "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
+            ("proposal_letter", f"Tờ trình đề nghị khen thưởng - {code}.pdf", "Tờ trình đề nghị khen thưởng"),
+            ("council_minutes", f"Biên bản họp Hội đồng TĐKT - {code}.pdf", "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
         ]
         if state == "draft":
             uploads = uploads[:1]  # the minutes are still missing
@@ -160,7 +160,7 @@ def _seed(campaign, office):
             _backdate(DocumentVersion, version.pk, start, "uploaded_at")
         for nominee in nominees:
             version = svc.upload_achievement_report(
-                nominee, _file(f"Bao cao thanh tich - {nominee.pk}.pdf", "Báo cáo thành tích", unit,
+                nominee, _file(f"Báo cáo thành tích - {nominee.name}.pdf", "Báo cáo thành tích", unit,
                                f"Báo cáo thành tích đề nghị khen thưởng của {nominee.name}: {nominee.achievement}"),
                 actor=actor, now=start,
             )
@@ -182,7 +182,7 @@ def _seed(campaign, office):
                 _backdate(DeadlineExtension, ext.pk, _at(day + 2, 8), "granted_at")
             fixed_at = _at(day + 2, 9) if code == "NCC" else _at(23, 9)
             version = svc.upload_achievement_report(
-                nominees[-1], _file(f"Bao cao thanh tich (bo sung) - {nominees[-1].pk}.pdf", "Báo cáo thành tích (bổ sung số liệu)", unit,
+                nominees[-1], _file(f"Báo cáo thành tích (bổ sung) - {nominees[-1].name}.pdf", "Báo cáo thành tích (bổ sung số liệu)", unit,
                                     f"Báo cáo thành tích bổ sung của {nominees[-1].name}: đã giải quyết 100% hồ sơ đúng hạn."),
                 actor=actor, now=fixed_at,
             )

@@ -26,6 +26,9 @@ from campaigns.roles import Role, has_role
 from campaigns.selectors import get_current_campaign
 
 
+OFFICE_DECISIONS = (DossierState.RETURNED, DossierState.ACCEPTED, DossierState.REJECTED, DossierState.DRAFT)
+
+
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 def _unit_head_or_404(request):
@@ -70,10 +73,6 @@ def _dossier_parts(dossier):
     return nominees, dossier_documents, checklist
 
 
-def _reasons(dossier):
-    return [c for c in transitions_of(dossier) if c.reason]
-
-
 # --- unit head -------------------------------------------------------------------------------------------------
 
 @login_required
@@ -94,7 +93,9 @@ def home(request):
     if dossier:
         nominees, _, checklist = _dossier_parts(dossier)
         comments = list(dossier.comments.filter(resolved=False).select_related("author"))
-        reasons = _reasons(dossier)[:3]
+        # The office's word that still applies: the reason of the latest transition, if the office gave one.
+        latest = transitions_of(dossier).first()
+        reasons = [latest] if latest and latest.reason and latest.to_state in OFFICE_DECISIONS else []
     return render(request, "portal/home.html", {
         "campaign": campaign, "unit": unit, "now": now,
         "closes": svc.deadline_for(campaign, unit, extension=extension),
@@ -105,6 +106,7 @@ def home(request):
         "complete": dossier is not None and all(i.done for i in checklist),
         "comments": comments, "reasons": reasons,
         "submitted": dossier is not None and dossier.first_submitted_at is not None,
+        "editable": dossier is not None and dossier.state in svc.EDITABLE_STATES and now <= svc.deadline_for(campaign, unit, extension=extension),
     })
 
 
