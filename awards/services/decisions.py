@@ -145,7 +145,7 @@ def _select(campaign, *, award_kind, meeting, nominees, extra_check=None):
                     errors.append(refusal)
                 continue
             if wanted is None and award.quota is not None and len(picked) >= award.quota:
-                if r.rank is not None and r.rank == picked[-1].rank and not tie_errors.get(target):
+                if picked and r.rank is not None and r.rank == picked[-1].rank and not tie_errors.get(target):
                     tie_errors[target] = (
                         f"«{picked[-1].nominee.name}» và «{n.name}» cùng hạng {r.rank} ở ranh giới số lượng "
                         f"{award.quota:02d} {award.get_target_display().lower()}: Văn phòng chọn danh sách cụ thể "
