@@ -11,6 +11,7 @@ Each (case, actor) request runs in a savepoint that is rolled back afterwards, i
 change data in its `kwargs` lambda without affecting the others. All mismatches are reported at once."""
 
 import importlib
+from http.cookies import SimpleCookie
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +25,7 @@ from django.urls import get_resolver, reverse
 from django.urls.resolvers import URLResolver
 
 from tests.access import ACTORS, Case
-from tests.roles.admin_rule import Probe, admin_probes
+from tests.roles.admin_rule import Probe, admin_probes, prepare_admin_objects
 from tests.roles.world import build_world
 
 __all__ = ["build_world", "url_patterns", "collect_probes"]
@@ -90,12 +91,35 @@ def answer(response):
     return response.status_code
 
 
-def run_probe(probe, w, actor):
-    client = Client()
-    with transaction.atomic():
-        try:
+class Actors:
+    """One logged-in client per actor, logged in once (outside the savepoints); before each request its cookies
+    are put back, so a probe that logs out or changes the session does not affect the next one."""
+
+    def __init__(self, w):
+        self.clients, self.cookies = {}, {}
+        for actor in ACTORS:
+            client = Client()
             if actor != "anonymous":
                 client.force_login(w.users[actor])
+            self.clients[actor] = client
+            self.cookies[actor] = SimpleCookie(client.cookies.output(header="", sep="\n"))
+
+    def client(self, actor):
+        client = self.clients[actor]
+        client.cookies = SimpleCookie(self.cookies[actor].output(header="", sep="\n"))
+        return client
+
+
+def run_probe(probe, w, actor, actors=None):
+    """The answer one actor gets for one probe, in a savepoint that is rolled back afterwards."""
+    with transaction.atomic():
+        try:
+            if actors is None:
+                client = Client()
+                if actor != "anonymous":
+                    client.force_login(w.users[actor])
+            else:
+                client = actors.client(actor)
             method, path, data = probe.build(w)
             response = getattr(client, method)(path, data or {})
             if hasattr(response, "close"):
@@ -131,13 +155,15 @@ def test_every_case_names_a_url_and_every_actor():
 @pytest.mark.django_db
 def test_access_matrix_every_url_every_actor():
     w = build_world()
+    prepare_admin_objects(w)
+    actors = Actors(w)
     probes = collect_probes()
     mismatches = []
     for probe in probes:
         for actor in ACTORS:
             expected = probe.expect.get(actor)
             try:
-                actual, path = run_probe(probe, w, actor)
+                actual, path = run_probe(probe, w, actor, actors)
             except Exception as exc:  # report it with the rest, never stop at the first
                 actual, path = f"{type(exc).__name__}: {exc}", "?"
             if actual != expected:

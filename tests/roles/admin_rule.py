@@ -27,7 +27,16 @@ def _both(value):
 
 
 def admin_object(model, w):
-    """An object of `model` to open change / delete / history pages on (created when the world has none)."""
+    """An object of `model` to open change / delete / history pages on: the world's own where it has one, else
+    one made by prepare_admin_objects() (or made now, if that was not called)."""
+    label = model._meta.label_lower
+    cache = getattr(w, "admin_objects", {})
+    if label in cache:
+        return cache[label]
+    return _make_admin_object(model, w)
+
+
+def _make_admin_object(model, w):
     from tests.admin_rows import make_one
 
     special = {
@@ -41,11 +50,26 @@ def admin_object(model, w):
         "awards.decisionline": lambda: w.line_a,
         "campaigns.unit": lambda: w.unit_a,
         "campaigns.campaign": lambda: w.campaign,
+        # A stranger's lockout (with its own address: axes resets the attempts of whoever logs in).
+        "axes.accessattempt": lambda: model.objects.create(
+            username="nguoi_la", ip_address="10.0.0.9", user_agent="Mozilla/5.0", get_data="", post_data="",
+            http_accept="text/html", path_info="/dang-nhap/", failures_since_start=5),
     }
     label = model._meta.label_lower
     if label in special:
         return special[label]()
     return model._default_manager.order_by("pk").first() or make_one(model)
+
+
+def prepare_admin_objects(w):
+    """Make (once, outside the matrix's savepoints) an object with a history row for every registered model."""
+    w.admin_objects = {}
+    for model in admin.site._registry:
+        obj = _make_admin_object(model, w)
+        history = getattr(obj, "history", None)
+        if history is not None and hasattr(history, "model") and not history.exists():
+            obj.save()  # rows made by bulk_create have no history yet
+        w.admin_objects[model._meta.label_lower] = obj
 
 
 @dataclass
