@@ -1,8 +1,18 @@
-"""Reads: every page, download and export loads campaign data through these functions."""
+"""Reads: every page, download and export loads campaign data through these functions.
+
+Per-user selectors for the records criteria are decided from (one function per model): the office and the
+director see everything; a unit head sees their own unit and its staff; a council member sees the records of
+the collectives and individuals nominated in the dossiers the council considers; staff see their own. Units,
+campaigns and criteria are not personal: every account sees them; anonymous visitors see nothing."""
 
 from dataclasses import dataclass, field
 
-from campaigns.models import AnnualRating, Campaign, DisciplineRecord, Initiative, Organisation, Staff
+from django.db.models import Q
+
+from campaigns.models import (
+    AnnualRating, Campaign, Criterion, DisciplineRecord, IndexComponentScore, IndicatorRecord, Initiative,
+    Organisation, Staff, Unit,
+)
 
 
 def get_organisation():
@@ -58,3 +68,96 @@ def own_records(user):
             .order_by("-decision__signed_on", "order")
         ),
     )
+
+
+def _considered_nominees():
+    from awards.models import Nominee
+    from awards.selectors import COUNCIL_STATES
+
+    return Nominee.objects.filter(dossier__state__in=COUNCIL_STATES)
+
+
+def _person_or_unit_condition(user, *, staff_field, unit_field):
+    """Who may see a record that concerns a person (staff_field) or a unit (unit_field); None means everything."""
+    from awards.selectors import is_unit_head, sees_everything, user_staff_id, user_unit_id
+    from campaigns.roles import Role, user_roles
+
+    if sees_everything(user):
+        return None
+    cond = Q(pk__in=[])
+    if is_unit_head(user):
+        unit_id = user_unit_id(user)
+        if unit_field:
+            cond |= Q(**{unit_field: unit_id})
+        if staff_field:
+            cond |= Q(**{f"{staff_field}__unit_id": unit_id})
+    if Role.COUNCIL in user_roles(user):
+        nominees = _considered_nominees()
+        if staff_field:
+            cond |= Q(**{f"{staff_field}__in": nominees.filter(staff__isnull=False).values("staff_id")})
+        if unit_field:
+            cond |= Q(**{f"{unit_field}__in": nominees.filter(staff__isnull=True).values("unit_id")})
+    if staff_field and user_staff_id(user):
+        cond |= Q(**{staff_field: user_staff_id(user)})
+    return cond
+
+
+def _filtered(qs, user, *, staff_field="staff", unit_field="unit"):
+    if not user.is_authenticated:
+        return qs.none()
+    cond = _person_or_unit_condition(user, staff_field=staff_field, unit_field=unit_field)
+    return qs if cond is None else qs.filter(cond)
+
+
+def units_for(user, qs=None):
+    qs = Unit.objects.all() if qs is None else qs
+    return qs if user.is_authenticated else qs.none()
+
+
+def campaigns_for(user, qs=None):
+    qs = Campaign.objects.all() if qs is None else qs
+    return qs if user.is_authenticated else qs.none()
+
+
+def criteria_for(user, qs=None):
+    qs = Criterion.objects.all() if qs is None else qs
+    return qs if user.is_authenticated else qs.none()
+
+
+def staff_for(user, qs=None):
+    """People: the office and director all; a unit head their unit's; the council those nominated; staff themselves."""
+    qs = Staff.objects.all() if qs is None else qs
+    if not user.is_authenticated:
+        return qs.none()
+    from awards.selectors import is_unit_head, sees_everything, user_staff_id, user_unit_id
+    from campaigns.roles import Role, user_roles
+
+    if sees_everything(user):
+        return qs
+    cond = Q(pk=user_staff_id(user)) if user_staff_id(user) else Q(pk__in=[])
+    if is_unit_head(user):
+        cond |= Q(unit_id=user_unit_id(user))
+    if Role.COUNCIL in user_roles(user):
+        cond |= Q(pk__in=_considered_nominees().filter(staff__isnull=False).values("staff_id"))
+    return qs.filter(cond)
+
+
+def ratings_for(user, qs=None):
+    return _filtered(AnnualRating.objects.all() if qs is None else qs, user)
+
+
+def initiatives_for(user, qs=None):
+    return _filtered(Initiative.objects.all() if qs is None else qs, user)
+
+
+def discipline_for(user, qs=None):
+    return _filtered(DisciplineRecord.objects.all() if qs is None else qs, user)
+
+
+def indicators_for(user, qs=None):
+    """A unit's figures: the office and director all; a unit head their own; the council those of nominated units."""
+    return _filtered(IndicatorRecord.objects.all() if qs is None else qs, user, staff_field=None)
+
+
+def index_scores_for(user, qs=None):
+    return _filtered(IndexComponentScore.objects.all() if qs is None else qs, user, staff_field=None)

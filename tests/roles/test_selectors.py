@@ -80,3 +80,48 @@ def test_a_unit_head_on_the_council_holds_both_roles(world):
     assert _ids(dossiers_for(w.head_a)) == {w.dossier_a.pk, w.dossier_b.pk}
     assert _ids(documents_for(w.head_a)) == {w.document_a.pk, w.plan_a.pk, w.document_b.pk}
     assert not w.head_a.is_staff  # the council gives no entry to the admin
+
+
+def _records_world(w):
+    from campaigns.models import AnnualRating, DisciplineRecord, IndicatorRecord, Initiative, Staff
+
+    colleague_a = Staff.objects.create(code="R001", full_name="Hồ Văn Tâm", gender="male", category="civil_servant", unit=w.unit_a)
+    rows = {}
+    for key, subject in (("staff", {"staff": w.staff.staff}), ("colleague_a", {"staff": colleague_a}),
+                         ("staff_b", {"staff": w.staff_b}), ("unit_a", {"unit": w.unit_a}), ("unit_b", {"unit": w.unit_b}),
+                         ("head_b", {"staff": w.head_b.staff})):
+        rows[key] = (
+            AnnualRating.objects.create(year=2023, rating="HTXSNV", **subject).pk,
+            Initiative.objects.create(year=2023, title=f"Sáng kiến {key}", **subject).pk,
+            DisciplineRecord.objects.create(year=2023, form="Khiển trách", **subject).pk,
+        )
+    indicators = {u: IndicatorRecord.objects.create(unit=getattr(w, u), year=2023).pk for u in ("unit_a", "unit_b")}
+    return rows, indicators
+
+
+def test_record_selectors_follow_the_same_rules(world):
+    from campaigns.selectors import discipline_for, indicators_for, initiatives_for, ratings_for, staff_for
+
+    w = world
+    rows, indicators = _records_world(w)
+
+    def seen(user, index, selector):
+        return {key for key, pks in rows.items() if selector(user).filter(pk=pks[index]).exists()}
+
+    everyone = set(rows)
+    for i, selector in enumerate((ratings_for, initiatives_for, discipline_for)):
+        assert seen(w.clerk, i, selector) == everyone
+        assert seen(w.director, i, selector) == everyone
+        assert seen(w.head_a, i, selector) == {"staff", "colleague_a", "unit_a"}
+        assert seen(w.head_b, i, selector) == {"staff_b", "unit_b", "head_b"}
+        # The council: those nominated in accepted dossiers (nominee_a is `staff`, nominee_b is `staff_b`).
+        assert seen(w.council, i, selector) == {"staff", "staff_b", "unit_a", "unit_b"}
+        assert seen(w.staff, i, selector) == {"staff"}
+        assert seen(AnonymousUser(), i, selector) == set()
+    assert set(indicators_for(w.head_a).values_list("pk", flat=True)) == {indicators["unit_a"]}
+    assert set(indicators_for(w.staff).values_list("pk", flat=True)) == set()
+    assert set(indicators_for(w.director).values_list("pk", flat=True)) == set(indicators.values())
+    assert set(staff_for(w.staff).values_list("full_name", flat=True)) == {"Võ Thị Mai"}
+    assert set(staff_for(w.head_b).values_list("full_name", flat=True)) == {
+        "Nguyễn Thị Hồng Nhung", "Phạm Quốc Bảo", "Đặng Văn Hải"}
+    assert set(staff_for(w.council).values_list("full_name", flat=True)) == {"Phạm Quốc Bảo", "Võ Thị Mai", "Đặng Văn Hải"}
