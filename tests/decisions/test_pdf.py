@@ -185,3 +185,14 @@ def test_render_times(approved, capsys):
     assert len(pages_of(pdf)) == 100
     with capsys.disabled():
         print(f"\n[measure] decision PDF {one:.2f} s; 100 certificates in one PDF {batch:.2f} s")
+
+
+def test_a_deputy_signs_on_behalf_of_the_director(gk_world, giay_khen, campaign, clerk, director, organisation):
+    organisation.signer_on_behalf, organisation.signer_title, organisation.signer_name = True, "PHÓ GIÁM ĐỐC", "Nguyễn Văn Phó"
+    organisation.save()
+    decision = approve_decision(draft_decision(campaign, award_kind=giay_khen, actor=clerk), actor=director, signed_on=DEC5)
+    organisation.signer_name = "Người khác"  # later edits of the organisation do not change a signed decision
+    organisation.save()
+    text = text_of(decision_pdf(decision))
+    assert "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI Căn cứ" in text
+    assert "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Văn Phó" in text and "Người khác" not in text
