@@ -6,7 +6,10 @@ what the council considers (accepted dossiers, their nominees and results); staf
 
 from django.db.models import Q
 
-from awards.models import Decision, DecisionLine, Document, DocumentVersion, Dossier, DossierState, Nominee, Result
+from awards.models import (
+    CouncilMeeting, Decision, DecisionLine, DeadlineExtension, Document, DocumentVersion, Dossier, DossierComment,
+    DossierState, Nominee, Registration, Result, Vote,
+)
 from campaigns.roles import Role, user_roles
 
 COUNCIL_STATES = [DossierState.ACCEPTED]
@@ -103,3 +106,49 @@ def decision_lines_for(user, qs=None):
     if user_staff_id(user):
         cond |= Q(nominee__staff_id=user_staff_id(user))
     return qs.filter(cond, decision__state="approved")
+
+
+
+def _unit_scoped(qs, user, unit_field):
+    if sees_everything(user):
+        return qs
+    if is_unit_head(user):
+        return qs.filter(**{unit_field: user_unit_id(user)})
+    return qs.none()
+
+
+def registrations_for(user, qs=None):
+    """Registrations: a unit head their unit's; staff their own; the office and director all."""
+    qs = Registration.objects.all() if qs is None else qs
+    if sees_everything(user):
+        return qs
+    cond = Q(pk__in=[])
+    if is_unit_head(user):
+        cond |= Q(unit_id=user_unit_id(user))
+    if user_staff_id(user):
+        cond |= Q(staff_id=user_staff_id(user))
+    return qs.filter(cond)
+
+
+def dossier_comments_for(user, qs=None):
+    """The office's remarks on a dossier are between the office and that unit."""
+    return _unit_scoped(DossierComment.objects.all() if qs is None else qs, user, "dossier__unit_id")
+
+
+def extensions_for(user, qs=None):
+    return _unit_scoped(DeadlineExtension.objects.all() if qs is None else qs, user, "unit_id")
+
+
+def meetings_for(user, qs=None):
+    """Council meetings and their votes: the office, the director and council members."""
+    qs = CouncilMeeting.objects.all() if qs is None else qs
+    if sees_everything(user) or Role.COUNCIL in user_roles(user):
+        return qs
+    return qs.none()
+
+
+def votes_for(user, qs=None):
+    qs = Vote.objects.all() if qs is None else qs
+    if sees_everything(user) or Role.COUNCIL in user_roles(user):
+        return qs
+    return qs.none()

@@ -125,3 +125,36 @@ def test_record_selectors_follow_the_same_rules(world):
     assert set(staff_for(w.head_b).values_list("full_name", flat=True)) == {
         "Nguyễn Thị Hồng Nhung", "Phạm Quốc Bảo", "Đặng Văn Hải"}
     assert set(staff_for(w.council).values_list("full_name", flat=True)) == {"Phạm Quốc Bảo", "Võ Thị Mai", "Đặng Văn Hải"}
+
+
+def test_registrations_comments_extensions_and_meetings_per_role(world):
+    import datetime as dt
+
+    from awards.models import CouncilMeeting, DeadlineExtension, DossierComment, Registration, Vote
+    from awards.selectors import dossier_comments_for, extensions_for, meetings_for, registrations_for, votes_for
+
+    w = world
+    reg = {key: Registration.objects.create(campaign=w.campaign, unit=unit, staff=staff, target=target,
+                                            award_kind=w.award_kind).pk
+           for key, unit, staff, target in (("unit_a", w.unit_a, None, "collective"), ("staff", w.unit_a, w.staff.staff, "individual"),
+                                            ("unit_b", w.unit_b, None, "collective"))}
+    comment_b = DossierComment.objects.create(dossier=w.dossier_b, author=w.clerk, text="Bổ sung biên bản").pk
+    extension_b = DeadlineExtension.objects.create(campaign=w.campaign, unit=w.unit_b, until=dt.datetime(2023, 11, 25, tzinfo=dt.timezone.utc),
+                                                   reason="Mất điện", granted_by=w.clerk).pk
+    meeting = CouncilMeeting.objects.create(campaign=w.campaign, held_at=dt.datetime(2023, 11, 28, 2, tzinfo=dt.timezone.utc),
+                                            place="Phòng họp Sở", chair=w.director.staff, secretary=w.clerk.staff, total_members=7)
+    vote = Vote.objects.create(meeting=meeting, nominee=w.nominee_a, votes_for=6)
+
+    def keys(user):
+        return {k for k, pk in reg.items() if registrations_for(user).filter(pk=pk).exists()}
+
+    assert keys(w.clerk) == {"unit_a", "staff", "unit_b"}
+    assert keys(w.head_a) == {"unit_a", "staff"}
+    assert keys(w.head_b) == {"unit_b"}
+    assert keys(w.staff) == {"staff"}
+    assert keys(w.council) == set()
+    assert _ids(dossier_comments_for(w.head_b)) == {comment_b} and _ids(dossier_comments_for(w.head_a)) == set()
+    assert _ids(extensions_for(w.head_b)) == {extension_b} and _ids(extensions_for(w.staff)) == set()
+    for user, sees in ((w.clerk, True), (w.director, True), (w.council, True), (w.head_a, False), (w.staff, False)):
+        assert _ids(meetings_for(user)) == ({meeting.pk} if sees else set())
+        assert _ids(votes_for(user)) == ({vote.pk} if sees else set())
