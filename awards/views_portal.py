@@ -112,26 +112,22 @@ def home(request):
 
 @login_required
 def registration(request):
+    """The unit's registration and its individuals'; each of the two forms posts with its own prefix."""
     unit, campaign = _unit_head_or_404(request)
-    unit_form = forms.UnitRegistrationForm(campaign=campaign, prefix="unit")
-    person_form = forms.IndividualRegistrationForm(campaign=campaign, unit=unit, prefix="person")
-    if request.method == "POST":
-        which = request.POST.get("which")
-        form = unit_form if which == "unit" else person_form
-        form = type(form)(request.POST, campaign=campaign, prefix=which, **({"unit": unit} if which == "person" else {}))
-        if form.is_valid():
-            try:
-                reg = svc.register(campaign, unit, award_kind=form.cleaned_data["award_kind"], actor=request.user,
-                                   staff=form.cleaned_data.get("staff"))
-            except ValidationError as exc:
-                _refusal(request, exc)
-            else:
-                messages.success(request, f"Đã đăng ký thi đua cho {reg}: {reg.award_kind.name}.")
-                return redirect("portal:registration")
-        if which == "unit":
-            unit_form = form
+    bound = request.POST if request.method == "POST" else None
+    which = request.POST.get("which") if bound else None
+    unit_form = forms.UnitRegistrationForm(bound if which == "unit" else None, campaign=campaign, prefix="unit")
+    person_form = forms.IndividualRegistrationForm(bound if which == "person" else None, campaign=campaign, unit=unit, prefix="person")
+    form = {"unit": unit_form, "person": person_form}.get(which)
+    if form is not None and form.is_valid():
+        try:
+            reg = svc.register(campaign, unit, award_kind=form.cleaned_data["award_kind"], actor=request.user,
+                               staff=form.cleaned_data.get("staff"))
+        except ValidationError as exc:
+            _refusal(request, exc)
         else:
-            person_form = form
+            messages.success(request, f"Đã đăng ký thi đua cho {reg}: {reg.award_kind.name}.")
+            return redirect("portal:registration")
     registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind", "registered_by"))
     return render(request, "portal/registration.html", {
         "campaign": campaign, "unit": unit, "unit_form": unit_form, "person_form": person_form,
@@ -203,12 +199,16 @@ def dossier(request, pk):
     })
 
 
+NOMINEE_FORMS = {"tap-the": (forms.CollectiveNomineeForm, "collective"), "ca-nhan": (forms.IndividualNomineeForm, "individual")}
+
+
 @login_required
 @require_POST
 def nominee_add(request, pk, target):
     dossier = get_object_or_404(_own_dossiers(request.user).select_related("campaign", "unit"), pk=pk)
-    form_class = forms.CollectiveNomineeForm if target == "tap-the" else forms.IndividualNomineeForm
-    prefix = "collective" if target == "tap-the" else "individual"
+    if target not in NOMINEE_FORMS:
+        raise Http404
+    form_class, prefix = NOMINEE_FORMS[target]
     form = form_class(request.POST, campaign=dossier.campaign, unit=dossier.unit, prefix=prefix)
     if not form.is_valid():
         for errors in form.errors.values():
