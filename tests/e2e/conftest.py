@@ -15,7 +15,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "e2e"
+SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "test-results" / "e2e")
 
 
 @pytest.fixture(scope="session")

@@ -58,6 +58,23 @@ def pdf_text(data):
 
 
 @pytest.fixture
+def records(campaign, unit_a, staff_user):
+    """The office's records for 2023 (what an Excel import brings): the unit's and the person's ratings and
+    initiatives, and the unit's indicator data, so that every measured criterion can be decided from data."""
+    from campaigns.models import AnnualRating, IndicatorRecord, Initiative, Rating
+
+    year = campaign.year
+    for subject in ({"unit": unit_a}, {"staff": staff_user.staff}):
+        AnnualRating.objects.create(year=year, rating=Rating.EXCELLENT, source="QĐ xếp loại 2023", **subject)
+        Initiative.objects.create(year=year, title="Số hóa hồ sơ người có công", decision_ref="QĐ 12/QĐ-HĐSK", **subject)
+    IndicatorRecord.objects.create(
+        unit=unit_a, year=year, capital_allocated=0, online_dossiers=620, total_dossiers=1000,
+        online_target_percent=50, late_dossiers=0, backlog_dossiers=0, inspection_result="tot", ddci_score=82,
+        ddci_score_last=78, ddci_rank=3, ddci_rank_last=5, capital_source="Báo cáo KH-TC", online_source="Cổng DVC",
+    )
+
+
+@pytest.fixture
 def campaign_now(campaign):
     """The 2023 plan, its deadlines moved to come after today (as the office would set them for a live
     campaign): the dossier deadline in 10 days, the decision deadline in 40."""
@@ -70,8 +87,8 @@ def campaign_now(campaign):
 
 
 def test_the_whole_campaign_in_a_browser(
-    live_server, browser, browser_context_args, shot, campaign_now, clerk, head_a, head_b, director, council_member,
-    staff_user,
+    live_server, browser, browser_context_args, shot, campaign_now, records, clerk, head_a, head_b, director,
+    council_member, staff_user,
 ):
     url = live_server.url
 
@@ -171,3 +188,100 @@ def test_the_whole_campaign_in_a_browser(
     office.page.wait_for_load_state()
     assert "Đã tiếp nhận" in office.text()
     shot(office.page, "office accepts the dossier")
+
+    # 10. The office scores: results computed from the records; the office attests what only it can judge.
+    office.go("scoring:grid")
+    if office.page.get_by_role("button", name="Tính kết quả ngay").count():
+        office.page.get_by_role("button", name="Tính kết quả ngay").click()
+        office.page.wait_for_load_state()
+    for target in ("collective", "individual"):
+        office.go("/cham-diem/?target=" + target)
+        pending = office.page.locator("td.score-cell:has(.badge:text('Chờ xác nhận')):not(.decided)")
+        while pending.count():
+            cell = pending.first
+            cell_id = cell.get_attribute("id")
+            cell.locator("select[name=outcome]").select_option("met")
+            cell.locator("input[name=reason]").fill("Văn phòng đã kiểm tra báo cáo năm 2023 của đơn vị")
+            cell.get_by_role("button", name="Lưu").click()
+            office.page.locator(f"#{cell_id}.decided").wait_for()
+        assert pending.count() == 0
+        shot(office.page, f"office scores {target}s")
+    office.go("/cham-diem/xep-hang/?target=collective")
+    assert "Phòng Người có công" in office.text()
+    shot(office.page, "ranking collectives")
+    office.go("/cham-diem/xep-hang/?target=individual")
+    assert "Võ Thị Mai" in office.text()
+    shot(office.page, "ranking individuals")
+
+    # 11. The council: its members see the appraised list; the office records the meeting and the votes.
+    member = actor(council_member)
+    member.go("decisions:council_home")
+    assert "Phòng Người có công" in member.text() and "Võ Thị Mai" in member.text()
+    shot(member.page, "council member sees the appraised list")
+    member.close()
+    office.go("decisions:meeting_new")
+    today = timezone.localdate()
+    office.page.fill("input[name=held_at]", f"{today:%Y-%m-%d}T08:00")
+    office.page.fill("input[name=place]", "Phòng họp số 1, Sở Lao động - Thương binh và Xã hội")
+    office.page.select_option("select[name=chair]", label="Hà Anh Quang")
+    office.page.select_option("select[name=secretary]", label="Trần Thị Thu Hà")
+    office.page.get_by_role("button", name="Ghi cuộc họp").click()
+    office.page.wait_for_load_state()
+    for box in office.page.locator("input[name$=_for]").all():
+        box.fill("6")
+    for box in office.page.locator("input[name$=_against]").all():
+        box.fill("1")
+    office.page.get_by_role("button", name="Ghi kết quả biểu quyết").click()
+    office.page.wait_for_load_state()
+    assert office.page.locator("td span.badge.ok", has_text="Đạt").count() == 2
+    shot(office.page, "council votes recorded")
+
+    # 12. The office drafts the decision.
+    office.go("decisions:list")
+    office.page.get_by_role("button", name=re.compile("Lập dự thảo quyết định tặng Giấy khen")).click()
+    office.page.wait_for_load_state()
+    assert "Phòng Người có công" in office.text() and "Võ Thị Mai" in office.text()
+    shot(office.page, "office drafts the decision")
+    from awards.models import Decision
+
+    decision = Decision.objects.get(state="draft")
+
+    # 13. The director approves it in the admin.
+    boss = actor(director)
+    boss.go("admin:awards_decision_change", decision.pk)
+    shot(boss.page, "director opens the draft in the admin")
+    boss.page.get_by_role("link", name="Phê duyệt, ký ban hành").click()
+    boss.page.wait_for_load_state()
+    boss.page.locator("input[type=submit][value='Phê duyệt, ký ban hành']").click()
+    boss.page.wait_for_load_state()
+    decision.refresh_from_db()
+    assert (decision.state, decision.number_text) == ("approved", "1/QĐ-SLĐTBXH")
+    assert "Đã ký ban hành" in boss.text()
+    shot(boss.page, "director approved in the admin")
+
+    # 14. The decision and the certificates download; their text holds the names, the number and the amounts.
+    # Signed today (after 01/07/2025): NĐ 152/2025, Giấy khen 0,3 (individual) and 0,6 (collective) × 2.340.000,
+    # rounded up to 10.000 đồng: 710.000 and 1.410.000 đồng, 2.120.000 in all.
+    response = boss.page.request.get(url + reverse("decisions:pdf", args=[decision.pk]))
+    assert (response.status, response.headers["content-type"]) == (200, "application/pdf")
+    text = pdf_text(response.body())
+    for expected in ("QUYẾT ĐỊNH", "Số: 1/QĐ-SLĐTBXH", "Phòng Người có công", "Võ Thị Mai", "1.410.000", "710.000",
+                     "2.120.000", "Hai triệu một trăm hai mươi nghìn đồng"):
+        assert expected in text, expected
+    boss.go("decisions:detail", decision.pk)
+    shot(boss.page, "approved decision page")
+    response = boss.page.request.get(url + reverse("decisions:certificates_pdf", args=[decision.pk]))
+    assert response.status == 200
+    text = pdf_text(response.body())
+    for expected in ("GIẤY KHEN", "Phòng Người có công", "Võ Thị Mai", "1/QĐ-SLĐTBXH"):
+        assert expected in text, expected
+
+    # 15. The unit head gets the unit's own certificates.
+    unit_head.go("decisions:certificates")
+    assert "Võ Thị Mai" in unit_head.text() and "Phòng Người có công" in unit_head.text()
+    shot(unit_head.page, "unit head certificates")
+    line = decision.lines.get(target="individual")
+    response = unit_head.page.request.get(url + reverse("decisions:certificate_pdf", args=[line.pk]))
+    assert response.status == 200 and "Võ Thị Mai" in pdf_text(response.body())
+    for context in (unit_head, office, boss):
+        context.close()
