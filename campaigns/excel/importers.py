@@ -11,6 +11,7 @@ nothing the second time. Rows absent from the file are never deleted.
 """
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -56,6 +57,12 @@ def _display(model, name, value):
     if field.choices and value not in (None, ""):
         return dict(field.flatchoices).get(value, value)
     return fmt(value)
+
+
+@functools.cache
+def _relations(model):
+    """Relations are resolved by the importer itself (by code, in bulk), so full_clean leaves them alone."""
+    return [f.name for f in model._meta.get_fields() if f.is_relation and f.concrete]
 
 
 def _chunks(values, size=CHUNK):
@@ -123,9 +130,8 @@ class Importer:
                 if not created:
                     changes.append(f"{field.verbose_name}: {_display(model, name, old)} → {_display(model, name, new)}")
                 setattr(obj, name, new)
-        relations = [f.name for f in model._meta.get_fields() if f.is_relation and f.concrete]
         try:
-            obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+            obj.full_clean(exclude=_relations(model), validate_unique=False, validate_constraints=False)
             if check is not None and (errors := check(obj)):
                 raise ValidationError(errors)
         except ValidationError as exc:
@@ -140,7 +146,7 @@ class Importer:
         keys = {c.key for c in layout.columns}
         for name, messages in exc.message_dict.items():
             column = layout.column(name).header if name in keys else ""
-            value = row.raw.get(name, "") if name in keys else ""
+            value = row.shown(name) if name in keys else ""
             for message in messages:
                 if name not in keys and name != NON_FIELD_ERRORS:
                     message = f"{name}: {message}"
@@ -149,14 +155,14 @@ class Importer:
     def duplicate(self, seen, key, row, layout, column_key):
         """True (and an error) when `key` was already used by an earlier row of the file."""
         if key in seen:
-            self.report.error(row.sheet, row.number, layout.column(column_key).header, row.raw.get(column_key, ""),
+            self.report.error(row.sheet, row.number, layout.column(column_key).header, row.shown(column_key),
                               f"Trùng với dòng {seen[key]} của trang này; mỗi đối tượng chỉ ghi một dòng.")
             return True
         seen[key] = row.number
         return False
 
     def unknown(self, row, layout, column_key, message):
-        self.report.error(row.sheet, row.number, layout.column(column_key).header, row.raw.get(column_key, ""), message)
+        self.report.error(row.sheet, row.number, layout.column(column_key).header, row.shown(column_key), message)
 
     @staticmethod
     def values(row, fields):

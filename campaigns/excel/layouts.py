@@ -1,11 +1,15 @@
 """The sheets of every import template: their Vietnamese headers, which columns identify a row, what each
 column accepts. Templates, readers, the demo file and the organisation export are all built from these."""
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
 from campaigns.excel import normalise as n
 from campaigns.models import Gender, IndexName, InspectionResult, Rating, StaffCategory, UnitKind
+
+
+_choice_parser = functools.cache(n.choice_parser)
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class Column:
         if kind == "bool":
             return n.parse_bool(value)
         if kind == "choice":
-            return n.choice_parser(self.choices)(value)
+            return _choice_parser(self.choices)(value)
         raise AssertionError(kind)
 
     def to_cell(self, value):

@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 # ideographic space…) counts as a space; zero-width characters and the BOM are dropped.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"\s+", re.UNICODE)
+# Anything that _SPACES would change: a space that is not a lone plain space, or one at either end.
+_NEEDS_SPACING = re.compile(r"[^\S ]|  |^ | $")
 # Text an exporter neutralised ("'=..."): reading it back gives the original text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -31,8 +33,13 @@ def clean_text(value) -> str:
         value = value.strftime("%d/%m/%Y") if value.time() == dt.time(0) else value.strftime("%d/%m/%Y %H:%M")
     elif isinstance(value, dt.date):
         value = value.strftime("%d/%m/%Y")
-    text = unicodedata.normalize("NFC", str(value)).translate(_ZERO_WIDTH)
-    text = _SPACES.sub(" ", text).strip()
+    text = str(value)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = text.translate(_ZERO_WIDTH)
+    if _NEEDS_SPACING.search(text):
+        text = _SPACES.sub(" ", text).strip()
     if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_START:
         text = text[1:]  # undo the exporter's neutralisation, so a round trip changes nothing
     return text

@@ -41,8 +41,12 @@ class Row:
     sheet: str
     number: int
     values: dict  # column key -> clean value (only columns present in the sheet)
-    raw: dict  # column key -> text shown in errors
+    raw: dict  # column key -> the cell's value as read
     ok: bool = True
+
+    def shown(self, key) -> str:
+        """The cell's value as an error message shows it."""
+        return display(self.raw.get(key))
 
 
 @dataclass
@@ -187,7 +191,7 @@ def read_sheet(ws, layout, report) -> SheetData:
             row = Row(sheet=ws.title, number=number, values={}, raw={})
             for column, _ in columns:
                 value, cell = raw.get(column.key, (None, None))
-                row.raw[column.key] = display(value)
+                row.raw[column.key] = value
                 try:
                     if value is None:
                         if column.required:
