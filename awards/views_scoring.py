@@ -4,6 +4,7 @@ quota line, indicator data entry, and the campaign's weights. Thin views: servic
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,6 +41,15 @@ def _require_overview(user):
         raise Http404
 
 
+GRID_PAGE_SIZE = 50  # nominees per page of the grid (12 cells each)
+
+
+def _query(request, *, exclude):
+    params = request.GET.copy()
+    params.pop(exclude, None)
+    return params.urlencode()
+
+
 def _target(request):
     value = request.GET.get("target") or Target.COLLECTIVE
     return value if value in Target.values else Target.COLLECTIVE
@@ -53,7 +63,7 @@ def _next(request, default):
     return default
 
 
-def _cell(result, user, *, form=None, error="", focus="", next_url=""):
+def _cell(result, user, *, form=None, error="", focus="", next_url="", url=""):
     """The context of one grid cell."""
     nominee = result.nominee
     conflict = scoring.has_conflict(user, nominee)
@@ -69,6 +79,7 @@ def _cell(result, user, *, form=None, error="", focus="", next_url=""):
         "error": error,
         "focus": focus,
         "next_url": next_url,
+        "url": url,
     }
 
 
@@ -94,20 +105,23 @@ def grid(request):
         nominees = nominees.filter(Exists(Result.objects.filter(
             Q(override=state) | Q(override="", computed=state), nominee=OuterRef("pk"), criterion__in=criteria,
         )))
-    nominees = list(nominees.select_related("staff", "unit", "dossier").order_by("unit__code", "staff__full_name", "pk"))
+    paginator = Paginator(nominees.select_related("staff", "unit", "dossier").order_by("unit__code", "staff__full_name", "pk"), GRID_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    nominees = list(page.object_list)
     results = {}
     for r in results_for(request.user, Result.objects.filter(nominee__in=[n.pk for n in nominees], criterion__in=criteria)).select_related("override_by__staff"):
         results[(r.nominee_id, r.criterion_id)] = r
     by_pk = {c.pk: c for c in criteria}
     rows = []
     next_url = request.get_full_path()
+    cell_prefix = reverse("scoring:cell", args=[0])[: -len("0/")]  # one reverse() for every cell
     for n in nominees:
         cells = []
         for c in criteria:
             r = results.get((n.pk, c.pk))
             if r is not None:
                 r.nominee, r.criterion = n, by_pk[c.pk]
-                cells.append(_cell(r, request.user, next_url=next_url))
+                cells.append(_cell(r, request.user, next_url=next_url, url=f"{cell_prefix}{r.pk}/"))
             else:
                 cells.append(None)
         rows.append({"nominee": n, "cells": cells, "conflict": scoring.has_conflict(request.user, n)})
@@ -115,7 +129,8 @@ def grid(request):
     return render(request, "scoring/grid.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,
         "units": units, "unit_id": unit_id, "state": state, "states": Outcome.choices,
-        "unscored": scoring.unscored_count(campaign), "next_url": next_url,
+        "unscored": scoring.unscored_count(campaign), "next_url": next_url, "page": page,
+        "query": _query(request, exclude="page"),
     })
 
 
@@ -154,7 +169,7 @@ def save_cell(request, pk):
             messages.success(request, f"Đã lưu: {result.nominee.name} – {result.criterion.short_name}.")
         return redirect(_next(request, reverse("scoring:nominee", args=[result.nominee_id])))
     context = _cell(result, request.user, form=form, error=error, focus=focus, next_url=_next(request, ""))
-    response = render(request, "scoring/_cell.html", context)
+    response = render(request, "scoring/_cell.html", {"cell": context})
     response.status_code = status
     return response
 

@@ -35,3 +35,78 @@ def vn_number(value):
     if value in (None, ""):
         return "—"
     return fmt_number(value)
+
+
+def _person(user):
+    from awards.services.scoring import person_name
+
+    return person_name(user)
+
+
+def _csrf(context, request):
+    """One CSRF token for every cell of a page (get_token() masks a fresh token on each call)."""
+    from django.middleware.csrf import get_token
+
+    if request is None:
+        return ""
+    token = context.render_context.get("scoring_csrf")
+    if token is None:
+        token = context.render_context["scoring_csrf"] = get_token(request)
+    return token
+
+
+@register.simple_tag(takes_context=True)
+def score_cell(context, cell):
+    """One cell of the scoring grid (and of the nominee page), rendered in Python: a grid of 300 nominees has
+    3,600 cells, and a template include per cell costs seconds. The markup is the one htmx swaps back in."""
+    from django.utils.html import format_html, format_html_join
+    from django.utils.safestring import mark_safe
+
+    request = context.get("request")
+    r = cell["r"]
+    human = cell["human"]
+    classes = f"score-cell outcome-{r.outcome}" + (" decided" if r.override else "")
+    computed_label = "Chờ xác nhận" if human and r.computed == "no_data" else r.get_computed_display()
+    parts = [format_html(
+        '<div class="computed"><span class="badge {}">{}</span>{}</div>',
+        r.computed, computed_label,
+        mark_safe("") if human else format_html('<span class="reason">{}</span>', r.computed_reason),
+    )]
+    if r.override:
+        from django.utils import timezone
+
+        who = ""
+        if r.override_by_id:
+            at = timezone.localtime(r.override_at).strftime("%H:%M %d/%m/%Y") if r.override_at else ""
+            who = f" – {_person(r.override_by)}, {at}"
+        parts.append(format_html(
+            '<div class="decision"><span class="who">{}:</span> <span class="badge {}">{}</span> '
+            '<span class="reason">«{}»{}</span></div>',
+            "Văn phòng xác nhận" if human else "Văn phòng quyết định", r.override, r.get_override_display(),
+            r.override_reason, who,
+        ))
+    label = f"{r.nominee.name} – {r.criterion.order}. {r.criterion.short_name}"
+    if cell["editable"]:
+        url = cell.get("url") or reverse("scoring:cell", args=[r.pk])
+        options = format_html_join("", '<option value="{}"{}>{}</option>', (
+            (value, mark_safe(" selected") if value == cell["outcome_value"] else "", text) for value, text in cell["choices"]
+        ))
+        focus = cell.get("focus")
+        parts.append(format_html(
+            '<form method="post" action="{url}" hx-post="{url}" hx-target="closest td" hx-swap="outerHTML" class="cell-form">'
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
+            '<input type="hidden" name="version" value="{version}"><input type="hidden" name="next" value="{next}">'
+            '<select name="outcome" aria-label="{verb}: {label}"{sfocus}>{options}</select>'
+            '<input type="text" name="reason" value="{reason}" placeholder="{hint}" aria-label="{hint}: {label}"{rfocus}>'
+            '<button type="submit">Lưu</button></form>',
+            url=url, csrf=_csrf(context, request), version=r.version,
+            next=cell.get("next_url", ""), verb="Xác nhận" if human else "Quyết định", label=label,
+            sfocus=mark_safe(" autofocus") if focus == "select" else "", options=options,
+            reason=cell["reason_value"], hint="Nhận xét" if human else "Lý do",
+            rfocus=mark_safe(" autofocus") if focus == "reason" else "",
+        ))
+    elif cell["conflict"]:
+        parts.append(mark_safe('<p class="conflict" title="Bạn thuộc đơn vị của đối tượng này">Xung đột lợi ích: không được đánh giá</p>'))
+    if cell.get("error"):
+        parts.append(format_html('<p class="error" role="alert">{}</p>', cell["error"]))
+    return format_html('<td id="cell-{}" class="{}">{}</td>', r.pk, classes, mark_safe("".join(parts)))
