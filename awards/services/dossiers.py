@@ -239,6 +239,13 @@ class ChecklistItem:
     missing: str = ""  # what to do, when not done
     nominee_id: int | None = None
 
+    @property
+    def anchor(self):
+        """Where on the dossier page this item is done."""
+        if self.nominee_id:
+            return f"doi-tuong-{self.nominee_id}"
+        return "them-doi-tuong" if self.key == "nominees" else f"van-ban-{self.key}"
+
 
 def dossier_checklist(dossier, nominees=None, documents=None):
     """Exactly what the dossier still lacks, item by item (empty `missing` = done).
