@@ -56,11 +56,15 @@ def latest_extension(campaign, unit):
     return DeadlineExtension.objects.filter(campaign=campaign, unit=unit).order_by("-until").first()
 
 
-def deadline_for(campaign, unit, extension=None):
+_LOOK_UP = object()
+
+
+def deadline_for(campaign, unit, extension=_LOOK_UP):
     """The moment after which this unit's dossier is closed: the campaign's deadline day at 23:59:59 Vietnam
-    time, or the end of the latest extension granted to this unit if later."""
+    time, or the end of the latest extension granted to this unit if later. Pass `extension` (the unit's
+    latest, or None) when it is already loaded."""
     closes = end_of_day(campaign.dossier_deadline)
-    extension = extension if extension is not None else latest_extension(campaign, unit)
+    extension = latest_extension(campaign, unit) if extension is _LOOK_UP else extension
     if extension is not None and extension.until > closes:
         closes = extension.until
     return closes
@@ -71,7 +75,7 @@ def deadline_passed(campaign, unit, at=None):
     return at > deadline_for(campaign, unit)
 
 
-def days_left(campaign, unit, now=None, extension=None):
+def days_left(campaign, unit, now=None, extension=_LOOK_UP):
     """Whole days from today (Vietnam) to the closing day; negative once passed."""
     now = now or timezone.now()
     closes = deadline_for(campaign, unit, extension=extension)
