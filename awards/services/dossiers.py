@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -232,7 +233,14 @@ def remove_nominee(nominee, *, actor, now=None):
     with transaction.atomic():
         dossier = _locked(nominee.dossier)
         ensure_editable(dossier, now)
-        nominee.delete()
+        try:
+            with transaction.atomic():
+                nominee.delete()
+        except ProtectedError:
+            raise ValidationError(
+                f"Không bỏ được {nominee.name}: đối tượng này đã có trong kết quả biểu quyết hoặc quyết định khen thưởng.",
+                code="protected",
+            ) from None
 
 
 @dataclass
