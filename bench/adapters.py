@@ -24,28 +24,43 @@ def _find(candidates):
 
 # --- PDFs ------------------------------------------------------------------------------------------------------
 def documents(dataset):
-    """[(label, product callable or None, callable returning the same HTML)]."""
-    decision_pdf = _find([("awards.pdf.documents", "decision_pdf"), ("awards.pdf.decision", "decision_pdf"),
-                          ("awards.services.documents", "decision_pdf")])
-    decision_html = _find([("awards.pdf.documents", "decision_html"), ("awards.pdf.decision", "decision_html"),
-                           ("awards.services.documents", "decision_html")])
-    certificates_pdf = _find([("awards.pdf.documents", "certificates_pdf"), ("awards.pdf.certificates", "certificates_pdf"),
-                              ("awards.services.documents", "certificates_pdf")])
-    certificates_html = _find([("awards.pdf.documents", "certificates_html"), ("awards.pdf.certificates", "certificates_html"),
-                               ("awards.services.documents", "certificates_html")])
-    rows = []
-    if decision_pdf and decision_html:
-        rows.append(("decision PDF (10 awardees)", lambda: decision_pdf(dataset.decision),
-                     lambda: decision_html(dataset.decision)))
-    else:
-        rows.append(("decision PDF (10 awardees)", None, None))
+    """[(label, product callable or None, callable returning the same HTML)].
+
+    The HTML is the one the product hands to WeasyPrint, recorded on the way (awards.pdf.render_pdf wrapped for
+    one call), so the direct rendering converts exactly the same document."""
+    try:
+        import awards.pdf as pdf
+    except ImportError:
+        pdf = None
     n = dataset.batch.lines.count()
-    if certificates_pdf and certificates_html:
-        rows.append((f"certificates, one PDF of {n}", lambda: certificates_pdf(dataset.batch),
-                     lambda: certificates_html(dataset.batch)))
-    else:
-        rows.append((f"certificates, one PDF of {n}", None, None))
-    return rows
+    if pdf is None or not hasattr(pdf, "decision_pdf") or not hasattr(pdf, "certificates_pdf"):
+        return [("decision PDF (10 awardees)", None, None), (f"certificates, one PDF of {n}", None, None)]
+
+    def recorded_html(fn, *args):
+        from django.template.loader import render_to_string
+
+        from awards.pdf.render import font_css
+
+        seen = []
+        original = pdf.render_pdf
+
+        def record(template, context):
+            seen.append(render_to_string(template, {"font_css": font_css(), **context}))
+            return b""
+
+        pdf.render_pdf = record
+        try:
+            fn(*args)
+        finally:
+            pdf.render_pdf = original
+        return seen[0]
+
+    return [
+        ("decision PDF (10 awardees)", lambda: pdf.decision_pdf(dataset.decision),
+         lambda: recorded_html(pdf.decision_pdf, dataset.decision)),
+        (f"certificates, one PDF of {n}", lambda: pdf.certificates_pdf(dataset.batch),
+         lambda: recorded_html(pdf.certificates_pdf, dataset.batch)),
+    ]
 
 
 # --- Excel -----------------------------------------------------------------------------------------------------
