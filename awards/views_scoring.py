@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -275,22 +276,23 @@ def indicator_edit(request, unit_pk, year):
         form = IndicatorRecordForm(request.POST, instance=record)
         formset = IndexComponentFormSet(request.POST, queryset=components, prefix="components")
         if form.is_valid() and formset.is_valid():
+            rows, deleted = [], []
+            for f in formset.forms:
+                if not f.has_changed() and not f.instance.pk:
+                    continue
+                if f.cleaned_data.get("DELETE") and f.instance.pk:
+                    deleted.append(f.instance.pk)
+                elif f.cleaned_data and not f.cleaned_data.get("DELETE"):
+                    row = {k: f.cleaned_data[k] for k in ("index", "component", "score_last", "score", "source")}
+                    if f.instance.pk:
+                        row["id"] = f.instance.pk
+                    rows.append(row)
             try:
-                scoring.save_indicator_record(unit=unit, year=year, values=form.cleaned_data, actor=request.user)
-                rows, deleted = [], []
-                for f in formset.forms:
-                    if not f.has_changed() and not f.instance.pk:
-                        continue
-                    if f.cleaned_data.get("DELETE") and f.instance.pk:
-                        deleted.append(f.instance.pk)
-                    elif f.cleaned_data and not f.cleaned_data.get("DELETE"):
-                        row = {k: f.cleaned_data[k] for k in ("index", "component", "score_last", "score", "source")}
-                        if f.instance.pk:
-                            row["id"] = f.instance.pk
-                        rows.append(row)
-                scoring.save_index_components(unit=unit, year=year, rows=rows, delete_ids=deleted, actor=request.user)
+                with transaction.atomic():  # the figures and the components together, or nothing
+                    scoring.save_indicator_record(unit=unit, year=year, values=form.cleaned_data, actor=request.user)
+                    scoring.save_index_components(unit=unit, year=year, rows=rows, delete_ids=deleted, actor=request.user)
             except ValidationError as exc:
-                form.add_error(None, exc)
+                form.add_error(None, exc.messages)
             else:
                 messages.success(request, f"Đã lưu số liệu năm {year} của {unit.name}; kết quả tự động đã được tính lại.")
                 return redirect(f"{reverse('scoring:indicators')}?year={year}")

@@ -648,9 +648,14 @@ def save_indicator_record(*, unit, year, values: dict, actor=None) -> IndicatorR
 @transaction.atomic
 def save_index_components(*, unit, year, rows: list[dict], delete_ids=(), actor=None) -> None:
     """Replace/update the index components assigned to a unit for a year, then recompute."""
+    seen = set()
     for row in rows:
         if any(row.get(k) not in (None, "") for k in ("score", "score_last")) and not (row.get("source") or "").strip():
             raise ValidationError({"source": "Ghi văn bản là nguồn của điểm chỉ số thành phần."})
+        key = (row.get("index"), (row.get("component") or "").strip().lower())
+        if key in seen:
+            raise ValidationError({"component": f"Chỉ số thành phần «{row.get('component')}» của {row.get('index')} được nhập hai lần."})
+        seen.add(key)
     IndexComponentScore.objects.filter(unit=unit, year=year, pk__in=list(delete_ids)).delete()
     for row in rows:
         row = dict(row)

@@ -270,3 +270,15 @@ def test_indicator_list_runs_the_same_queries_for_few_and_many_units(client, cle
     with CaptureQueriesContext(connection) as many:
         client.get("/cham-diem/so-lieu/")
     assert len(many) == len(few)
+
+
+def test_indicator_form_refuses_the_same_component_twice_and_saves_nothing(client, clerk, campaign, unit_a):
+    client.force_login(clerk)
+    row = {"index": "PAR", "component": "Cải cách TTHC", "score_last": "7", "score": "8", "source": "QĐ PAR"}
+    data = {"ddci_assigned": "on", "components-TOTAL_FORMS": "2", "components-INITIAL_FORMS": "0",
+            "components-MIN_NUM_FORMS": "0", "components-MAX_NUM_FORMS": "1000",
+            **{f"components-{i}-{k}": v for i in (0, 1) for k, v in row.items()}}
+    response = client.post(f"/cham-diem/so-lieu/{unit_a.pk}/2023/", data)
+    assert response.status_code == 200
+    assert "Chỉ số thành phần «Cải cách TTHC» của PAR được nhập hai lần." in text(response)
+    assert not IndicatorRecord.objects.exists() and not IndexComponentScore.objects.exists()
