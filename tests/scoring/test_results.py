@@ -1,4 +1,14 @@
-"""Each kind of evidence decides its criterion from the records: met, not met, not applicable, no data."""
+"""Each kind of evidence decides its criterion from the records: met, not met, not applicable, no data.
+
+Which outcomes each kind can give, and why the others cannot happen:
+- rating: met / not met / no data (no rating yet). Never "not applicable": every person and unit is rated.
+- document (the unit's plan): met / not met. Nominees exist only on accepted dossiers, after the deadline, so a
+  missing plan is missing, not "not yet".
+- inspection: met / not met / no data.
+- initiative, discipline: met / not met: the records are the register itself (no record = none).
+- ratio (disbursement, online services), zero count (late dossiers), index (PAR/PCI/PAPI/SIPAS, DDCI): all four.
+- attestation: no data until the office decides; the office may decide any of the four (test_decisions.py).
+"""
 
 import pytest
 
@@ -214,3 +224,13 @@ def test_every_nominee_gets_one_result_per_criterion_of_its_target_and_only_acce
     assert draft.results.count() == 0
     again = recompute_results(campaign)
     assert (again.created, again.changed, again.unchanged) == (0, 0, 17)
+
+
+@pytest.mark.parametrize("outcome", [Outcome.MET, Outcome.NOT_MET, Outcome.NOT_APPLICABLE, Outcome.NO_DATA])
+def test_the_office_may_attest_any_outcome_with_a_note(collective_a, clerk, outcome):
+    from awards.services.scoring import decide_result
+    recompute_results(nominees=[collective_a])
+    r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(
+        nominee=collective_a, criterion__order=8)
+    saved = decide_result(r, actor=clerk, outcome=outcome, reason="Theo báo cáo Đề án 06 quý IV", expected_version=1)
+    assert (saved.computed, saved.outcome, saved.override_reason) == (Outcome.NO_DATA, outcome, "Theo báo cáo Đề án 06 quý IV")
