@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 from awards.selectors import sees_everything
@@ -33,6 +33,13 @@ def units_url(**params):
     return reverse("office:units") + ("?" + urlencode(params) if params else "")
 
 
+def _decisions_url():
+    try:
+        return reverse("decisions:list")
+    except NoReverseMatch:
+        return units_url(stage="scored")
+
+
 @office_required
 def dashboard(request):
     campaign = get_current_campaign()
@@ -50,9 +57,12 @@ def dashboard(request):
             # Bar geometry for the inline SVG chart (drawn on the server, no script).
             "y": i * CHART_BAR, "width": round(400 * count / total) if total else 0,
         })
+    # Each deadline links to what it waits for: the units, those that have not submitted, the decisions.
+    deadline_urls = [units_url(), units_url(missing="submitted"), _decisions_url()]
     return render(request, "office/dashboard.html", {
         "campaign": campaign,
         "progress": progress,
+        "deadlines": list(zip(progress.deadlines, deadline_urls)),
         "stages": stages,
         "chart_height": len(stages) * CHART_BAR,
         "at_risk": progress.at_risk,

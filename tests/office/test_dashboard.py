@@ -51,6 +51,10 @@ def test_dashboard_shows_totals_deadlines_chart_and_units_at_risk(client, clerk,
         assert html.count(f'href="{units_url}?stage={key}"') == 2
         assert f'href="{units_url}?missing={key}"' in html
     assert f'href="{units_url}?stage=at_risk"' in html
+    # The deadlines link to what they wait for.
+    assert [url for _, url in response.context["deadlines"]] == [
+        units_url, f"{units_url}?missing=submitted", reverse("decisions:list"),
+    ]
     assert "<svg" in html and html.count('class="bar bar-') == 7
     # The deadlines (2023 campaign seen from today: long past).
     assert "Hạn nộp hồ sơ đề nghị khen thưởng 20/11/2023 đã quá hạn" in text
