@@ -165,7 +165,8 @@ def time_page(page, samples, floor, budget=20.0):
     times, floor_times = [], []
     status = None
     started = time.perf_counter()
-    while len(times) < samples and (len(times) < 5 or time.perf_counter() - started < budget):
+    minimum = 5
+    while len(times) < samples and (len(times) < minimum or time.perf_counter() - started < budget):
         start = time.perf_counter()
         floor_client.get(floor_url)
         floor_times.append(time.perf_counter() - start)
@@ -173,6 +174,8 @@ def time_page(page, samples, floor, budget=20.0):
         response = client.get(url)
         times.append(time.perf_counter() - start)
         status = response.status_code
+        if times[0] > 5:
+            minimum = 3  # a page this slow says enough in three requests
     return {"p50": statistics.median(times), "p95": percentile(times, 0.95), "status": status, "n": len(times),
             "floor_p95": percentile(floor_times, 0.95), "bytes": len(response.content)}
 
@@ -243,7 +246,12 @@ def sec(seconds):
     return "n/a" if seconds is None else f"{seconds:.2f}"
 
 
+START_LOAD = ""
+
+
 def main():
+    global START_LOAD
+    START_LOAD = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     args = parse_args()
     if not args.reuse:
         name = create_database()
@@ -299,8 +307,9 @@ def main():
 
 
 def render_report(args, sizes, page_rows, doc_rows, excel_rows):
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
-        f"Machine: {machine()}",
+        f"Machine: {machine()}; load average at the end of the run (1, 5, 15 min): {load} (started at {START_LOAD}).",
         f"Data: {sizes}; up to {args.samples} requests per page (fewer for pages over 1 s), server time through "
         "Django's test Client, each page request alternating with a floor request so both see the same load; "
         "ratio = page p95 ÷ the floor's p95 measured alongside.",
