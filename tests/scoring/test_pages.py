@@ -282,3 +282,43 @@ def test_indicator_form_refuses_the_same_component_twice_and_saves_nothing(clien
     assert response.status_code == 200
     assert "Chỉ số thành phần «Cải cách TTHC» của PAR được nhập hai lần." in text(response)
     assert not IndicatorRecord.objects.exists() and not IndexComponentScore.objects.exists()
+
+
+def test_ranking_page_for_bang_khen_shows_each_nominees_reason(client, clerk, campaign, unit_a):
+    from campaigns.models import AnnualRating, Initiative
+    from tests.scoring.test_ranking import outcomes
+    person = StaffFactory(full_name="Huỳnh Thị Yến", unit=unit_a, gender="female")
+    outcomes(nominate(accepted_dossier(campaign, unit_a), staff=person, award="bang-khen-ubnd-tinh"))
+    for year in (2022, 2023):
+        AnnualRating.objects.create(staff=person, year=year, rating="HTXSNV")
+        Initiative.objects.create(staff=person, year=year, title=f"Sáng kiến {year}")
+    client.force_login(clerk)
+    body = text(client.get("/cham-diem/xep-hang/", {"target": "individual", "award": "bang-khen-ubnd-tinh"}))
+    assert "Khen tất cả đối tượng đủ điều kiện." in body
+    assert ("Hoàn thành xuất sắc nhiệm vụ 2 năm liên tục (2022, 2023); 2 sáng kiến được công nhận trong thời gian này: "
+            "«Sáng kiến 2022» (2022); «Sáng kiến 2023» (2023) → Đủ điều kiện") in body
+    assert "Ranh giới chỉ tiêu" not in body
+
+
+def test_nominee_page_runs_the_same_queries_for_few_and_many_documents(client, clerk, campaign, individual_a, unit_a, head_a):
+    from awards.models import Document, DocumentVersion
+    from django.core.files.base import ContentFile
+    recompute_results(campaign)
+    client.force_login(clerk)
+    url = f"/cham-diem/doi-tuong/{individual_a.pk}/"
+
+    def add(kind):
+        d = Document.objects.create(campaign=campaign, unit=unit_a, kind=kind, dossier=individual_a.dossier)
+        for n in (1, 2):
+            DocumentVersion.objects.create(document=d, number=n, file=ContentFile(b"%PDF", name="x.pdf"), original_name=f"{kind}-{n}.pdf",
+                                           content_type="application/pdf", size=4, sha256="1" * 64, uploaded_by=head_a)
+    add("proposal_letter")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    add("council_minutes")
+    upload_unit_plan(campaign, unit_a, head_a)
+    with CaptureQueriesContext(connection) as many:
+        body = text(client.get(url))
+    assert body.count("/tep/phien-ban/") == 5
+    assert len(many) == len(few)
