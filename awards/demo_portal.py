@@ -7,13 +7,13 @@ return and an extension (TTDVVL), returned with a reason and a comment (PCTNXH),
 (KHTC) and a draft still missing its minutes (VP)."""
 
 import datetime as dt
-import functools
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils.html import escape
 
 from awards.models import (
     AwardKind, DeadlineExtension, DocumentVersion, Dossier, DossierComment, Registration, StateChange,
@@ -41,6 +41,7 @@ PLAN = {
     "VP": ("draft", 1, GIAY_KHEN, None),
 }
 NO_PLAN = {"VP", "PCTNXH"}
+RETURNED_ONCE = ("NCC", "TTDVVL")  # returned for a missing figure, fixed and sent again
 
 
 def _at(day, hour=9, minute=0):
@@ -50,28 +51,89 @@ def _at(day, hour=9, minute=0):
 _FONT_DIR = settings.BASE_DIR / "static" / "fonts"
 
 
-@functools.lru_cache(maxsize=None)
-def pdf(title, unit_name, body):
-    """A real one-page A4 PDF in Vietnamese (WeasyPrint, Tinos), cached per text for repeated demo runs."""
-    from weasyprint import HTML
+_rendered = {}
 
-    html = f"""<html><head><style>
-      @font-face {{ font-family: Tinos; src: url('{(_FONT_DIR / "Tinos-Regular.ttf").as_uri()}'); }}
-      @font-face {{ font-family: Tinos; font-weight: bold; src: url('{(_FONT_DIR / "Tinos-Bold.ttf").as_uri()}'); }}
+
+def _html(pages):
+    fonts = "".join(
+        f"@font-face {{ font-family: Tinos; font-weight: {weight}; src: url('{(_FONT_DIR / name).as_uri()}'); }}"
+        for weight, name in (("normal", "Tinos-Regular.ttf"), ("bold", "Tinos-Bold.ttf"))
+    )
+    return f"""<html><head><style>{fonts}
       @page {{ size: A4; margin: 20mm 20mm 20mm 30mm; }}
       body {{ font-family: Tinos, serif; font-size: 13pt; }}
+      section {{ page-break-after: always; }}
       .head {{ text-align: center; font-weight: bold; }} h1 {{ text-align: center; font-size: 14pt; }}
-    </style></head><body>
-      <p class="head">{unit_name.upper()}</p>
-      <h1>{title.upper()}</h1>
-      <p>{body}</p>
-      <p><i>Tài liệu minh họa, tạo tự động cho bản chạy thử.</i></p>
-    </body></html>"""
-    return HTML(string=html).write_pdf()
+    </style></head><body>{pages}</body></html>"""
+
+
+def _page(title, unit_name, body):
+    return (f'<section><p class="head">{escape(unit_name.upper())}</p><h1>{escape(title.upper())}</h1>'
+            f"<p>{escape(body)}</p><p><i>Tài liệu minh họa, tạo tự động cho bản chạy thử.</i></p></section>")
+
+
+def pdf(title, unit_name, body):
+    """A real one-page A4 PDF in Vietnamese (WeasyPrint, bundled Tinos), kept for repeated demo runs."""
+    key = (title, unit_name, body)
+    if key not in _rendered:
+        from weasyprint import HTML
+
+        _rendered[key] = HTML(string=_html(_page(*key))).write_pdf()
+    return _rendered[key]
+
+
+def prerender(keys):
+    """Render many (title, unit name, body) documents in ONE WeasyPrint run, a page each, and fill pdf()'s
+    cache with each page as its own PDF: one layout pass instead of dozens."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from weasyprint import HTML
+
+    keys = [k for k in dict.fromkeys(keys) if k not in _rendered]
+    if not keys:
+        return
+    pages = "".join(_page(*k) for k in keys)
+    whole = PdfReader(io.BytesIO(HTML(string=_html(pages)).write_pdf()))
+    for key, page in zip(keys, whole.pages, strict=True):
+        out = io.BytesIO()
+        writer = PdfWriter()
+        writer.add_page(page)
+        writer.write(out)
+        _rendered[key] = out.getvalue()
 
 
 def _file(filename, title, unit, body):
     return SimpleUploadedFile(filename, pdf(title, unit.name, body), content_type="application/pdf")
+
+
+PLAN_TITLE = "Kế hoạch phát động phong trào thi đua cải cách hành chính năm 2023"
+DOSSIER_DOCUMENTS = [
+    ("proposal_letter", "Tờ trình đề nghị khen thưởng - {code}.pdf", "Tờ trình đề nghị khen thưởng"),
+    ("council_minutes", "Biên bản họp Hội đồng TĐKT - {code}.pdf", "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
+]
+
+
+def _plan_body(unit):
+    return f"{unit.name} phát động phong trào thi đua cải cách hành chính năm 2023 theo Kế hoạch của Sở."
+
+
+def _dossier_body(unit):
+    return f"Hồ sơ đề nghị khen thưởng năm 2023 của {unit.name}."
+
+
+def _achievement(unit, person=None):
+    if person is None:
+        return f"{unit.name} hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2023."
+    return f"{person.full_name} hoàn thành xuất sắc nhiệm vụ được giao năm 2023."
+
+
+def _report_body(name, achievement):
+    return f"Báo cáo thành tích đề nghị khen thưởng của {name}: {achievement}"
+
+
+def _supplement_body(name):
+    return f"Báo cáo thành tích bổ sung của {name}: đã giải quyết 100% hồ sơ đúng hạn."
 
 
 def _backdate(model, pk, when, field):
@@ -117,6 +179,16 @@ def _seed(campaign, office):
     units = {u.code: u for u in Unit.objects.filter(code__in=PLAN)}
     heads = {u.staff.unit.code: u for u in get_user_model().objects.filter(username__startswith="thutruong.").select_related("staff__unit")}
     canbo = Staff.objects.filter(user__username="canbo").first()
+    people_of = {code: _nominee_staff(unit, PLAN[code][1], prefer=canbo) for code, unit in units.items()}
+
+    keys = []
+    for code, unit in units.items():
+        keys += [(PLAN_TITLE, unit.name, _plan_body(unit))] + [(t, unit.name, _dossier_body(unit)) for _, _, t in DOSSIER_DOCUMENTS]
+        named = [(unit.name, _achievement(unit))] + [(p.full_name, _achievement(unit, p)) for p in people_of[code]]
+        keys += [("Báo cáo thành tích", unit.name, _report_body(name, achievement)) for name, achievement in named]
+        if code in RETURNED_ONCE:
+            keys.append(("Báo cáo thành tích (bổ sung số liệu)", unit.name, _supplement_body(named[-1][0])))
+    prerender(keys)
 
     for code, (state, n_people, collective_award, day) in PLAN.items():
         unit = units.get(code)
@@ -127,7 +199,7 @@ def _seed(campaign, office):
 
         reg = svc.register(campaign, unit, award_kind=awards[GIAY_KHEN], actor=actor, now=start)
         _backdate(Registration, reg.pk, start, "registered_at")
-        people = _nominee_staff(unit, n_people, prefer=canbo)
+        people = people_of[code]
         for person in people:
             reg = svc.register(campaign, unit, award_kind=awards[GIAY_KHEN], actor=actor, staff=person, now=start)
             _backdate(Registration, reg.pk, start, "registered_at")
@@ -135,8 +207,7 @@ def _seed(campaign, office):
         if code not in NO_PLAN:
             version = svc.upload_unit_plan(
                 campaign, unit,
-                _file(f"Kế hoạch thi đua CCHC 2023 - {code}.pdf", "Kế hoạch phát động phong trào thi đua cải cách hành chính năm 2023", unit,
-                      f"{unit.name} phát động phong trào thi đua cải cách hành chính năm 2023 theo Kế hoạch của Sở."),
+                _file(f"Kế hoạch thi đua CCHC 2023 - {code}.pdf", PLAN_TITLE, unit, _plan_body(unit)),
                 actor=actor, now=start,
             )
             _backdate(DocumentVersion, version.pk, start, "uploaded_at")
@@ -144,24 +215,19 @@ def _seed(campaign, office):
         dossier = svc.get_or_create_dossier(campaign, unit)
         _backdate(Dossier, dossier.pk, start, "created_at")
         nominees = [svc.add_nominee(dossier, award_kind=awards[collective_award], actor=actor, now=start,
-                                    achievement=f"{unit.name} hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2023.")]
+                                    achievement=_achievement(unit))]
         for person in people:
             nominees.append(svc.add_nominee(dossier, award_kind=awards[GIAY_KHEN], actor=actor, staff=person, now=start,
-                                            achievement=f"{person.full_name} hoàn thành xuất sắc nhiệm vụ được giao năm 2023."))
-        uploads = [
-            ("proposal_letter", f"Tờ trình đề nghị khen thưởng - {code}.pdf", "Tờ trình đề nghị khen thưởng"),
-            ("council_minutes", f"Biên bản họp Hội đồng TĐKT - {code}.pdf", "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
-        ]
-        if state == "draft":
-            uploads = uploads[:1]  # the minutes are still missing
+                                            achievement=_achievement(unit, person)))
+        uploads = DOSSIER_DOCUMENTS[:1] if state == "draft" else DOSSIER_DOCUMENTS  # a draft still lacks its minutes
         for kind, filename, title in uploads:
-            version = svc.upload_dossier_document(dossier, kind, _file(filename, title, unit, f"Hồ sơ đề nghị khen thưởng năm 2023 của {unit.name}."),
+            version = svc.upload_dossier_document(dossier, kind, _file(filename.format(code=code), title, unit, _dossier_body(unit)),
                                                   actor=actor, now=start)
             _backdate(DocumentVersion, version.pk, start, "uploaded_at")
         for nominee in nominees:
             version = svc.upload_achievement_report(
                 nominee, _file(f"Báo cáo thành tích - {nominee.name}.pdf", "Báo cáo thành tích", unit,
-                               f"Báo cáo thành tích đề nghị khen thưởng của {nominee.name}: {nominee.achievement}"),
+                               _report_body(nominee.name, nominee.achievement)),
                 actor=actor, now=start,
             )
             _backdate(DocumentVersion, version.pk, start, "uploaded_at")
@@ -172,7 +238,7 @@ def _seed(campaign, office):
             _backdate(StateChange, change.pk, when, "at")
 
         step(svc.submit_dossier(dossier, actor=actor, now=_at(day, 10), notify=False), _at(day, 10))
-        if code in ("NCC", "TTDVVL"):
+        if code in RETURNED_ONCE:
             step(svc.return_dossier(dossier, actor=office, notify=False,
                                     reason="Báo cáo thành tích cá nhân chưa nêu số liệu giải quyết hồ sơ năm 2023; đề nghị bổ sung."),
                  _at(day + 1, 15))
@@ -183,7 +249,7 @@ def _seed(campaign, office):
             fixed_at = _at(day + 2, 9) if code == "NCC" else _at(23, 9)
             version = svc.upload_achievement_report(
                 nominees[-1], _file(f"Báo cáo thành tích (bổ sung) - {nominees[-1].name}.pdf", "Báo cáo thành tích (bổ sung số liệu)", unit,
-                                    f"Báo cáo thành tích bổ sung của {nominees[-1].name}: đã giải quyết 100% hồ sơ đúng hạn."),
+                                    _supplement_body(nominees[-1].name)),
                 actor=actor, now=fixed_at,
             )
             _backdate(DocumentVersion, version.pk, fixed_at, "uploaded_at")
