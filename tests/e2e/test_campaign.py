@@ -156,6 +156,8 @@ def test_the_whole_campaign_in_a_browser(
     # 7. The office returns it with a reason.
     office = actor(clerk)
     assert office.page.url == url + reverse("office:dashboard")
+    assert office.page.inner_text("#stage-submitted .big") == "1"
+    assert office.page.inner_text("#missing-submitted") == "Chưa nộp hồ sơ: 2"  # unit B and the office's own unit
     shot(office.page, "office dashboard")
     office.go("portal:office_dossiers")
     office.page.get_by_role("link", name=re.compile("Phòng Người có công")).first.click()
