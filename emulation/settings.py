@@ -127,6 +127,8 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # The audit trail is a record, not an undo button: no "revert to this version", no editing of past versions.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_EDIT = False
+# Reasons are written by people (a return, an override): no 100-character limit on them.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]

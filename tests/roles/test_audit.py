@@ -142,3 +142,13 @@ def test_no_historical_table_is_registered_in_the_admin():
     historical = [m for m in apps.get_models() if m.__name__.startswith("Historical")]
     assert historical, "simple-history is in use"
     assert [m for m in historical if admin.site.is_registered(m)] == []
+
+
+def test_a_long_reason_is_kept_whole(world):
+    """Reasons are written by people: a long one must not be cut, nor fail on PostgreSQL (it once was varchar(100))."""
+    w = world
+    reason = "Văn phòng Sở đề nghị bổ sung báo cáo thành tích có xác nhận của thủ trưởng đơn vị; " * 4
+    w.unit_a.name = "Phòng Người có công tỉnh"
+    w.unit_a._change_reason = reason
+    w.unit_a.save()
+    assert history_for(w.unit_a)[0].reason == reason
