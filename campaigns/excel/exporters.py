@@ -43,10 +43,13 @@ def may_export(what, user) -> bool:
     if what == "budget":
         return False  # decisions_for: the office and the director only
     if what == "awards":
-        return sel.is_unit_head(user)
+        return sel.is_unit_head(user)  # decision_lines_for: a unit head's own unit's lines
     from campaigns.roles import Role, user_roles
 
-    return sel.is_unit_head(user) or Role.COUNCIL in user_roles(user)
+    council = Role.COUNCIL in user_roles(user)
+    if what == "ranking":
+        return council  # as the ranking page: the office, the director and the council
+    return sel.is_unit_head(user) or council
 
 
 def scope_text(user):

@@ -12,6 +12,7 @@ from xml.etree.ElementTree import ParseError
 from campaigns.excel.normalise import CellError, clean_text, fold
 
 HEADER_SEARCH_ROWS = 10
+MAX_ROWS = 200_000
 
 
 class WorkbookRefused(Exception):
@@ -188,6 +189,9 @@ def read_sheet(ws, layout, report) -> SheetData:
                     raw[column.key] = (value, cell)
             if not raw:
                 continue  # an empty row, anywhere
+            if len(data.rows) >= MAX_ROWS:
+                report.error(ws.title, number, "", "", f"Trang có hơn {MAX_ROWS:,} dòng dữ liệu; hãy chia thành nhiều tệp.".replace(",", "."))
+                break
             row = Row(sheet=ws.title, number=number, values={}, raw={})
             for column, _ in columns:
                 value, cell = raw.get(column.key, (None, None))

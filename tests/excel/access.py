@@ -9,6 +9,7 @@ OFFICE_ONLY = {"anonymous": "login", "clerk": 200, "director": 404, "head_a": 40
 OFFICE_POST = {**OFFICE_ONLY, "clerk": 302}
 EXPORT_ALL = {"anonymous": "login", "clerk": 200, "director": 200, "head_a": 200, "head_b": 200, "council": 200, "staff": 404}
 EXPORT_AWARDS = {**EXPORT_ALL, "council": 404}
+EXPORT_RANKING = {**EXPORT_ALL, "head_a": 404, "head_b": 404}
 EXPORT_BUDGET = {**EXPORT_ALL, "head_a": 404, "head_b": 404, "council": 404}
 
 
@@ -42,7 +43,7 @@ CASES = [
     Case("excel:export_org", expect=OFFICE_ONLY),
     Case("excel:export", kwargs=lambda w: {"what": "status"}, expect=EXPORT_ALL),
     Case("excel:export", kwargs=lambda w: {"what": "scores"}, expect=EXPORT_ALL),
-    Case("excel:export", kwargs=lambda w: {"what": "ranking"}, expect=EXPORT_ALL),
+    Case("excel:export", kwargs=lambda w: {"what": "ranking"}, expect=EXPORT_RANKING),
     Case("excel:export", kwargs=lambda w: {"what": "awards"}, expect=EXPORT_AWARDS),
     Case("excel:export", kwargs=lambda w: {"what": "budget"}, expect=EXPORT_BUDGET),
 ]

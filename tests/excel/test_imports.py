@@ -367,3 +367,12 @@ def test_initiatives_are_matched_by_year_subject_and_title(campaign, unit_a):
                                          "quyết định công nhận: 10/QĐ-HĐSK → 11/QĐ-HĐSK"]
     assert sorted(Initiative.objects.values_list("title", "recognised_by")) == [
         ("Mô hình một cửa", "UBND tỉnh"), ("số hóa hồ sơ người có công", "Hội đồng sáng kiến Sở")]
+
+
+def test_a_sheet_beyond_the_row_limit_is_refused(campaign, org_file, monkeypatch):
+    from campaigns.excel import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 3)
+    report = import_org(org_file(units=[[f"P{i}", f"Phòng {i}", "Phòng chuyên môn", "", "", ""] for i in range(5)]))
+    assert [(p.row, p.message) for p in report.errors] == [(5, "Trang có hơn 3 dòng dữ liệu; hãy chia thành nhiều tệp.")]
+    assert Unit.objects.count() == 0
