@@ -68,3 +68,10 @@ def test_role_groups_are_read_only_even_for_a_superuser(client, world):
     assert client.get(reverse("admin:auth_group_add")).status_code == 403
     assert client.post(reverse("admin:auth_group_delete", args=[group.pk]), {"post": "yes"}).status_code == 403
     assert Group.objects.filter(pk=group.pk, name=group.name).exists()
+
+
+def test_a_refusal_inside_the_admin_speaks_vietnamese(client, world):
+    client.force_login(world.director)
+    response = client.get(reverse("admin:campaigns_unit_add"))
+    assert response.status_code == 403
+    assert "Không có quyền thực hiện" in response.content.decode()

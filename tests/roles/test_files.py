@@ -76,3 +76,11 @@ def test_uploaded_files_have_no_public_url(world):
 ])
 def test_ascii_fallback_name(name, expected):
     assert ascii_fallback(name) == expected
+
+
+def test_the_404_page_speaks_vietnamese_and_names_nothing(client, world):
+    client.force_login(world.head_b)
+    response = client.get(reverse("files:version", kwargs={"pk": world.version_a.pk}))
+    page = response.content.decode()
+    assert response.status_code == 404 and "Không tìm thấy trang" in page
+    assert "Phòng Người có công" not in page
