@@ -376,3 +376,19 @@ def test_a_sheet_beyond_the_row_limit_is_refused(campaign, org_file, monkeypatch
     report = import_org(org_file(units=[[f"P{i}", f"Phòng {i}", "Phòng chuyên môn", "", "", ""] for i in range(5)]))
     assert [(p.row, p.message) for p in report.errors] == [(5, "Trang có hơn 3 dòng dữ liệu; hãy chia thành nhiều tệp.")]
     assert Unit.objects.count() == 0
+
+
+def test_an_indicator_import_recomputes_the_automatic_results_it_decides(campaign, unit_a):
+    from awards.models import AwardKind, Dossier, DossierState, Nominee, Result
+    from awards.services.scoring import recompute_results
+    from campaigns.models import Criterion, Indicator
+
+    dossier = Dossier.objects.create(campaign=campaign, unit=unit_a, state=DossierState.ACCEPTED)
+    nominee = Nominee.objects.create(dossier=dossier, target="collective", unit=unit_a,
+                                     award_kind=AwardKind.objects.get(code="giay-khen-giam-doc"))
+    recompute_results(campaign)
+    criterion = Criterion.objects.get(campaign=campaign, indicator=Indicator.DISBURSEMENT)
+    assert Result.objects.get(nominee=nominee, criterion=criterion).computed == "no_data"
+    report = import_indicators(xlsx({"Số liệu chỉ tiêu": [IND_HEADERS[:5], ["NCC", 2023, "1.000.000.000", "1.000.000.000", "Báo cáo KBNN"]]}))
+    assert report.errors == [] and report.applied
+    assert Result.objects.get(nominee=nominee, criterion=criterion).computed == "met"
