@@ -24,6 +24,7 @@ from awards.models import (
     Registration,
 )
 from awards.services import files
+from awards.services.scoring import recompute_results
 from awards.services.transitions import TransitionError, set_state
 from campaigns.models import Target
 from campaigns.roles import GROUP_NAMES, Role
@@ -164,7 +165,9 @@ def upload_unit_plan(campaign, unit, uploaded, *, actor, now=None):
     ensure_before_deadline(campaign, unit, now)
     with transaction.atomic():
         document = unit_plan_document(campaign, unit, create=True)
-        return files.store_version(document, uploaded, actor=actor)
+        version = files.store_version(document, uploaded, actor=actor)
+        recompute_results(campaign, units=[unit])  # collective criterion 3 reads the plan on file
+        return version
 
 
 def _locked(dossier):
@@ -372,6 +375,7 @@ def accept_dossier(dossier, *, actor, reason="", notify=True):
     with transaction.atomic():
         dossier = _locked(dossier)
         change = set_state(dossier, to_state=DossierState.ACCEPTED, allowed_from=WITH_OFFICE_STATES, actor=actor, reason=(reason or "").strip())
+        recompute_results(nominees=list(dossier.nominees.all()))  # accepted nominees are appraised: their results
         if notify:
             _mail_after_commit(
                 f"[Thi đua] Hồ sơ của {dossier.unit} đã được tiếp nhận",
