@@ -168,6 +168,40 @@ def write_scores(workbook, campaign, user, header):
             outcomes[computed], reason, evidence, outcomes.get(override, ""), override_reason, deciders.get(by, ""), at,
             outcomes[override or computed],
         ])
+    for target, label in Target.choices:
+        _write_matrix(workbook, campaign, user, header, target, label, outcomes)
+
+
+def _write_matrix(workbook, campaign, user, header, target, label, outcomes):
+    """One row per nominee, one column per criterion: the final outcome (the office's decision if any)."""
+    from campaigns.models import Criterion
+
+    criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
+    column = {c.pk: i for i, c in enumerate(criteria)}
+    table = Table(workbook, f"Ma trận – {label}", [
+        Col("Mã đơn vị", 11), Col("Đơn vị", 30), Col("Tên tập thể / Họ và tên", 28),
+        *[Col(f"{c.order}. {c.short_name}", 16) for c in criteria], Col("Số tiêu chí đạt", 10, "int"),
+    ], title=f"{header['title']}: ma trận {label.lower()}", subtitle=header["subtitle"])
+    rows = (
+        _visible(sel.results_for, user, Result.objects.filter(nominee__dossier__campaign=campaign, nominee__target=target))
+        .order_by("nominee__dossier__unit__code", "nominee_id", "criterion__order")
+        .values_list("nominee_id", "nominee__unit__code", "nominee__unit__name", "nominee__staff__full_name",
+                     "criterion_id", "computed", "override")
+    )
+    current, line, met = None, None, 0
+
+    def flush():
+        if line is not None:
+            table.append([*line, met])
+
+    for nominee_id, code, unit, person, criterion_id, computed, override in rows.iterator(chunk_size=2000):
+        if nominee_id != current:
+            flush()
+            current, line, met = nominee_id, [code, unit, person or unit, *[""] * len(criteria)], 0
+        outcome = override or computed
+        line[3 + column[criterion_id]] = outcomes[outcome]
+        met += outcome == "met"
+    flush()
 
 
 # --- the ranking with the quota line -----------------------------------------------------------------------

@@ -71,6 +71,10 @@ def test_scores_export_has_every_result_with_evidence_reason_and_override(campai
                        "Lý do 1", "Căn cứ 1", "Không đạt", "Quyết định xếp loại bị hủy", "Trần Thị Thu Hà",
                        dt.datetime(2023, 11, 25, 9, 30), "Không đạt"]
     assert ws.freeze_panes == "A4"
+    matrix = read_back(data)["Ma trận – Cá nhân"]
+    assert matrix[2][:4] == ["Mã đơn vị", "Đơn vị", "Tên tập thể / Họ và tên",
+                             f"1. {Criterion.objects.get(campaign=campaign, target='individual', order=1).short_name}"]
+    assert matrix[3] == ["NCC", "Phòng Người có công", "Lê Thị Lan", "Không đạt", "Đạt", "Đạt", "Đạt", "Đạt", 4]
     assert ws["O4"].number_format == "dd/mm/yyyy hh:mm"
     assert ws.column_dimensions["J"].width == 48
     assert [c.value for c in ws[3]][:3] == ["Mã đơn vị", "Đơn vị", "Đối tượng"] and ws["A3"].font.b
