@@ -159,7 +159,9 @@ def save_cell(request, pk):
         except scoring.ConflictOfInterest as exc:
             status, error, form = 403, str(exc), None
         except scoring.StaleResult as exc:
-            status, error, form = 409, exc.messages[0], None
+            # The other person's decision is shown, with the new version; what this user typed stays in the
+            # inputs, so saving again is a deliberate choice and nothing typed is lost.
+            status, error, focus = 409, exc.messages[0], "reason"
             result = Result.objects.select_related("nominee__unit", "nominee__staff", "nominee__dossier", "criterion", "override_by__staff").get(pk=pk)
         except ValidationError as exc:
             status, error, focus = 422, exc.messages[0], "reason"

@@ -97,6 +97,7 @@ def test_a_stale_cell_is_refused_and_comes_back_with_the_current_decision(client
     body = text(response)
     assert re.search(r"Kết quả này đã được Bùi Văn Long sửa lúc \d\d:\d\d \d\d/\d\d/\d{4}, tải lại", body)
     assert "«Chưa đạt» – Bùi Văn Long" in body and 'name="version" value="2"' in body
+    assert '<option value="met" selected>' in body and 'name="reason" value="Đạt"' in body  # the input is kept
     r.refresh_from_db()
     assert (r.override, r.override_reason, r.version) == (Outcome.NOT_MET, "Chưa đạt", 2)
 
