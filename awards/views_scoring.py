@@ -210,9 +210,16 @@ def nominee(request, pk):
         .select_related("nominee__staff", "nominee__unit")
         .order_by("kind", "pk")
     )
+    criteria = {r.criterion_id: r.criterion for r in results}
+    log = []
+    for h in Result.history.filter(nominee_id=nominee.pk, history_user__isnull=False).select_related("history_user__staff").order_by("-history_date", "-history_id"):
+        if h.criterion_id in criteria:
+            log.append({"at": h.history_date, "who": scoring.person_name(h.history_user), "criterion": criteria[h.criterion_id],
+                        "outcome": Outcome(h.override).label if h.override else "Theo kết quả tự động",
+                        "reason": h.override_reason or h.history_change_reason or ""})
     ok, reason = ranking_service.bang_khen_eligibility(nominee, year=campaign.year)
     return render(request, "scoring/nominee.html", {
-        "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents,
+        "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents, "log": log,
         "bang_khen": {"ok": ok, "reason": reason},
         "conflict": scoring.may_score(request.user) and scoring.has_conflict(request.user, nominee),
         "conflict_message": scoring.conflict_message(nominee),

@@ -100,6 +100,11 @@ def test_a_stale_cell_is_refused_and_comes_back_with_the_current_decision(client
     assert '<option value="met" selected>' in body and 'name="reason" value="Đạt"' in body  # the input is kept
     r.refresh_from_db()
     assert (r.override, r.override_reason, r.version) == (Outcome.NOT_MET, "Chưa đạt", 2)
+    log = text(client.get(f"/cham-diem/doi-tuong/{collective_a.pk}/"))
+    log = log[log.index('id="decision-log"'):]
+    assert re.search(r"<td>\d\d:\d\d \d\d/\d\d/\d{4}</td><td>Bùi Văn Long</td><td>2\. Thực hiện tốt Kế hoạch CCHC của tỉnh và Sở</td>"
+                     r"<td>Không đạt</td><td>Chưa đạt</td>", log)
+    assert log.count("<tr><td>") == 1  # the refused save left no trace
 
 
 def test_without_htmx_a_cell_save_redirects_back_with_a_message(client, clerk, campaign, collective_a):
