@@ -15,7 +15,7 @@ import functools
 from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from campaigns.excel import layouts as L
 from campaigns.excel.normalise import fold
@@ -237,6 +237,10 @@ def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
             report.applied = True
     except _Rollback:
         pass
+    except IntegrityError:
+        # Someone saved the same codes between our reading and our writing: nothing was written.
+        report.applied = False
+        report.error("", None, "", "", "Dữ liệu vừa được người khác thay đổi trong lúc nhập nên chưa ghi gì; hãy nhập lại.")
     except WorkbookRefused as exc:
         report.error("", None, "", "", str(exc))
     finally:
