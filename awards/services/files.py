@@ -77,7 +77,7 @@ def detect_kind(data, name="tệp"):
     head = data[:1024]
     if head.startswith(_EXE_MAGICS):
         raise _type_refusal(name, "là một chương trình chạy được, không phải văn bản (dù tên tệp có thể là .pdf hay .docx)")
-    if b"%PDF-" in head:
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"%PDF-"):
         return KINDS["pdf"]
     if head.startswith(_PNG_MAGIC):
         return KINDS["png"]

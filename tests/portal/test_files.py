@@ -164,3 +164,8 @@ def test_both_versions_stay_downloadable_from_the_version_history_page(client, u
     assert all(f'href="{link}"' in html for link in links)
     bodies = [b"".join(client.get(link).streaming_content) for link in links]
     assert bodies == [pdf_bytes("v2"), pdf_bytes("v1")]
+
+
+def test_text_that_merely_mentions_the_pdf_header_is_not_a_pdf():
+    with pytest.raises(ValidationError, match="Kiểm tra loại tệp"):
+        files.check_upload(SimpleUploadedFile("trang.pdf", b"<html><body>%PDF-1.4 trong trang web</body></html>"))
