@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from awards.models import CouncilAttendance, CouncilMeeting, DossierState, Nominee, Vote
+from awards.models import CouncilAttendance, CouncilMeeting, DecisionState, DossierState, Nominee, Vote
 from campaigns.models import Campaign, Staff
 
 
@@ -75,6 +75,13 @@ def record_meeting(
     return meeting
 
 
+def ensure_open(meeting: CouncilMeeting) -> None:
+    """The record of a meeting that grounds a signed decision is closed: its minutes must stay what was signed."""
+    signed = meeting.decisions.filter(state__in=[DecisionState.APPROVED, DecisionState.REPLACED]).first()
+    if signed is not None:
+        raise ValidationError(f"Cuộc họp này là căn cứ của {signed} đã ký ban hành: không sửa biên bản, kết quả biểu quyết.")
+
+
 def _unique(people):
     seen, out = set(), []
     for person in people:
@@ -89,6 +96,7 @@ def set_attendance(
     meeting: CouncilMeeting, *, member: Staff, present: bool, role: str = "Ủy viên", written_opinion: str = "",
 ) -> CouncilAttendance:
     """Record a member as present or absent (with the absent member's written opinion, if any)."""
+    ensure_open(meeting)
     existing = meeting.attendance.exclude(member=member).count()
     if existing >= meeting.total_members:
         raise ValidationError(f"Hội đồng chỉ có {meeting.total_members} thành viên; không thể ghi thêm người dự họp.")
@@ -104,6 +112,7 @@ def set_attendance(
 @transaction.atomic
 def record_ballots(meeting: CouncilMeeting, *, issued: int, returned: int, valid: int) -> CouncilMeeting:
     """A secret ballot's counts: issued ≥ returned ≥ valid, and no more ballots than members."""
+    ensure_open(meeting)
     if not (meeting.total_members >= issued >= returned >= valid >= 0):
         raise ValidationError(
             "Số phiếu không hợp lý: phải có tổng số thành viên ≥ số phiếu phát ra ≥ số phiếu thu về ≥ số phiếu hợp lệ."
@@ -118,6 +127,7 @@ def record_vote(
     meeting: CouncilMeeting, *, nominee: Nominee, votes_for: int, votes_against: int = 0, votes_abstain: int = 0,
 ) -> Vote:
     """The council's vote on one nominee (a second call corrects it)."""
+    ensure_open(meeting)
     if nominee.dossier.campaign_id != meeting.campaign_id:
         raise ValidationError("Đối tượng này không thuộc phong trào của cuộc họp.")
     if nominee.dossier.state != DossierState.ACCEPTED:
@@ -139,6 +149,7 @@ def record_vote(
 
 @transaction.atomic
 def conclude_meeting(meeting: CouncilMeeting, *, conclusion: str, ended_at: dt.datetime | None = None) -> CouncilMeeting:
+    ensure_open(meeting)
     if not conclusion.strip():
         raise ValidationError("Phải ghi kết luận của cuộc họp.")
     if ended_at and ended_at < meeting.held_at:

@@ -88,3 +88,26 @@ def test_written_opinion_only_for_absent_members(campaign):
     meeting = meeting_for(campaign)
     with pytest.raises(ValidationError, match="chỉ ghi cho thành viên vắng mặt"):
         set_attendance(meeting, member=person(), present=True, written_opinion="Đồng ý")
+
+
+def test_the_record_of_a_meeting_behind_a_signed_decision_is_closed(campaign, giay_khen, clerk, director):
+    import datetime as dt
+
+    from awards.services.council import conclude_meeting
+    from awards.services.decisions import approve_decision, draft_decision
+
+    meeting = meeting_for(campaign)
+    nominee = nominate(campaign, award_kind=giay_khen)
+    record_vote(meeting, nominee=nominee, votes_for=7)
+    approve_decision(draft_decision(campaign, award_kind=giay_khen, actor=clerk, meeting=meeting),
+                     actor=director, signed_on=dt.date(2023, 12, 5))
+    message = "Cuộc họp này là căn cứ của Quyết định số 1/QĐ-SLĐTBXH đã ký ban hành"
+    with pytest.raises(ValidationError, match=message):
+        record_vote(meeting, nominee=nominee, votes_for=2, votes_against=5)
+    with pytest.raises(ValidationError, match=message):
+        set_attendance(meeting, member=person(), present=False)
+    with pytest.raises(ValidationError, match=message):
+        record_ballots(meeting, issued=7, returned=7, valid=7)
+    with pytest.raises(ValidationError, match=message):
+        conclude_meeting(meeting, conclusion="Sửa lại")
+    assert list(meeting.votes.values_list("votes_for", flat=True)) == [7]

@@ -177,7 +177,8 @@ def test_list_pages_make_the_same_number_of_queries_at_one_and_many_rows(client,
     _more_decisions(campaign, giay_khen, clerk, director, 1)
     client.force_login(clerk)
     urls = [reverse(n) for n in ("decisions:list", "decisions:meetings", "decisions:certificates", "decisions:council_home")]
-    meeting = campaign.meetings.order_by("pk").last()
+    meeting = meeting_for(campaign)
+    vote_all(meeting, [nominate(campaign, award_kind=giay_khen)])
     decision = Decision.objects.order_by("pk").last()
     urls += [reverse("decisions:meeting", args=[meeting.pk]), reverse("decisions:detail", args=[decision.pk])]
     one = [_count(client, url) for url in urls]
