@@ -143,9 +143,11 @@ def meeting(request, pk):
         if vote:
             vote.meeting = meeting
         rows.append({"nominee": nominee, "vote": vote, "outcome": outcome})
+    signed = meeting.decisions.filter(state__in=[DecisionState.APPROVED, DecisionState.REPLACED]).first()
     return render(request, "decisions/meeting.html", {
         "meeting": meeting, "rows": rows, "attendance": meeting.attendance.select_related("member__unit"),
-        "staff": Staff.objects.filter(active=True).select_related("unit"), "office": is_office(request.user),
+        "staff": Staff.objects.filter(active=True).select_related("unit"),
+        "office": is_office(request.user) and signed is None, "signed": signed,
         "threshold": council_service.threshold_text(meeting.campaign),
     })
 
