@@ -131,12 +131,16 @@ def run_probe(probe, w, actor, actors=None):
             transaction.set_rollback(True)
 
 
-def test_every_url_has_a_case():
+def uncovered_urls():
     covered = {probe.key for probe in collect_probes()}
-    missing = sorted(
+    return sorted(
         f"{p.key}  ({'/' + p.route})" if p.named else f"UNNAMED /{p.route} (give it a name and a Case)"
         for p in url_patterns() if p.key not in covered
     )
+
+
+def test_every_url_has_a_case():
+    missing = uncovered_urls()
     assert missing == [], "URLs without a Case in tests/<area>/access.py:\n" + "\n".join(missing)
 
 
