@@ -5,11 +5,12 @@ of campaigns.roles, as the pages do. Inside, what a role may do is its group's p
 `sync_roles`), and the audit trail is read-only for everybody: simple-history's "revert to this version" is off
 (SIMPLE_HISTORY_REVERT_DISABLED) and its version page refuses to save anything, whatever the permissions."""
 
+from functools import wraps
+
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import PermissionDenied
-from functools import wraps
 
 from campaigns.roles import ADMIN_ROLES, user_roles
 
