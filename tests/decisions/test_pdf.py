@@ -196,3 +196,26 @@ def test_a_deputy_signs_on_behalf_of_the_director(gk_world, giay_khen, campaign,
     text = text_of(decision_pdf(decision))
     assert "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI Căn cứ" in text
     assert "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Văn Phó" in text and "Người khác" not in text
+
+
+def test_all_four_tinos_styles_are_declared_from_bundled_files():
+    import re
+    from pathlib import Path
+    from urllib.parse import unquote, urlsplit
+
+    from awards.pdf.render import font_css
+
+    faces = re.findall(r'@font-face \{ font-family: "Tinos"; src: url\("(file://[^"]+)"\) format\("truetype"\); '
+                       r'font-weight: (\w+); font-style: (\w+); \}', font_css())
+    assert sorted((w, s) for _, w, s in faces) == [("bold", "italic"), ("bold", "normal"), ("normal", "italic"), ("normal", "normal")]
+    assert all(Path(unquote(urlsplit(uri).path)).is_file() for uri, _, _ in faces)
+
+
+def test_importing_the_pdf_package_does_not_load_weasyprint():
+    import sys
+
+    code = ("import django, sys; django.setup(); import awards.pdf, awards.views_decisions; "
+            "print('weasyprint' in sys.modules, 'qrcode' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "emulation.settings_test"})
+    assert out.stdout.split() == ["False", "False"]
