@@ -225,8 +225,11 @@ def test_missing_columns_sheets_and_rows_are_errors(campaign):
     assert [p.message for p in report.errors] == ["Tệp không có dòng dữ liệu nào."]
 
 
-def test_empty_template_downloads_and_reads_back_with_nothing_to_import(campaign):
-    report = import_org(io.BytesIO(template("org")))
+@pytest.mark.parametrize("kind", ["org", "indicators", "ratings", "initiatives"])
+def test_every_empty_template_is_recognised_and_has_nothing_to_import(campaign, kind):
+    from campaigns.excel.importers import IMPORTERS, run
+
+    report = run(IMPORTERS[kind], io.BytesIO(template(kind)))
     assert [p.message for p in report.errors] == ["Tệp không có dòng dữ liệu nào."]
     assert report.notices == []
 
