@@ -7,6 +7,7 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from campaigns.models import (
     AnnualRating, DisciplineRecord, Gender, Initiative, Organisation, Rating, Staff, StaffCategory, Unit, UnitKind,
@@ -81,7 +82,7 @@ def seed_organisation():
                 date_of_birth=dt.date(1970 + rng.randrange(30), rng.randrange(1, 13), rng.randrange(1, 28)),
                 position="Phó Trưởng phòng" if i == 0 else "Chuyên viên", category=category, unit=unit,
             ))
-    Staff.objects.bulk_create(staff)
+    bulk_create_with_history(staff, Staff, batch_size=1000, default_change_reason="Dữ liệu mẫu")
 
     User = get_user_model()
     passwords = {}
@@ -113,7 +114,7 @@ def seed_organisation():
         for year in (2021, 2022, 2023):
             rating = Rating.EXCELLENT if rng.random() < 0.6 else Rating.GOOD
             ratings.append(AnnualRating(unit=unit, year=year, rating=rating, source=f"Quyết định xếp loại tập thể năm {year}"))
-    AnnualRating.objects.bulk_create(ratings)
+    bulk_create_with_history(ratings, AnnualRating, batch_size=1000, default_change_reason="Dữ liệu mẫu")
 
     initiative_titles = [
         "Số hóa hồ sơ người có công trên phần mềm quản lý dùng chung",
@@ -132,12 +133,14 @@ def seed_organisation():
                                   decision_ref="25/QĐ-HĐSK ngày 20/10/2023"))
     initiatives.append(Initiative(unit=units["TTDVVL"], year=2023, title="Sàn giao dịch việc làm trực tuyến kết nối doanh nghiệp",
                                   decision_ref="26/QĐ-HĐSK ngày 20/10/2023"))
-    Initiative.objects.bulk_create(initiatives)
+    bulk_create_with_history(initiatives, Initiative, batch_size=1000, default_change_reason="Dữ liệu mẫu")
 
     disciplined = all_staff[11]
     DisciplineRecord.objects.create(
         staff=disciplined, year=2023, form="Khiển trách", decision_ref="45/QĐ-SLĐTBXH",
         decided_on=dt.date(2023, 8, 14), note="Chậm trễ giải quyết hồ sơ chế độ chính sách",
     )
-    AnnualRating.objects.filter(staff=disciplined, year=2023).update(rating=Rating.FAILED)
+    for rating in AnnualRating.objects.filter(staff=disciplined, year=2023):
+        rating.rating = Rating.FAILED
+        rating.save(update_fields=["rating"])
     return passwords

@@ -8,6 +8,7 @@ changes nothing, unless `update=True`.
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from awards.models import AwardKind, CampaignAward
 from awards.reference import ensure_reference_data
@@ -66,9 +67,10 @@ def _write_plan(campaign):
     for row in _criteria_rows():
         Criterion.objects.update_or_create(campaign=campaign, target=row["target"], order=row["order"], defaults=row)
     campaign.grounds.all().delete()
-    CampaignGround.objects.bulk_create(
-        CampaignGround(campaign=campaign, order=i, reference=ref, issued_on=issued_on, text=text)
-        for i, (ref, issued_on, text) in enumerate(plan_2023.GROUNDS, start=1)
+    bulk_create_with_history(
+        [CampaignGround(campaign=campaign, order=i, reference=ref, issued_on=issued_on, text=text)
+         for i, (ref, issued_on, text) in enumerate(plan_2023.GROUNDS, start=1)],
+        CampaignGround, default_change_reason="Nạp kế hoạch 2023",
     )
     campaign.awards.all().delete()
     kinds = {k.code: k for k in AwardKind.objects.all()}

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from awards.models import (
     AwardKind, AwardLevel, CampaignAward, CouncilMeeting, Decision, DecisionLine, DecisionState, DocumentRegister,
@@ -180,7 +181,7 @@ def _create_draft(campaign, *, doc_type, award_kind, meeting, chosen, actor, lin
                 achievement=extra.get("achievement", n.achievement), condition_met=extra.get("condition_met", ""),
                 **_line_fields(n, organisation),
             ))
-    DecisionLine.objects.bulk_create(lines)
+    bulk_create_with_history(lines, DecisionLine, default_user=actor, default_change_reason="Lập dự thảo")
     set_state(decision, to_state=DecisionState.DRAFT, allowed_from=[DecisionState.DRAFT], actor=actor,
               reason=f"Lập dự thảo gồm {len(lines)} đối tượng")
     return decision
@@ -373,11 +374,13 @@ def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = N
                 line.verify_code = _new_verify_code()
             total = sum(line.amount for line in lines)
         # The list's numbers are the số sổ vàng: 1..n, collectives first. Orders are unique, so move them out
-        # of the way first, then set them in one statement.
+        # of the way first (a transient step, not a change anyone made), then set them in one statement whose
+        # outcome the audit trail records, line by line.
         DecisionLine.objects.filter(decision=decision).update(order=F("order") + 20000)
         for i, line in enumerate(lines, start=1):
             line.order = i
-        DecisionLine.objects.bulk_update(lines, ["order", "amount", "verify_code"])
+        bulk_update_with_history(lines, DecisionLine, ["order", "amount", "verify_code"], default_user=actor,
+                                 default_change_reason="Ký ban hành: số thứ tự và số tiền chốt")
 
         number = _next_number(organisation, decision.doc_type, signed_on.year)
         decision.number, decision.number_year = number, signed_on.year
@@ -436,13 +439,13 @@ def replace_decision(decision: Decision, *, actor) -> Decision:
         campaign=decision.campaign, doc_type=decision.doc_type, award_kind=decision.award_kind,
         meeting=decision.meeting, replaces=decision, created_by=actor,
     )
-    DecisionLine.objects.bulk_create(
-        DecisionLine(
+    bulk_create_with_history(
+        [DecisionLine(
             decision=new, order=line.order, nominee_id=line.nominee_id, target=line.target,
             recipient_name=line.recipient_name, position=line.position, unit_name=line.unit_name,
             achievement=line.achievement, condition_met=line.condition_met,
-        )
-        for line in decision.lines.all()
+        ) for line in decision.lines.all()],
+        DecisionLine, default_user=actor, default_change_reason=f"Lập dự thảo thay thế {decision}",
     )
     set_state(new, to_state=DecisionState.DRAFT, allowed_from=[DecisionState.DRAFT], actor=actor,
               reason=f"Lập dự thảo thay thế {decision}")

@@ -447,5 +447,11 @@ def add_comment(dossier, *, actor, text):
 
 
 def resolve_comment(comment, *, actor):
-    DossierComment.objects.filter(pk=comment.pk).update(resolved=True)
+    """Mark a comment resolved; a save (not a queryset update) so that the audit trail records who and when."""
+    if comment.resolved:
+        return comment
+    comment.resolved = True
+    comment._history_user = actor
+    comment.save(update_fields=["resolved"])
+    return comment
 

@@ -661,7 +661,15 @@ def save_index_components(*, unit, year, rows: list[dict], delete_ids=(), actor=
         row = dict(row)
         pk = row.pop("id", None)
         if pk:
-            IndexComponentScore.objects.filter(pk=pk, unit=unit, year=year).update(**row)
+            # One save per row (not a queryset update) so that the audit trail records who changed what.
+            record = IndexComponentScore.objects.filter(pk=pk, unit=unit, year=year).first()
+            if record is None:
+                continue
+            for name, value in row.items():
+                setattr(record, name, value)
+            if actor is not None:
+                record._history_user = actor
+            record.save()
         else:
             IndexComponentScore.objects.update_or_create(
                 unit=unit, year=year, index=row.pop("index"), component=row.pop("component"), defaults=row,
