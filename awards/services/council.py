@@ -75,9 +75,17 @@ def record_meeting(
     return meeting
 
 
+def signed_decision_on(meeting: CouncilMeeting):
+    """The signed decision (approved, or approved then replaced) that rests on this meeting, or None. While there
+    is one, the meeting's record is closed: the service and the admin both ask here."""
+    if meeting is None or meeting.pk is None:
+        return None
+    return meeting.decisions.filter(state__in=[DecisionState.APPROVED, DecisionState.REPLACED]).first()
+
+
 def ensure_open(meeting: CouncilMeeting) -> None:
     """The record of a meeting that grounds a signed decision is closed: its minutes must stay what was signed."""
-    signed = meeting.decisions.filter(state__in=[DecisionState.APPROVED, DecisionState.REPLACED]).first()
+    signed = signed_decision_on(meeting)
     if signed is not None:
         raise ValidationError(f"Cuộc họp này là căn cứ của {signed} đã ký ban hành: không sửa biên bản, kết quả biểu quyết.")
 
