@@ -21,7 +21,6 @@ from awards.models import (
 from awards.selectors import decision_lines_for, decisions_for, sees_everything
 from awards.services import council as council_service
 from awards.services import decisions as decision_service
-from awards.services.transitions import transitions_of
 from campaigns.models import Staff
 from campaigns.roles import Role, has_role
 from campaigns.selectors import get_current_campaign
@@ -309,7 +308,7 @@ def decision_detail(request, pk):
     decision = _decision(request, pk)
     lines = list(decision.lines.select_related("nominee__staff").order_by("order"))
     return render(request, "decisions/decision_detail.html", {
-        "decision": decision, "lines": lines, "history": transitions_of(decision),
+        "decision": decision, "lines": lines,
         "office": is_office(request.user), "director": decision_service.can_approve(request.user),
         "editable": decision.state == DecisionState.DRAFT, "today": timezone.localdate(),
         "replacement": Decision.objects.filter(replaces=decision).first(),
