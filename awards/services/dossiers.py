@@ -163,7 +163,7 @@ def upload_unit_plan(campaign, unit, uploaded, *, actor, now=None):
     """The unit's own emulation plan for the campaign (section V.1 of the plan; collective criterion 3)."""
     files.check_upload(uploaded)
     ensure_before_deadline(campaign, unit, now)
-    with transaction.atomic():
+    with files.atomic_with_files():
         document = unit_plan_document(campaign, unit, create=True)
         version = files.store_version(document, uploaded, actor=actor)
         recompute_results(campaign, units=[unit])  # collective criterion 3 reads the plan on file
@@ -179,7 +179,7 @@ def upload_dossier_document(dossier, kind, uploaded, *, actor, now=None):
     if kind not in DOSSIER_DOCUMENT_KINDS:
         raise ValidationError("Loại văn bản này không thuộc hồ sơ.", code="kind")
     files.check_upload(uploaded)
-    with transaction.atomic():
+    with files.atomic_with_files():
         dossier = _locked(dossier)
         ensure_editable(dossier, now)
         document, _ = Document.objects.get_or_create(
@@ -190,7 +190,7 @@ def upload_dossier_document(dossier, kind, uploaded, *, actor, now=None):
 
 def upload_achievement_report(nominee, uploaded, *, actor, now=None):
     files.check_upload(uploaded)
-    with transaction.atomic():
+    with files.atomic_with_files():
         dossier = _locked(nominee.dossier)
         ensure_editable(dossier, now)
         document, _ = Document.objects.get_or_create(

@@ -4,8 +4,10 @@ file is stored, as a new DocumentVersion under a generated name. Nothing is ever
 Every refusal is a ValidationError whose Vietnamese message says which check failed and what to do; a refused
 file leaves everything already stored as it was (the checks run before anything is written)."""
 
+import contextlib
 import hashlib
 import os
+import threading
 import zipfile
 from dataclasses import dataclass
 
@@ -129,13 +131,56 @@ def check_upload(uploaded):
     return detect_kind(_read_all(uploaded), name)
 
 
+# --- files follow the transaction ----------------------------------------------------------------------------
+# Django has hooks for a commit (on_commit) but none for a rollback. A file written to disk inside an atomic block
+# that then fails would stay there with no DocumentVersion row. `atomic_with_files()` is an atomic block that
+# remembers the files stored inside it and deletes them if the block fails (an exception inside it, or the commit
+# itself failing). Blocks nest: a block that succeeds hands its files to the enclosing one, so a failure further
+# out deletes them too. What no block can see (a crash, a killed process, an outer atomic of someone else's that
+# rolls back) is swept by `manage.py purge_orphan_files`.
+
+_frames = threading.local()
+
+
+def _stack():
+    if not hasattr(_frames, "stack"):
+        _frames.stack = []
+    return _frames.stack
+
+
+def _remember(storage, name):
+    stack = _stack()
+    if stack:
+        stack[-1].append((storage, name))
+
+
+@contextlib.contextmanager
+def atomic_with_files(using=None):
+    written = []
+    stack = _stack()
+    stack.append(written)
+    try:
+        with transaction.atomic(using=using):
+            yield
+    except BaseException:
+        stack.pop()
+        for storage, name in written:
+            with contextlib.suppress(OSError):
+                storage.delete(name)
+        raise
+    stack.pop()
+    if stack:
+        stack[-1].extend(written)
+
+
 def store_version(document, uploaded, *, actor):
     """Check the file, then keep it as the next version of `document` under a generated name.
 
-    Earlier versions stay as they are. Raises ValidationError (and stores nothing) if a check fails."""
+    Earlier versions stay as they are. Raises ValidationError (and stores nothing) if a check fails. The file on
+    disk follows the transaction: if the enclosing `atomic_with_files()` block fails, it is deleted."""
     kind = check_upload(uploaded)
     data = _read_all(uploaded)
-    with transaction.atomic():
+    with atomic_with_files():
         Document.objects.select_for_update().filter(pk=document.pk).first()
         last = document.versions.aggregate(last=Max("number"))["last"] or 0
         version = DocumentVersion(
@@ -143,9 +188,28 @@ def store_version(document, uploaded, *, actor):
             content_type=kind.content_type, size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor,
         )
         version.file.save(f"{kind.code}", uploaded, save=False)
-        try:
-            version.save()
-        except Exception:
-            version.file.storage.delete(version.file.name)
-            raise
+        _remember(version.file.storage, version.file.name)
+        version.save()
     return version
+
+
+DOCUMENTS_DIR = "documents"
+
+
+def orphan_files(*, min_age_seconds=3600, now=None):
+    """Files under MEDIA_ROOT/documents that no DocumentVersion names, older than `min_age_seconds` (a younger
+    file may belong to an upload whose transaction is still open). Relative names, sorted."""
+    import time
+
+    root = os.path.join(settings.MEDIA_ROOT, DOCUMENTS_DIR)
+    now = time.time() if now is None else now
+    on_disk = {}
+    for folder, _, names in os.walk(root):
+        for n in names:
+            path = os.path.join(folder, n)
+            on_disk[os.path.relpath(path, settings.MEDIA_ROOT).replace(os.sep, "/")] = path
+    if not on_disk:
+        return []
+    known = set(DocumentVersion.objects.filter(file__in=list(on_disk)).values_list("file", flat=True))
+    return sorted(name for name, path in on_disk.items()
+                  if name not in known and now - os.path.getmtime(path) >= min_age_seconds)
