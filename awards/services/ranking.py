@@ -15,7 +15,8 @@ Definitions (shown to the office on the ranking page):
 - **Within quota**: rank ≤ the quota of the award for the target (`CampaignAward.quota`; all eligible when the
   quota is empty).
 
-All of it is computed on each call from the stored results, in a fixed number of queries.
+All of it is computed on each call from the stored results, in a fixed number of queries: the sums of weights
+and the shortfalls are aggregated by the database (one row per nominee), never loaded result by result.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, DecimalField, Q, Sum, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from awards.models import AwardKind, AwardLevel, CampaignAward, Nominee, Outcome, Result
 from awards.services.scoring import fmt_date, fmt_number, scored_nominees
@@ -155,9 +157,28 @@ def bang_khen_eligibility(nominee, *, year) -> tuple[bool, str]:
 def _score(results) -> Decimal:
     applicable = sum((r.criterion.weight for r in results if r.outcome != Outcome.NOT_APPLICABLE), Decimal(0))
     met = sum((r.criterion.weight for r in results if r.outcome == Outcome.MET), Decimal(0))
+    return _ratio(met, applicable)
+
+
+def _ratio(met, applicable) -> Decimal:
     if not applicable:
         return Decimal("0.00")
-    return (met * 100 / applicable).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return (Decimal(met) * 100 / Decimal(applicable)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _missing_from(mandatory, short: dict, present: set | None) -> list[str]:
+    """`_missing` from the database's answer: `short` {criterion_id: outcome} of the mandatory results not met
+    or without data; `present` the mandatory criteria with a result when some have none (None: all have one)."""
+    missing = []
+    for c in mandatory:
+        value = short.get(c.pk)
+        if value == Outcome.NOT_MET:
+            missing.append(f"{c.order}. {c.short_name}: không đạt")
+        elif value == Outcome.NO_DATA:
+            missing.append(f"{c.order}. {c.short_name}: chưa có số liệu / chưa xác nhận")
+        elif present is not None and c.pk not in present:
+            missing.append(f"{c.order}. {c.short_name}: chưa đánh giá")
+    return missing
 
 
 def _missing(results, criteria):
@@ -212,13 +233,36 @@ def rank_nominees(campaign, *, target, award_kind=None, user=None) -> list[Ranke
         from awards.selectors import nominees_for
 
         qs = nominees_for(user, qs)
-    nominees = list(qs.select_related("staff", "unit", "dossier", "award_kind").order_by("pk"))
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
-    by_id = {c.pk: c for c in criteria}
-    results = defaultdict(list)
-    for r in Result.objects.filter(nominee__in=[n.pk for n in nominees], criterion__in=criteria).select_related("override_by").order_by("criterion__order"):
-        r.criterion = by_id[r.criterion_id]
-        results[r.nominee_id].append(r)
+    mandatory = [c for c in criteria if c.mandatory]
+    # Scores and eligibility are aggregated by the database: one row per nominee, never its results.
+    outcome = Coalesce(NullIf("results__override", Value("")), "results__computed")
+    of_target = Q(results__criterion__campaign=campaign, results__criterion__target=target)
+    zero = Value(Decimal(0), output_field=DecimalField(max_digits=12, decimal_places=2))
+    nominees = list(
+        qs.select_related("staff", "unit", "dossier", "award_kind").order_by("pk")
+        .alias(outcome=outcome)
+        .annotate(
+            w_applicable=Coalesce(Sum("results__criterion__weight", filter=of_target & ~Q(outcome=Outcome.NOT_APPLICABLE)), zero),
+            w_met=Coalesce(Sum("results__criterion__weight", filter=of_target & Q(outcome=Outcome.MET)), zero),
+            n_mandatory=Count("results", filter=of_target & Q(results__criterion__mandatory=True)),
+        )
+    )
+    # The mandatory criteria a nominee falls short of: not met, no data, or (rarely) no result at all.
+    short = defaultdict(dict)
+    rows = (
+        Result.objects.filter(nominee__in=qs, criterion__in=mandatory)
+        .annotate(outcome=Coalesce(NullIf("override", Value("")), "computed"))
+        .filter(outcome__in=[Outcome.NOT_MET, Outcome.NO_DATA])
+        .values_list("nominee_id", "criterion_id", "outcome")
+    )
+    for nominee_id, criterion_id, value in rows:
+        short[nominee_id][criterion_id] = value
+    incomplete = [n.pk for n in nominees if n.n_mandatory < len(mandatory)]
+    present = defaultdict(set)
+    if incomplete:
+        for nominee_id, criterion_id in Result.objects.filter(nominee__in=incomplete, criterion__in=mandatory).values_list("nominee_id", "criterion_id"):
+            present[nominee_id].add(criterion_id)
     women = women_percentages({n.unit_id for n in nominees}) if target == Target.COLLECTIVE else {}
     bang_khen = kind is not None and kind.code == BANG_KHEN
     if bang_khen:
@@ -226,11 +270,10 @@ def rank_nominees(campaign, *, target, award_kind=None, user=None) -> list[Ranke
 
     ranked = []
     for n in nominees:
-        rs = results[n.pk]
-        missing = _missing(rs, criteria)
+        missing = _missing_from(mandatory, short.get(n.pk, {}), present[n.pk] if n.pk in present else None)
         rn = RankedNominee(
-            nominee=n, score=_score(rs), eligible=not missing, missing=missing, rank=None, tie_note="",
-            within_quota=False, results=rs, women_percent=women.get(n.unit_id),
+            nominee=n, score=_ratio(n.w_met, n.w_applicable), eligible=not missing, missing=missing, rank=None,
+            tie_note="", within_quota=False, women_percent=women.get(n.unit_id),
         )
         if bang_khen:
             ok, reason = _bang_khen(n, campaign.year, ratings[_key(n)], initiatives.get(n.staff_id, []))
