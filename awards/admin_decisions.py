@@ -187,6 +187,10 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.DecisionLine)
 class DecisionLineAdmin(admin.ModelAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
     list_display = ["order", "recipient_name", "unit_name", "amount", "decision"]
     search_fields = ["recipient_name", "verify_code"]
     list_select_related = ["decision__award_kind"]

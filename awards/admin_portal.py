@@ -54,6 +54,10 @@ class NomineeInline(admin.TabularInline):
 
 @admin.register(models.Dossier)
 class DossierAdmin(SimpleHistoryAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
     list_display = ["unit", "campaign", "state", "first_submitted_at", "submitted_at"]
     list_filter = ["campaign", "state"]
     search_fields = ["unit__name", "unit__code"]
@@ -121,6 +125,10 @@ class DeadlineExtensionAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.Nominee)
 class NomineeAdmin(SimpleHistoryAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
     list_display = ["__str__", "target", "unit", "award_kind", "dossier"]
     list_filter = ["target", "award_kind", "dossier__campaign"]
     search_fields = ["staff__full_name", "unit__name"]
@@ -141,6 +149,10 @@ class DocumentVersionInline(admin.TabularInline):
 
 @admin.register(models.Document)
 class DocumentAdmin(admin.ModelAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
     list_display = ["kind", "unit", "nominee", "campaign", "created_at"]
     list_filter = ["kind", "campaign"]
     search_fields = ["unit__name"]
@@ -151,6 +163,10 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(models.DocumentVersion)
 class DocumentVersionAdmin(admin.ModelAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
     list_display = ["original_name", "number", "document", "content_type", "size", "uploaded_by", "uploaded_at"]
     search_fields = ["original_name"]
     list_select_related = ["document__unit", "document__nominee__staff", "document__nominee__unit", "uploaded_by"]

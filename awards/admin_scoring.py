@@ -15,6 +15,10 @@ from awards import models
 
 @admin.register(models.Result)
 class ResultAdmin(SimpleHistoryAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
     list_display = ["nominee", "criterion", "computed", "override", "updated_by", "updated_at"]
     list_filter = ["computed", "override", "criterion__target", "nominee__dossier__campaign"]
     search_fields = ["nominee__staff__full_name", "nominee__unit__name"]

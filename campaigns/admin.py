@@ -14,6 +14,10 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.Unit)
 class UnitAdmin(SimpleHistoryAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["code"]
     list_display = ["code", "name", "kind", "parent", "active"]
     list_filter = ["kind", "active"]
     search_fields = ["code", "name"]
@@ -23,6 +27,10 @@ class UnitAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.Staff)
 class StaffAdmin(SimpleHistoryAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
     list_display = ["code", "full_name", "gender", "position", "category", "unit", "active", "user"]
     list_filter = ["category", "gender", "active", "unit__kind", "unit"]
     search_fields = ["code", "full_name", "position", "unit__name", "user__username"]
