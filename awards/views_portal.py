@@ -5,6 +5,7 @@ services in awards.services.dossiers decide and write, selectors decide who sees
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -307,6 +308,9 @@ def _office_viewer(request):
         raise Http404
 
 
+OFFICE_PAGE_SIZE = 50   # dossiers a page on the office's list (a province has ~300 units)
+
+
 @login_required
 def office_dossiers(request):
     _office_viewer(request)
@@ -321,12 +325,13 @@ def office_dossiers(request):
     extensions = {}
     for ext in DeadlineExtension.objects.filter(campaign=campaign).order_by("until"):
         extensions[ext.unit_id] = ext
-    rows = list(qs)
+    page = Paginator(qs, OFFICE_PAGE_SIZE).get_page(request.GET.get("trang"))
+    rows = list(page.object_list)
     for row in rows:
         row.extension = extensions.get(row.unit_id)
     counts = dict(dossiers_for(request.user).filter(campaign=campaign).values_list("state").annotate(n=Count("id")))
     return render(request, "portal/office_dossiers.html", {
-        "campaign": campaign, "dossiers": rows, "state": state,
+        "campaign": campaign, "dossiers": rows, "state": state, "page": page,
         "states": [(value, label, counts.get(value, 0)) for value, label in DossierState.choices],
         "closes": svc.end_of_day(campaign.dossier_deadline) if campaign else None,
     })

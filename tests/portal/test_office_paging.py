@@ -1,0 +1,31 @@
+"""The office's dossier list comes in pages of 50, keeping the state filter, in the same number of queries."""
+
+import pytest
+from django.urls import reverse
+
+from awards.models import Dossier, DossierState
+from awards.services import dossiers
+from awards.views_portal import OFFICE_PAGE_SIZE
+from tests.factories import UnitFactory
+
+
+@pytest.mark.django_db
+def test_office_dossier_list_pages_by_50_and_keeps_the_state_filter(client, campaign, clerk, in_campaign):
+    for _ in range(OFFICE_PAGE_SIZE + 3):
+        dossiers.get_or_create_dossier(campaign, UnitFactory())
+    submitted = Dossier.objects.filter(campaign=campaign).order_by("unit__code")[:2]
+    Dossier.objects.filter(pk__in=[d.pk for d in submitted]).update(state=DossierState.SUBMITTED)
+    client.force_login(clerk)
+    url = reverse("portal:office_dossiers")
+
+    first = client.get(url)
+    second = client.get(url + "?trang=2")
+    shown = [d.pk for d in first.context["dossiers"]] + [d.pk for d in second.context["dossiers"]]
+    assert len(first.context["dossiers"]) == OFFICE_PAGE_SIZE and len(second.context["dossiers"]) == 3
+    assert sorted(shown) == sorted(Dossier.objects.filter(campaign=campaign).values_list("pk", flat=True))
+    assert "Trang 1/2" in first.content.decode() and "?trang=2" in first.content.decode()
+
+    filtered = client.get(url + "?trang-thai=submitted")
+    assert {d.pk for d in filtered.context["dossiers"]} == {d.pk for d in submitted}
+    assert "Trang 1/" not in filtered.content.decode()  # one page: no pager
+    assert client.get(url + "?trang=99").context["page"].number == 2  # out of range: the last page
