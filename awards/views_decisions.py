@@ -22,6 +22,7 @@ from awards.selectors import decision_lines_for, decisions_for, sees_everything
 from awards.services import council as council_service
 from awards.services import decisions as decision_service
 from campaigns.models import Staff
+from campaigns.params import parse_id
 from campaigns.roles import Role, has_role
 from campaigns.selectors import get_current_campaign
 
@@ -165,7 +166,7 @@ def _int(value, default=0):
 def attendance(request, pk):
     _require(is_office, request.user)
     meeting = get_object_or_404(meetings_for(request.user), pk=pk)
-    member = get_object_or_404(Staff, pk=request.POST.get("member"))
+    member = get_object_or_404(Staff, pk=parse_id(request.POST.get("member")))
     try:
         council_service.set_attendance(
             meeting, member=member, present=request.POST.get("present") == "1",
@@ -275,7 +276,7 @@ def draft(request):
 def _department_kind(campaign, kind_id):
     award = (
         CampaignAward.objects.filter(campaign=campaign, award_kind__level=AwardLevel.DEPARTMENT)
-        .filter(award_kind_id=kind_id if str(kind_id or "").isdigit() else None).select_related("award_kind").first()
+        .filter(award_kind_id=parse_id(kind_id)).select_related("award_kind").first()
     )
     if award is None:
         raise Http404

@@ -10,7 +10,6 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from awards.forms_scoring import ATTEST_CHOICES, OUTCOME_CHOICES, DecisionForm, IndexComponentFormSet, IndicatorRecordForm, WeightsForm
@@ -19,6 +18,7 @@ from awards.selectors import documents_for, nominees_for, results_for, sees_ever
 from awards.services import ranking as ranking_service
 from awards.services import scoring
 from campaigns.models import Criterion, IndexComponentScore, IndicatorRecord, Target, Unit
+from campaigns.params import parse_id, parse_int, safe_next
 from campaigns.roles import Role, user_roles
 from campaigns.selectors import get_current_campaign
 
@@ -43,6 +43,7 @@ def _require_overview(user):
 
 
 GRID_PAGE_SIZE = 50  # nominees per page of the grid (12 cells each)
+RANKING_PAGE_SIZE = 300  # rows per page of the ranking (a province ranks ~2,700 individuals)
 
 
 def _query(request, *, exclude):
@@ -58,10 +59,7 @@ def _target(request):
 
 def _next(request, default):
     """A same-site address to go back to after a form (never another site)."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
+    return safe_next(request, default)
 
 
 def _cell(result, user, *, form=None, error="", focus="", next_url="", url=""):
@@ -98,9 +96,10 @@ def grid(request):
     target = _target(request)
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
     nominees = nominees_for(request.user, scoring.scored_nominees(campaign).filter(target=target))
-    unit_id = request.GET.get("unit") or ""
-    if unit_id.isdigit():
-        nominees = nominees.filter(unit_id=int(unit_id))
+    unit_pk = parse_id(request.GET.get("unit"))
+    unit_id = str(unit_pk) if unit_pk else ""
+    if unit_pk:
+        nominees = nominees.filter(unit_id=unit_pk)
     state = request.GET.get("state") or ""
     if state in Outcome.values:
         nominees = nominees.filter(Exists(Result.objects.filter(
@@ -237,13 +236,18 @@ def ranking(request):
     awards = list(CampaignAward.objects.filter(campaign=campaign, target=target).select_related("award_kind").order_by("award_kind__level", "award_kind__code"))
     kinds = [a.award_kind for a in awards]
     kind = next((k for k in kinds if k.code == request.GET.get("award")), None) or ranking_service.resolve_award_kind(campaign, None, target)
-    ranked = ranking_service.rank_nominees(campaign, target=target, award_kind=kind, user=request.user)
+    ranked = ranking_service.rank_nominees(campaign, target=target, award_kind=kind, user=request.user, light=True)
     quota = next((a.quota for a in awards if a.award_kind_id == (kind.pk if kind else None)), None)
     within = sum(1 for r in ranked if r.within_quota)
     last_within = max((i for i, r in enumerate(ranked) if r.within_quota), default=None)
+    # Everyone is ranked; a page shows RANKING_PAGE_SIZE of them (the quota line is on the first page).
+    page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+    if last_within is not None:
+        last_within -= page.start_index() - 1 if ranked else 0
     return render(request, "scoring/ranking.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "kinds": kinds, "kind": kind,
-        "ranked": ranked, "quota": quota, "within": within, "last_within": last_within,
+        "ranked": ranked, "rows": page.object_list, "page": page, "quota": quota, "within": within, "last_within": last_within,
+        "query": f"target={target}" + (f"&award={kind.code}" if kind else ""),
         "over_quota": quota is not None and within > quota,
         "eligible_count": sum(1 for r in ranked if r.eligible),
         "is_bang_khen": kind is not None and kind.code == ranking_service.BANG_KHEN,
@@ -254,8 +258,7 @@ def ranking(request):
 
 
 def _year(request, campaign):
-    value = request.GET.get("year") or ""
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else campaign.year
+    return parse_int(request.GET.get("year"), low=2000, high=2100) or campaign.year
 
 
 @login_required
