@@ -136,7 +136,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["emulation.formats"]
-USE_THOUSAND_SEPARATOR = True
+# Thousands are grouped only where a template asks for it (the `money` filter: 1.080.000), never everywhere:
+# grouping every number would also turn ids in element ids, form names and data attributes into "1.234".
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
