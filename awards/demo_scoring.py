@@ -158,7 +158,7 @@ def _nominees(campaign, units, clerk):
         if count >= 6:
             break
         if dossier.pk not in have:
-            Nominee.objects.create(dossier=dossier, target=Target.COLLECTIVE, unit=dossier.unit, award_kind=giay_khen,
+            _nominate(clerk, dossier=dossier, target=Target.COLLECTIVE, unit=dossier.unit, award_kind=giay_khen,
                                    achievement=f"{dossier.unit.name} hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2023.")
             made += 1
             count += 1
@@ -166,11 +166,27 @@ def _nominees(campaign, units, clerk):
     if not individuals.filter(award_kind=bang_khen).exists():
         first = individuals.filter(award_kind=giay_khen, staff__user__isnull=True).select_related("staff").order_by("dossier__first_submitted_at", "pk").first()
         if first is not None:
-            Nominee.objects.create(dossier=first.dossier, target=Target.INDIVIDUAL, unit=first.unit, staff=first.staff,
+            _nominate(clerk, dossier=first.dossier, target=Target.INDIVIDUAL, unit=first.unit, staff=first.staff,
                                    award_kind=bang_khen,
                                    achievement="Hai năm liền hoàn thành xuất sắc nhiệm vụ, hai sáng kiến được công nhận.")
             made += 1
     return made
+
+
+def _nominate(clerk, **fields):
+    """A nominee with its achievement report on file, as an accepted dossier must have."""
+    from awards import demo_portal
+    from awards.models import Document
+    from awards.services import files
+
+    nominee = Nominee.objects.create(**fields)
+    document = Document.objects.create(campaign=nominee.dossier.campaign, unit=nominee.dossier.unit, dossier=nominee.dossier,
+                                       nominee=nominee, kind=DocumentKind.ACHIEVEMENT_REPORT)
+    uploaded = demo_portal._file(f"Báo cáo thành tích - {nominee.name}.pdf", "Báo cáo thành tích", nominee.dossier.unit,
+                                 demo_portal._report_body(nominee.name, nominee.achievement))
+    with files.atomic_with_files():
+        files.store_version(document, uploaded, actor=clerk)
+    return nominee
 
 
 def _own_dossiers(campaign, units, clerk, giay_khen):
@@ -187,11 +203,11 @@ def _own_dossiers(campaign, units, clerk, giay_khen):
         Dossier.objects.filter(pk=dossier.pk).update(first_submitted_at=submitted, submitted_at=submitted)
         set_state(dossier, to_state=DossierState.ACCEPTED, allowed_from=[DossierState.SUBMITTED], actor=clerk,
                   reason="Hồ sơ đầy đủ, đúng hạn")
-        Nominee.objects.create(dossier=dossier, target=Target.COLLECTIVE, unit=unit, award_kind=giay_khen,
+        _nominate(clerk, dossier=dossier, target=Target.COLLECTIVE, unit=unit, award_kind=giay_khen,
                                achievement=f"{unit.name} hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2023.")
         made += 1
         for person in _eligible_staff(unit)[: 2 if code in ("NCC", "LDVL") else 1]:
-            Nominee.objects.create(dossier=dossier, target=Target.INDIVIDUAL, unit=unit, staff=person, award_kind=giay_khen,
+            _nominate(clerk, dossier=dossier, target=Target.INDIVIDUAL, unit=unit, staff=person, award_kind=giay_khen,
                                    achievement=f"{person.full_name} tích cực đổi mới quy trình giải quyết hồ sơ.")
             made += 1
     return made
