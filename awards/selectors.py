@@ -34,30 +34,30 @@ def is_unit_head(user):
     return Role.UNIT_HEAD in user_roles(user) and user_unit_id(user) is not None
 
 
-def dossiers_for(user, qs=None):
-    qs = Dossier.objects.all() if qs is None else qs
+def _visible(qs, user, *, unit=None, council=None, own=None, **always):
+    """The one shape of every per-user rule: everything for the office and director; otherwise the rows of the
+    user's unit (`unit`: the field holding the unit id, for unit heads), the rows the council considers
+    (`council`: the field holding the dossier state, for council members) and the user's own rows (`own`: the
+    field holding the staff id), further limited by `always`."""
     if sees_everything(user):
         return qs
     cond = Q(pk__in=[])
-    if is_unit_head(user):
-        cond |= Q(unit_id=user_unit_id(user))
-    if Role.COUNCIL in user_roles(user):
-        cond |= Q(state__in=COUNCIL_STATES)
-    return qs.filter(cond)
+    if unit and is_unit_head(user):
+        cond |= Q(**{unit: user_unit_id(user)})
+    if council and Role.COUNCIL in user_roles(user):
+        cond |= Q(**{f"{council}__in": COUNCIL_STATES})
+    if own and user_staff_id(user):
+        cond |= Q(**{own: user_staff_id(user)})
+    return qs.filter(cond, **always)
+
+
+def dossiers_for(user, qs=None):
+    return _visible(Dossier.objects.all() if qs is None else qs, user, unit="unit_id", council="state")
 
 
 def nominees_for(user, qs=None):
-    qs = Nominee.objects.all() if qs is None else qs
-    if sees_everything(user):
-        return qs
-    cond = Q(pk__in=[])
-    if is_unit_head(user):
-        cond |= Q(dossier__unit_id=user_unit_id(user))
-    if Role.COUNCIL in user_roles(user):
-        cond |= Q(dossier__state__in=COUNCIL_STATES)
-    if user_staff_id(user):
-        cond |= Q(staff_id=user_staff_id(user))
-    return qs.filter(cond)
+    return _visible(Nominee.objects.all() if qs is None else qs, user,
+                    unit="dossier__unit_id", council="dossier__state", own="staff_id")
 
 
 def results_for(user, qs=None):
@@ -69,15 +69,7 @@ def results_for(user, qs=None):
 
 def documents_for(user, qs=None):
     """Documents: the unit's own (its plan and its dossier's files) for a unit head; everything for the office."""
-    qs = Document.objects.all() if qs is None else qs
-    if sees_everything(user):
-        return qs
-    cond = Q(pk__in=[])
-    if is_unit_head(user):
-        cond |= Q(unit_id=user_unit_id(user))
-    if Role.COUNCIL in user_roles(user):
-        cond |= Q(dossier__state__in=COUNCIL_STATES)
-    return qs.filter(cond)
+    return _visible(Document.objects.all() if qs is None else qs, user, unit="unit_id", council="dossier__state")
 
 
 def document_versions_for(user, qs=None):
@@ -97,16 +89,8 @@ def decisions_for(user, qs=None):
 
 def decision_lines_for(user, qs=None):
     """Awardee lines (and so certificates): a unit head gets their own unit's; staff their own."""
-    qs = DecisionLine.objects.all() if qs is None else qs
-    if sees_everything(user):
-        return qs
-    cond = Q(pk__in=[])
-    if is_unit_head(user):
-        cond |= Q(nominee__dossier__unit_id=user_unit_id(user))
-    if user_staff_id(user):
-        cond |= Q(nominee__staff_id=user_staff_id(user))
-    return qs.filter(cond, decision__state="approved")
-
+    return _visible(DecisionLine.objects.all() if qs is None else qs, user,
+                    unit="nominee__dossier__unit_id", own="nominee__staff_id", decision__state="approved")
 
 
 def _unit_scoped(qs, user, unit_field):
@@ -119,15 +103,7 @@ def _unit_scoped(qs, user, unit_field):
 
 def registrations_for(user, qs=None):
     """Registrations: a unit head their unit's; staff their own; the office and director all."""
-    qs = Registration.objects.all() if qs is None else qs
-    if sees_everything(user):
-        return qs
-    cond = Q(pk__in=[])
-    if is_unit_head(user):
-        cond |= Q(unit_id=user_unit_id(user))
-    if user_staff_id(user):
-        cond |= Q(staff_id=user_staff_id(user))
-    return qs.filter(cond)
+    return _visible(Registration.objects.all() if qs is None else qs, user, unit="unit_id", own="staff_id")
 
 
 def dossier_comments_for(user, qs=None):
