@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    # django-rules: imports every app's rules.py at start-up (the permission table, awards/rules.py).
+    "rules.apps.AutodiscoverRulesConfig",
     "campaigns",
     "awards",
 ]
@@ -81,6 +83,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     # AxesBackend must come first so a locked-out account is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",
+    # The permission table (campaigns/rules.py, awards/rules.py) answers user.has_perm(name, obj) too.
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
