@@ -19,7 +19,6 @@ A page or document that does not exist yet is reported as n/a.
 """
 
 import argparse
-import io
 import os
 import platform
 import statistics

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards.admin_scoring import RecomputeResultsMixin
-from awards.forms_scoring import CriterionAdminForm
+from awards.admin.scoring import RecomputeResultsMixin
+from awards.forms.scoring import CriterionAdminForm
 from campaigns import models
 
 

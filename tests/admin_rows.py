@@ -18,7 +18,6 @@ _seq = itertools.count(1)
 
 def _overrides(model, n):
     label = model._meta.label
-    from campaigns.models import Unit
     from tests.factories import StaffFactory, UnitFactory
 
     if label in {"campaigns.AnnualRating", "campaigns.Initiative", "campaigns.DisciplineRecord"}:

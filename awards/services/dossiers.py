@@ -24,7 +24,7 @@ from awards.models import (
     Registration,
 )
 from awards.services import files
-from awards.services.scoring import recompute_results
+from awards.services.recompute import recompute_results
 from awards.services.transitions import TransitionError, set_state
 from campaigns.models import Target
 from campaigns.roles import GROUP_NAMES, Role

@@ -29,7 +29,8 @@ from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from awards.models import AwardKind, AwardLevel, CampaignAward, Nominee, Outcome, Result
-from awards.services.scoring import fmt_date, fmt_number, scored_nominees
+from campaigns.formatting import fmt_date, fmt_number
+from awards.services.recompute import scored_nominees
 from campaigns.models import AnnualRating, Criterion, Gender, Initiative, Rating, Staff, Target, TieBreakRule
 
 WOMEN_SHARE = Decimal(70)

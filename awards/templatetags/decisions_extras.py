@@ -11,7 +11,7 @@ register = template.Library()
 def decisions_access(context):
     """What the decisions menu shows this user."""
     from awards.selectors import is_unit_head, sees_everything, user_staff_id
-    from awards.views_decisions import is_office, sees_council
+    from awards.views.common import is_office, sees_council
 
     user = context["request"].user if "request" in context else context.get("user")
     if user is None or not user.is_authenticated:

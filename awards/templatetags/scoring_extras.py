@@ -10,7 +10,7 @@ register = template.Library()
 def scoring_access(context):
     """What the scoring menu shows this user: {"office": scores, "overview": sees the ranking}."""
     from awards.selectors import sees_everything
-    from awards.services.scoring import may_score
+    from awards.services.rulings import may_score
     from campaigns.roles import Role, user_roles
 
     user = context.get("user")
@@ -30,7 +30,7 @@ def file_url(version):
 
 @register.filter
 def vn_number(value):
-    from awards.services.scoring import fmt_number
+    from campaigns.formatting import fmt_number
 
     if value in (None, ""):
         return "—"
@@ -38,7 +38,7 @@ def vn_number(value):
 
 
 def _person(user):
-    from awards.services.scoring import person_name
+    from awards.services.rulings import person_name
 
     return person_name(user)
 

@@ -137,7 +137,7 @@ def write_scores(workbook, campaign, user, header):
     from django.contrib.auth import get_user_model
 
     from awards.models import Outcome
-    from awards.services.scoring import person_name
+    from awards.services.rulings import person_name
 
     results = (
         _visible(sel.results_for, user, Result.objects.filter(nominee__dossier__campaign=campaign))

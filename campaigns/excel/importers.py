@@ -203,7 +203,7 @@ class Importer:
         units, staff = self.touched()
         if not units and not staff:
             return
-        from awards.services.scoring import recompute_after_import, recompute_results
+        from awards.services.recompute import recompute_after_import, recompute_results
 
         if len(units) + len(staff) > CHUNK:
             recompute_results()
@@ -372,8 +372,8 @@ BOOL_DEFAULTS = {"has_procedures": True, "ddci_assigned": True}
 
 
 def _indicator_check(record):
-    """The checks the indicator form makes (awards.services.scoring.indicator_errors), on the whole record."""
-    from awards.services.scoring import indicator_errors
+    """The checks the indicator form makes (awards.services.indicators.indicator_errors), on the whole record."""
+    from awards.services.indicators import indicator_errors
 
     return indicator_errors({name: getattr(record, name) for name in INDICATOR_FIELDS})
 

@@ -251,7 +251,7 @@ def campaign_progress(campaign, *, today=None, units=None):
         ).filter(Exists(DocumentVersion.objects.filter(document=OuterRef("pk")))).order_by()
         .values("dossier_id", "kind").annotate(n=Count("nominee_id", distinct=True))
     }
-    # Only accepted dossiers are scored (awards.services.scoring.scored_nominees); results are made on the
+    # Only accepted dossiers are scored (awards.services.recompute.scored_nominees); results are made on the
     # campaign's own criteria, so no join on the criterion is needed.
     accepted = [d["pk"] for d in dossiers.values() if d["state"] == DossierState.ACCEPTED]
     decided = dict(

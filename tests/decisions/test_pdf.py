@@ -214,7 +214,7 @@ def test_all_four_tinos_styles_are_declared_from_bundled_files():
 def test_importing_the_pdf_package_does_not_load_weasyprint():
     import sys
 
-    code = ("import django, sys; django.setup(); import awards.pdf, awards.views_decisions; "
+    code = ("import django, sys; django.setup(); import awards.pdf, awards.views.decisions; "
             "print('weasyprint' in sys.modules, 'qrcode' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "emulation.settings_test"})

@@ -383,7 +383,7 @@ def test_a_sheet_beyond_the_row_limit_is_refused(campaign, org_file, monkeypatch
 
 def test_an_indicator_import_recomputes_the_automatic_results_it_decides(campaign, unit_a):
     from awards.models import AwardKind, Dossier, DossierState, Nominee, Result
-    from awards.services.scoring import recompute_results
+    from awards.services.recompute import recompute_results
     from campaigns.models import Criterion, Indicator
 
     dossier = Dossier.objects.create(campaign=campaign, unit=unit_a, state=DossierState.ACCEPTED)

@@ -8,7 +8,7 @@ import pytest
 from awards.models import DecisionLine, Dossier, DossierComment, DossierState
 from awards.services.decisions import approve_decision, draft_decision, replace_decision
 from awards.services.dossiers import add_comment, resolve_comment
-from awards.services.scoring import save_index_components
+from awards.services.indicators import save_index_components
 from campaigns.models import IndexComponentScore, IndexName
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from awards.models import Dossier, DossierState
 from awards.services import dossiers
-from awards.views_portal import OFFICE_PAGE_SIZE
+from awards.views.office import OFFICE_PAGE_SIZE
 from tests.factories import UnitFactory
 
 

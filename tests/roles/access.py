@@ -96,7 +96,7 @@ ADMIN_POLICY = {
         "councilmeeting", "vote", "legalbasis", "awardrate", "basesalary",
     ]},
     # Decisions are drafted from the ranking and the vote (a page), never added in the admin; w.decision is
-    # approved, so it is read-only and cannot be deleted (the decisions area's admin, awards/admin_decisions.py).
+    # approved, so it is read-only and cannot be deleted (the decisions area's admin, awards/admin/decisions.py).
     "awards.decision": {"clerk": "change view", "director": "view"},
     **{f"awards.{m}": READ_ONLY for m in [
         "result", "statechange", "document", "documentversion", "documentregister", "decisionline", "reminderlog",

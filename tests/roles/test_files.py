@@ -5,7 +5,7 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
-from awards.views_files import ascii_fallback
+from awards.views.files import ascii_fallback
 from tests.roles.world import PDF_BYTES
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from awards.models import AwardKind, Document, DocumentKind, DocumentVersion, Dossier, DossierState, Nominee
 from campaigns.models import Criterion, IndicatorRecord

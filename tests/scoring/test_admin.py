@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from awards.models import Outcome, Result
-from awards.services.scoring import decide_result, recompute_results
+from awards.services.rulings import decide_result
+from awards.services.recompute import recompute_results
 from campaigns.models import AnnualRating, Criterion
 
 pytestmark = pytest.mark.django_db

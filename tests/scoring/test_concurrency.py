@@ -7,7 +7,8 @@ import pytest
 from django.db import connection, connections
 
 from awards.models import Outcome, Result
-from awards.services.scoring import StaleResult, decide_result, recompute_results
+from awards.services.rulings import StaleResult, decide_result
+from awards.services.recompute import recompute_results
 from campaigns.roles import Role
 from tests.conftest import _person
 from tests.scoring.conftest import accepted_dossier, nominate

@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from awards.models import Outcome, Result
-from awards.services.scoring import (
-    ConflictOfInterest, ScoringError, StaleResult, decide_result, recompute_results, save_indicator_record,
-    scoring_started, set_criteria_settings,
-)
+from awards.services.rulings import ConflictOfInterest, ScoringError, StaleResult, decide_result
+from awards.services.recompute import recompute_results
+from awards.services.indicators import save_indicator_record
+from awards.services.weights import scoring_started, set_criteria_settings
 from campaigns.models import Criterion, IndicatorRecord
 from campaigns.roles import Role
 from tests.conftest import _person

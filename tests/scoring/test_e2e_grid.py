@@ -6,7 +6,7 @@ import re
 import pytest
 
 from awards.models import Outcome, Result
-from awards.services.scoring import recompute_results
+from awards.services.recompute import recompute_results
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import (  # noqa: F401  (the browser fixtures of the e2e suite)
     _media_url_for_live_server, browser_context_args, browser_type_launch_args, live_server,
@@ -17,8 +17,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_office_scores_a_cell_with_the_keyboard_and_it_saves_in_place(live_server, page, clerk, campaign, unit_a, unit_b):
-    from campaigns.roles import Role
-    from tests.conftest import _person
 
     nominate(accepted_dossier(campaign, unit_a))
     recompute_results(campaign)

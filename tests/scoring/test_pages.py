@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from awards.models import Outcome, Result
-from awards.services.scoring import recompute_results
+from awards.services.recompute import recompute_results
 from campaigns.models import IndexComponentScore, IndicatorRecord
 from campaigns.roles import Role
 from tests.conftest import _person
@@ -206,7 +206,7 @@ def test_indicator_form_refuses_figures_without_source_and_keeps_the_input(clien
 
 
 def test_weights_page_locks_weights_once_a_person_decided(client, clerk, campaign, collective_a):
-    from awards.services.scoring import decide_result
+    from awards.services.rulings import decide_result
     from campaigns.models import Criterion
     client.force_login(clerk)
     c = Criterion.objects.get(campaign=campaign, target="collective", order=6)

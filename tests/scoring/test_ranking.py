@@ -7,7 +7,7 @@ import pytest
 
 from awards.models import Outcome, Result
 from awards.services.ranking import bang_khen_eligibility, rank_nominees
-from awards.services.scoring import recompute_results
+from awards.services.recompute import recompute_results
 from campaigns.models import AnnualRating, Criterion, Initiative
 from tests.factories import StaffFactory, UnitFactory
 from tests.scoring.conftest import VN, accepted_dossier, nominate
@@ -78,7 +78,7 @@ def test_a_mandatory_criterion_not_met_or_without_data_makes_a_nominee_ineligibl
 
 
 def test_an_override_decides_eligibility_not_the_computed_outcome(campaign, clerk):
-    from awards.services.scoring import decide_result
+    from awards.services.rulings import decide_result
     n = collective(campaign, "Phòng Được xem xét lại", c6=Outcome.NOT_MET)
     assert rank_nominees(campaign, target="collective")[0].eligible is False
     r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(nominee=n, criterion__order=6)

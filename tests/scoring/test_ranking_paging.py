@@ -2,7 +2,7 @@
 
 import pytest
 
-from awards import views_scoring
+from awards.views import scoring as views_scoring
 from tests.scoring.test_pages import _many
 
 

@@ -13,7 +13,7 @@ Which outcomes each kind can give, and why the others cannot happen:
 import pytest
 
 from awards.models import Outcome, Result
-from awards.services.scoring import recompute_results
+from awards.services.recompute import recompute_results
 from campaigns.models import AnnualRating, DisciplineRecord, IndexComponentScore, Initiative
 from tests.scoring.conftest import criterion, full_indicators, upload_unit_plan
 
@@ -228,7 +228,7 @@ def test_every_nominee_gets_one_result_per_criterion_of_its_target_and_only_acce
 
 @pytest.mark.parametrize("outcome", [Outcome.MET, Outcome.NOT_MET, Outcome.NOT_APPLICABLE, Outcome.NO_DATA])
 def test_the_office_may_attest_any_outcome_with_a_note(collective_a, clerk, outcome):
-    from awards.services.scoring import decide_result
+    from awards.services.rulings import decide_result
     recompute_results(nominees=[collective_a])
     r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(
         nominee=collective_a, criterion__order=8)

@@ -10,7 +10,7 @@ from campaigns.selectors import get_current_campaign
 # its stage asks for. Stages: "dossiers" (dossiers in several states), "scored" (indicator data and results,
 # the default), "decided" (the council's vote and an approved decision signed in December 2023).
 STAGES = ["dossiers", "scored", "decided"]
-STEPS = ["awards.demo_portal", "awards.demo_scoring", "awards.demo_decisions"]
+STEPS = ["awards.demo.dossiers", "awards.demo.scoring", "awards.demo.decisions"]
 
 
 class Command(BaseCommand):

@@ -1,21 +1,20 @@
 """The unit portal: a unit head's home, registration, the unit's plan and the award dossier; and the office's
-pages to appraise dossiers (return, accept, reject, reopen, extend). Views are thin: forms check input, the
+pages to appraise dossiers live in awards.views.office. Views are thin: forms check input, the
 services in awards.services.dossiers decide and write, selectors decide who sees what (outsiders get 404)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from awards import forms_portal as forms
+from awards.forms import portal as forms
 from awards.models import (
-    DeadlineExtension, Document, DocumentKind, DocumentVersion, Dossier, DossierComment, DossierState, Nominee,
+    Document, DocumentKind, DocumentVersion, Dossier, DossierState, Nominee,
     Registration,
 )
 from awards.selectors import documents_for, dossiers_for, is_unit_head, nominees_for, sees_everything, user_unit_id
@@ -23,7 +22,6 @@ from awards.services import dossiers as svc
 from awards.services import files
 from awards.services.transitions import transitions_of
 from campaigns.models import Unit
-from campaigns.roles import Role, has_role
 from campaigns.selectors import get_current_campaign
 
 
@@ -49,23 +47,19 @@ def _own_dossiers(user):
     return dossiers_for(user).filter(unit_id=user_unit_id(user))
 
 
-def _is_office(user):
-    return user.is_superuser or has_role(user, Role.OFFICE)
-
-
-def _refusal(request, exc):
+def refusal(request, exc):
     for message in exc.messages:
         messages.error(request, message)
 
 
-def _versions_prefetch():
+def versions_prefetch():
     return Prefetch("versions", queryset=DocumentVersion.objects.select_related("uploaded_by").order_by("-number"))
 
 
-def _dossier_parts(dossier):
+def dossier_parts(dossier):
     """Nominees, documents (with versions) and the checklist of one dossier, in a fixed number of queries."""
     nominees = list(dossier.nominees.select_related("staff", "unit", "award_kind").order_by("target", "id"))
-    documents = list(Document.objects.filter(dossier=dossier).prefetch_related(_versions_prefetch()))
+    documents = list(Document.objects.filter(dossier=dossier).prefetch_related(versions_prefetch()))
     by_key = {(d.kind, d.nominee_id): d for d in documents}
     for nominee in nominees:
         nominee.report = by_key.get((DocumentKind.ACHIEVEMENT_REPORT, nominee.pk))
@@ -87,12 +81,12 @@ def home(request):
     extension = svc.latest_extension(campaign, unit)
     registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind"))
     unit_registration = next((r for r in registrations if r.staff_id is None), None)
-    plan = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(_versions_prefetch()).first()
+    plan = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(versions_prefetch()).first()
     plan_version = plan.versions.all()[0] if plan and plan.versions.all() else None
     dossier = _own_dossiers(request.user).filter(campaign=campaign).select_related("campaign", "unit").first()
     nominees, checklist, comments, reasons = [], [], [], []
     if dossier:
-        nominees, _, checklist = _dossier_parts(dossier)
+        nominees, _, checklist = dossier_parts(dossier)
         comments = list(dossier.comments.filter(resolved=False).select_related("author"))
         # The office's word that still applies: the reason of the latest transition, if the office gave one.
         latest = transitions_of(dossier).first()
@@ -125,7 +119,7 @@ def registration(request):
             reg = svc.register(campaign, unit, award_kind=form.cleaned_data["award_kind"], actor=request.user,
                                staff=form.cleaned_data.get("staff"))
         except ValidationError as exc:
-            _refusal(request, exc)
+            refusal(request, exc)
         else:
             messages.success(request, f"Đã đăng ký thi đua cho {reg}: {reg.award_kind.name}.")
             return redirect("portal:registration")
@@ -146,7 +140,7 @@ def registration_cancel(request, pk):
     try:
         svc.cancel_registration(reg, actor=request.user)
     except ValidationError as exc:
-        _refusal(request, exc)
+        refusal(request, exc)
     else:
         messages.success(request, f"Đã hủy đăng ký của {reg}.")
     return redirect("portal:registration")
@@ -162,11 +156,11 @@ def plan(request):
             try:
                 version = svc.upload_unit_plan(campaign, unit, form.cleaned_data["file"], actor=request.user)
             except ValidationError as exc:
-                _refusal(request, exc)
+                refusal(request, exc)
             else:
                 messages.success(request, f"Đã lưu kế hoạch «{version.original_name}» (phiên bản {version.number}).")
                 return redirect("portal:plan")
-    document = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(_versions_prefetch()).first()
+    document = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(versions_prefetch()).first()
     return render(request, "portal/plan.html", {
         "campaign": campaign, "unit": unit, "form": form, "document": document,
         "versions": list(document.versions.all()) if document else [], "closed": svc.deadline_passed(campaign, unit),
@@ -183,7 +177,7 @@ def dossier_current(request):
 @login_required
 def dossier(request, pk):
     dossier = get_object_or_404(_own_dossiers(request.user).select_related("campaign", "unit"), pk=pk)
-    nominees, dossier_documents, checklist = _dossier_parts(dossier)
+    nominees, dossier_documents, checklist = dossier_parts(dossier)
     campaign, unit = dossier.campaign, dossier.unit
     closed = svc.deadline_passed(campaign, unit)
     editable = dossier.state in svc.EDITABLE_STATES and not closed
@@ -223,7 +217,7 @@ def nominee_add(request, pk, target):
             achievement=form.cleaned_data["achievement"],
         )
     except ValidationError as exc:
-        _refusal(request, exc)
+        refusal(request, exc)
     else:
         messages.success(request, f"Đã thêm {nominee.name} ({nominee.award_kind.short_name}). Hãy tải báo cáo thành tích lên.")
     return redirect("portal:dossier", pk=dossier.pk)
@@ -236,7 +230,7 @@ def nominee_remove(request, pk):
     try:
         svc.remove_nominee(nominee, actor=request.user)
     except ValidationError as exc:
-        _refusal(request, exc)
+        refusal(request, exc)
     else:
         messages.success(request, f"Đã bỏ {nominee.name} khỏi hồ sơ.")
     return redirect("portal:dossier", pk=nominee.dossier_id)
@@ -252,7 +246,7 @@ def _upload(request, do_upload, back):
     try:
         version = do_upload(form.cleaned_data["file"])
     except ValidationError as exc:
-        _refusal(request, exc)
+        refusal(request, exc)
     else:
         messages.success(request, f"Đã lưu «{version.original_name}» (phiên bản {version.number}).")
     return redirect(back)
@@ -283,7 +277,7 @@ def dossier_submit(request, pk):
     try:
         change = svc.submit_dossier(dossier, actor=request.user)
     except ValidationError as exc:
-        _refusal(request, exc)
+        refusal(request, exc)
     else:
         verb = "nộp lại" if change.to_state == DossierState.RESUBMITTED else "nộp"
         messages.success(request, f"Đã {verb} hồ sơ. Văn phòng Sở sẽ xem xét và báo kết quả qua thư điện tử.")
@@ -295,147 +289,7 @@ def document(request, pk):
     """One document's versions, newest first (a replaced file is kept and stays downloadable)."""
     doc = get_object_or_404(
         documents_for(request.user).select_related("unit", "campaign", "dossier", "nominee__staff", "nominee__unit")
-        .prefetch_related(_versions_prefetch()), pk=pk,
+        .prefetch_related(versions_prefetch()), pk=pk,
     )
     return render(request, "portal/document.html", {"document": doc, "versions": list(doc.versions.all()),
                                                     "office": sees_everything(request.user)})
-
-
-# --- office ----------------------------------------------------------------------------------------------------
-
-def _office_viewer(request):
-    if not sees_everything(request.user):
-        raise Http404
-
-
-OFFICE_PAGE_SIZE = 50   # dossiers a page on the office's list (a province has ~300 units)
-
-
-@login_required
-def office_dossiers(request):
-    _office_viewer(request)
-    campaign = get_current_campaign()
-    state = request.GET.get("trang-thai", "")
-    qs = dossiers_for(request.user).filter(campaign=campaign).select_related("unit").annotate(
-        nominee_count=Count("nominees", distinct=True),
-        open_comments=Count("comments", filter=Q(comments__resolved=False), distinct=True),
-    ).order_by("unit__code")
-    if state in DossierState.values:
-        qs = qs.filter(state=state)
-    extensions = {}
-    for ext in DeadlineExtension.objects.filter(campaign=campaign).order_by("until"):
-        extensions[ext.unit_id] = ext
-    page = Paginator(qs, OFFICE_PAGE_SIZE).get_page(request.GET.get("trang"))
-    rows = list(page.object_list)
-    for row in rows:
-        row.extension = extensions.get(row.unit_id)
-    counts = dict(dossiers_for(request.user).filter(campaign=campaign).values_list("state").annotate(n=Count("id")))
-    return render(request, "portal/office_dossiers.html", {
-        "campaign": campaign, "dossiers": rows, "state": state, "page": page,
-        "states": [(value, label, counts.get(value, 0)) for value, label in DossierState.choices],
-        "closes": svc.end_of_day(campaign.dossier_deadline) if campaign else None,
-    })
-
-
-@login_required
-def office_dossier(request, pk):
-    _office_viewer(request)
-    dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
-    nominees, dossier_documents, checklist = _dossier_parts(dossier)
-    campaign, unit = dossier.campaign, dossier.unit
-    plan = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(_versions_prefetch()).first()
-    return render(request, "portal/office_dossier.html", {
-        "dossier": dossier, "campaign": campaign, "unit": unit, "nominees": nominees,
-        "dossier_documents": dossier_documents, "checklist": checklist, "complete": all(i.done for i in checklist),
-        "plan": plan, "plan_version": (plan.versions.all()[0] if plan and plan.versions.all() else None),
-        "closes": svc.deadline_for(campaign, unit), "closed": svc.deadline_passed(campaign, unit),
-        "extensions": list(DeadlineExtension.objects.filter(campaign=campaign, unit=unit).select_related("granted_by")),
-        "registrations": list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind")),
-        "history": list(transitions_of(dossier)), "comments": list(dossier.comments.select_related("author")),
-        "can_act": _is_office(request.user), "with_office": dossier.state in svc.WITH_OFFICE_STATES,
-        "return_form": forms.ReasonForm(prefix="return"), "reject_form": forms.ReasonForm(prefix="reject"),
-        "accept_form": forms.NoteForm(prefix="accept"), "reopen_form": forms.ReopenForm(prefix="reopen"),
-        "extension_form": forms.ExtensionForm(prefix="extend"), "comment_form": forms.CommentForm(prefix="comment"),
-    })
-
-
-def _office_action(request, pk, form_class, prefix, act, done):
-    """Load the dossier (404 to outsiders), refuse non-office (403), validate the form, call the service."""
-    _office_viewer(request)
-    dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
-    if not _is_office(request.user):
-        raise PermissionDenied
-    form = form_class(request.POST, prefix=prefix)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("portal:office_dossier", pk=dossier.pk)
-    try:
-        act(dossier, form.cleaned_data)
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, done)
-    return redirect("portal:office_dossier", pk=dossier.pk)
-
-
-@login_required
-@require_POST
-def office_return(request, pk):
-    return _office_action(request, pk, forms.ReasonForm, "return",
-                          lambda d, c: svc.return_dossier(d, actor=request.user, reason=c["reason"]),
-                          "Đã trả lại hồ sơ để đơn vị bổ sung; đơn vị được báo qua thư điện tử.")
-
-
-@login_required
-@require_POST
-def office_accept(request, pk):
-    return _office_action(request, pk, forms.NoteForm, "accept",
-                          lambda d, c: svc.accept_dossier(d, actor=request.user, reason=c["reason"]),
-                          "Đã tiếp nhận hồ sơ; đơn vị được báo qua thư điện tử.")
-
-
-@login_required
-@require_POST
-def office_reject(request, pk):
-    return _office_action(request, pk, forms.ReasonForm, "reject",
-                          lambda d, c: svc.reject_dossier(d, actor=request.user, reason=c["reason"]),
-                          "Đã ghi nhận không tiếp nhận hồ sơ; đơn vị được báo qua thư điện tử.")
-
-
-@login_required
-@require_POST
-def office_reopen(request, pk):
-    return _office_action(request, pk, forms.ReopenForm, "reopen",
-                          lambda d, c: svc.reopen_dossier(d, actor=request.user, reason=c["reason"], until=c["until"]),
-                          "Đã mở lại hồ sơ; đơn vị có thể sửa và nộp lại.")
-
-
-@login_required
-@require_POST
-def office_extend(request, pk):
-    return _office_action(request, pk, forms.ExtensionForm, "extend",
-                          lambda d, c: svc.grant_extension(d.campaign, d.unit, actor=request.user, until=c["until"], reason=c["reason"]),
-                          "Đã gia hạn nộp hồ sơ cho đơn vị.")
-
-
-@login_required
-@require_POST
-def office_comment(request, pk):
-    return _office_action(request, pk, forms.CommentForm, "comment",
-                          lambda d, c: svc.add_comment(d, actor=request.user, text=c["text"]),
-                          "Đã gửi ý kiến cho đơn vị.")
-
-
-@login_required
-@require_POST
-def office_comment_resolve(request, pk):
-    _office_viewer(request)
-    comment = get_object_or_404(DossierComment.objects.filter(dossier__in=dossiers_for(request.user)), pk=pk)
-    if not _is_office(request.user):
-        raise PermissionDenied
-    svc.resolve_comment(comment, actor=request.user)
-    messages.success(request, "Đã đánh dấu ý kiến là đã xử lý.")
-    return redirect("portal:office_dossier", pk=comment.dossier_id)
-

@@ -12,11 +12,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from awards.forms_scoring import ATTEST_CHOICES, OUTCOME_CHOICES, DecisionForm, IndexComponentFormSet, IndicatorRecordForm, WeightsForm
+from awards.forms.scoring import (
+    ATTEST_CHOICES, OUTCOME_CHOICES, DecisionForm, IndexComponentFormSet, IndicatorRecordForm, WeightsForm,
+)
 from awards.models import CampaignAward, DocumentKind, DocumentVersion, Outcome, Result
 from awards.selectors import documents_for, nominees_for, results_for, sees_everything
 from awards.services import ranking as ranking_service
-from awards.services import scoring
+from awards.services import evaluators
+from awards.services import indicators as indicator_service
+from awards.services import recompute as recompute_service
+from awards.services import rulings
+from awards.services import weights as weight_service
 from campaigns.models import Criterion, IndexComponentScore, IndicatorRecord, Target, Unit
 from campaigns.params import parse_id, parse_int, safe_next
 from campaigns.roles import Role, user_roles
@@ -32,7 +38,7 @@ def _campaign():
 
 def _require_office(user):
     """The office's pages: 404 for everybody else (no page of the area is announced to outsiders)."""
-    if not scoring.may_score(user):
+    if not rulings.may_score(user):
         raise Http404
 
 
@@ -65,11 +71,11 @@ def _next(request, default):
 def _cell(result, user, *, form=None, error="", focus="", next_url="", url=""):
     """The context of one grid cell."""
     nominee = result.nominee
-    conflict = scoring.has_conflict(user, nominee)
-    human = scoring.is_human_criterion(result.criterion)
+    conflict = rulings.has_conflict(user, nominee)
+    human = evaluators.is_human_criterion(result.criterion)
     return {
         "r": result,
-        "editable": scoring.may_score(user) and not conflict,
+        "editable": rulings.may_score(user) and not conflict,
         "conflict": conflict,
         "human": human,
         "choices": scoring_choices(human),
@@ -95,7 +101,7 @@ def grid(request):
     campaign = _campaign()
     target = _target(request)
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
-    nominees = nominees_for(request.user, scoring.scored_nominees(campaign).filter(target=target))
+    nominees = nominees_for(request.user, recompute_service.scored_nominees(campaign).filter(target=target))
     unit_pk = parse_id(request.GET.get("unit"))
     unit_id = str(unit_pk) if unit_pk else ""
     if unit_pk:
@@ -124,12 +130,12 @@ def grid(request):
                 cells.append(_cell(r, request.user, next_url=next_url, url=f"{cell_prefix}{r.pk}/"))
             else:
                 cells.append(None)
-        rows.append({"nominee": n, "cells": cells, "conflict": scoring.has_conflict(request.user, n)})
-    units = Unit.objects.filter(pk__in=scoring.scored_nominees(campaign).filter(target=target).values("unit_id")).order_by("code")
+        rows.append({"nominee": n, "cells": cells, "conflict": rulings.has_conflict(request.user, n)})
+    units = Unit.objects.filter(pk__in=recompute_service.scored_nominees(campaign).filter(target=target).values("unit_id")).order_by("code")
     return render(request, "scoring/grid.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,
         "units": units, "unit_id": unit_id, "state": state, "states": Outcome.choices,
-        "unscored": scoring.unscored_count(campaign), "next_url": next_url, "page": page,
+        "unscored": recompute_service.unscored_count(campaign), "next_url": next_url, "page": page,
         "query": _query(request, exclude="page"),
     })
 
@@ -142,7 +148,7 @@ def save_cell(request, pk):
         results_for(request.user).select_related("nominee__unit", "nominee__staff", "nominee__dossier", "criterion", "override_by__staff"),
         pk=pk,
     )
-    if not scoring.may_score(request.user):
+    if not rulings.may_score(request.user):
         raise Http404
     form = DecisionForm(request.POST)
     status, error, focus = 200, "", "select"
@@ -150,14 +156,14 @@ def save_cell(request, pk):
         status, error, focus = 422, "Dữ liệu gửi lên không hợp lệ, tải lại trang.", "reason"
     else:
         try:
-            result = scoring.decide_result(
+            result = rulings.decide_result(
                 result, actor=request.user, outcome=form.cleaned_data["outcome"], reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
             )
             form = None
-        except scoring.ConflictOfInterest as exc:
+        except rulings.ConflictOfInterest as exc:
             status, error, form = 403, str(exc), None
-        except scoring.StaleResult as exc:
+        except rulings.StaleResult as exc:
             # The other person's decision is shown, with the new version; what this user typed stays in the
             # inputs, so saving again is a deliberate choice and nothing typed is lost.
             status, error, focus = 409, exc.messages[0], "reason"
@@ -180,7 +186,7 @@ def save_cell(request, pk):
 @require_POST
 def recompute(request):
     _require_office(request.user)
-    report = scoring.recompute_results(_campaign())
+    report = recompute_service.recompute_results(_campaign())
     messages.success(request, f"Đã tính lại từ số liệu: {report.created} kết quả mới, {report.changed} kết quả thay đổi.")
     return redirect(_next(request, reverse("scoring:grid")))
 
@@ -213,15 +219,15 @@ def nominee(request, pk):
     log = []
     for h in Result.history.filter(nominee_id=nominee.pk, history_user__isnull=False).select_related("history_user__staff").order_by("-history_date", "-history_id"):
         if h.criterion_id in criteria:
-            log.append({"at": h.history_date, "who": scoring.person_name(h.history_user), "criterion": criteria[h.criterion_id],
+            log.append({"at": h.history_date, "who": rulings.person_name(h.history_user), "criterion": criteria[h.criterion_id],
                         "outcome": Outcome(h.override).label if h.override else "Theo kết quả tự động",
                         "reason": h.override_reason or h.history_change_reason or ""})
     ok, reason = ranking_service.bang_khen_eligibility(nominee, year=campaign.year)
     return render(request, "scoring/nominee.html", {
         "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents, "log": log,
         "bang_khen": {"ok": ok, "reason": reason},
-        "conflict": scoring.may_score(request.user) and scoring.has_conflict(request.user, nominee),
-        "conflict_message": scoring.conflict_message(nominee),
+        "conflict": rulings.may_score(request.user) and rulings.has_conflict(request.user, nominee),
+        "conflict_message": rulings.conflict_message(nominee),
     })
 
 
@@ -301,8 +307,8 @@ def indicator_edit(request, unit_pk, year):
                     rows.append(row)
             try:
                 with transaction.atomic():  # the figures and the components together, or nothing
-                    scoring.save_indicator_record(unit=unit, year=year, values=form.cleaned_data, actor=request.user)
-                    scoring.save_index_components(unit=unit, year=year, rows=rows, delete_ids=deleted, actor=request.user)
+                    indicator_service.save_indicator_record(unit=unit, year=year, values=form.cleaned_data, actor=request.user)
+                    indicator_service.save_index_components(unit=unit, year=year, rows=rows, delete_ids=deleted, actor=request.user)
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
@@ -324,11 +330,11 @@ def weights(request):
     _require_office(request.user)
     campaign = _campaign()
     criteria = Criterion.objects.filter(campaign=campaign).order_by("target", "order")
-    locked = scoring.scoring_started(campaign)
+    locked = weight_service.scoring_started(campaign)
     form = WeightsForm(request.POST or None, criteria=criteria, locked=locked)
     if request.method == "POST" and form.is_valid():
         try:
-            changed = scoring.set_criteria_settings(campaign, weights=form.weights(), mandatory=form.mandatory(), actor=request.user)
+            changed = weight_service.set_criteria_settings(campaign, weights=form.weights(), mandatory=form.mandatory(), actor=request.user)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

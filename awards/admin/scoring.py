@@ -1,7 +1,7 @@
 """Admin for results (the scoring area), and the scoring rules the admin of the records must follow.
 
 Results are read-only here: the office decides them on the scoring pages, where the reason, the conflict of
-interest and concurrent edits are checked by `awards.services.scoring.decide_result`. Records edited in the
+interest and concurrent edits are checked by `awards.services.rulings.decide_result`. Records edited in the
 admin (ratings, initiatives, discipline, indicator data) bring the automatic results in line through
 `RecomputeResultsMixin`; criterion weights are locked once scoring has started (`CriterionAdminForm`)."""
 
@@ -45,7 +45,7 @@ class RecomputeResultsMixin:
     person or unit concerned."""
 
     def _recompute(self, obj):
-        from awards.services.scoring import recompute_results
+        from awards.services.recompute import recompute_results
 
         units = [obj.unit_id] if getattr(obj, "unit_id", None) else None
         staff = [obj.staff_id] if getattr(obj, "staff_id", None) else None

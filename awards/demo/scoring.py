@@ -3,7 +3,7 @@ assigned to some units, the records that make most nominees eligible, the automa
 attestations, two overrides with their reasons, and ties that the campaign's rule separates (7 eligible
 collectives and 7 eligible individuals for 5 + 5 Giấy khen, so the quota line shows).
 
-Runs after awards/demo_portal.py. If the portal's demo made no accepted dossier yet, accepted dossiers with
+Runs after awards/demo/dossiers.py. If the portal's demo made no accepted dossier yet, accepted dossiers with
 nominees are made here for the units that have no dossier. Idempotent: a second run changes nothing."""
 
 import datetime as dt
@@ -14,7 +14,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from awards.models import AwardKind, DocumentKind, Dossier, DossierState, Nominee, Outcome, Result
-from awards.services import scoring
+from awards.services import evaluators
+from awards.services import recompute
+from awards.services import rulings
 from awards.services.transitions import set_state
 from campaigns.models import (
     AnnualRating, DisciplineRecord, IndexComponentScore, IndicatorRecord, Initiative, Rating, Staff, Target, Unit,
@@ -79,7 +81,7 @@ def seed(stage="scored", stdout=None):
         created_nominees = _nominees(campaign, units, clerk)
         _plans(campaign, clerk)
         _records(campaign, units)
-        report = scoring.recompute_results(campaign)
+        report = recompute.recompute_results(campaign)
         decided = _decide(campaign, clerk)
     if stdout is not None:
         stdout.write(
@@ -151,7 +153,7 @@ def _nominees(campaign, units, clerk):
         made += _own_dossiers(campaign, units, clerk, giay_khen)
     accepted = list(Dossier.objects.filter(campaign=campaign, state=DossierState.ACCEPTED).select_related("unit")
                     .order_by("first_submitted_at", "pk"))
-    collectives = scoring.scored_nominees(campaign).filter(target=Target.COLLECTIVE, award_kind=giay_khen)
+    collectives = recompute.scored_nominees(campaign).filter(target=Target.COLLECTIVE, award_kind=giay_khen)
     have = set(collectives.values_list("dossier_id", flat=True))
     count = len(have)
     for dossier in accepted:
@@ -162,7 +164,7 @@ def _nominees(campaign, units, clerk):
                                    achievement=f"{dossier.unit.name} hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2023.")
             made += 1
             count += 1
-    individuals = scoring.scored_nominees(campaign).filter(target=Target.INDIVIDUAL)
+    individuals = recompute.scored_nominees(campaign).filter(target=Target.INDIVIDUAL)
     if not individuals.filter(award_kind=bang_khen).exists():
         first = individuals.filter(award_kind=giay_khen, staff__user__isnull=True).select_related("staff").order_by("dossier__first_submitted_at", "pk").first()
         if first is not None:
@@ -175,7 +177,7 @@ def _nominees(campaign, units, clerk):
 
 def _nominate(clerk, **fields):
     """A nominee with its achievement report on file, as an accepted dossier must have."""
-    from awards import demo_portal
+    from awards.demo import dossiers as demo_portal
     from awards.models import Document
     from awards.services import files
 
@@ -217,7 +219,7 @@ def _plans(campaign, clerk):
     from awards.models import Document
     from awards.services.files import store_version
 
-    for unit in Unit.objects.filter(pk__in=scoring.scored_nominees(campaign).values("unit_id")):
+    for unit in Unit.objects.filter(pk__in=recompute.scored_nominees(campaign).values("unit_id")):
         if unit.code in NOT_PLANNED:
             continue
         document, _ = Document.objects.get_or_create(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN)
@@ -227,7 +229,7 @@ def _plans(campaign, clerk):
 
 def _records(campaign, units):
     """Ratings and initiatives so that most nominees are eligible; the last individual has no initiative."""
-    nominees = list(scoring.scored_nominees(campaign).select_related("unit", "staff", "award_kind").order_by("pk"))
+    nominees = list(recompute.scored_nominees(campaign).select_related("unit", "staff", "award_kind").order_by("pk"))
     for n in nominees:
         if n.target == Target.COLLECTIVE:
             if n.unit.code in ("BTXH",):
@@ -270,32 +272,32 @@ NOTES = {
 def _decide(campaign, clerk):
     """The office's attestations (all but one, left waiting), and two overrides with their reasons."""
     results = list(
-        Result.objects.filter(nominee__in=scoring.scored_nominees(campaign), updated_by__isnull=True)
+        Result.objects.filter(nominee__in=recompute.scored_nominees(campaign), updated_by__isnull=True)
         .select_related("nominee__unit", "nominee__staff", "nominee__dossier", "criterion").order_by("nominee_id", "criterion__order")
     )
     if Result.objects.filter(criterion__campaign=campaign, updated_by__isnull=False).exists():
         return 0  # decided on an earlier run (or by a person): leave it as it is
     decided = 0
-    waiting = next((r for r in reversed(results) if scoring.is_human_criterion(r.criterion)
+    waiting = next((r for r in reversed(results) if evaluators.is_human_criterion(r.criterion)
                     and r.nominee.target == Target.COLLECTIVE and r.nominee.unit.code == "BTXH"), None)
     for r in results:
-        if scoring.has_conflict(clerk, r.nominee) or r is waiting:
+        if rulings.has_conflict(clerk, r.nominee) or r is waiting:
             continue
-        if scoring.is_human_criterion(r.criterion):
+        if evaluators.is_human_criterion(r.criterion):
             outcome, note = Outcome.MET, NOTES.get(r.criterion.short_name, "Văn phòng xác nhận đạt.")
             if r.nominee.target == Target.INDIVIDUAL and r.nominee.unit.code == "BTXH" and r.criterion.order == 3:
                 outcome, note = Outcome.NOT_MET, "Chậm 2 văn bản chỉ đạo của UBND tỉnh (CV 1021, CV 1175)."
-            scoring.decide_result(r, actor=clerk, outcome=outcome, reason=note, expected_version=r.version)
+            rulings.decide_result(r, actor=clerk, outcome=outcome, reason=note, expected_version=r.version)
             decided += 1
         elif r.nominee.unit.code == "CSCNMT" and r.criterion.indicator == "disbursement":
-            scoring.decide_result(
+            rulings.decide_result(
                 r, actor=clerk, outcome=Outcome.MET, expected_version=r.version,
                 reason="Phần vốn chưa giải ngân (180 triệu đồng) bị điều chuyển theo Quyết định 1520/QĐ-UBND ngày "
                        "20/11/2023, không thuộc trách nhiệm của đơn vị.",
             )
             decided += 1
         elif r.nominee.unit.code == "TTCTXH" and r.criterion.indicator == "online_services":
-            scoring.decide_result(
+            rulings.decide_result(
                 r, actor=clerk, outcome=Outcome.NOT_APPLICABLE, expected_version=r.version,
                 reason="QĐ 245/QĐ-UBND không giao chỉ tiêu trực tuyến cho Trung tâm; số liệu trên là Trung tâm tự theo dõi.",
             )

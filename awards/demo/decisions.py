@@ -12,7 +12,7 @@ from django.utils import timezone
 from awards.models import AwardKind, DecisionState, DocumentType
 from awards.pdf.formats import money
 from awards.services import council, decisions
-from awards.services.scoring import scored_nominees
+from awards.services.recompute import scored_nominees
 from campaigns.models import Staff
 from campaigns.selectors import get_current_campaign
 

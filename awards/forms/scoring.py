@@ -7,7 +7,8 @@ from django import forms
 from django.forms import modelformset_factory
 
 from awards.models import Outcome
-from awards.services.scoring import check_weight_change, indicator_errors
+from awards.services.weights import check_weight_change
+from awards.services.indicators import indicator_errors
 from campaigns.models import Criterion, IndexComponentScore, IndicatorRecord
 
 OUTCOME_CHOICES = [("", "Theo kết quả tự động")] + list(Outcome.choices)

@@ -1,0 +1,69 @@
+"""The council's meeting, attendance and votes."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from campaigns.models import Campaign, Staff
+from awards.models.dossiers import Nominee
+
+
+class CouncilMeeting(models.Model):
+    """A meeting of the Department's emulation and commendation council (Mẫu 1.9)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="meetings", verbose_name="phong trào")
+    held_at = models.DateTimeField("thời gian họp")
+    ended_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    place = models.CharField("địa điểm", max_length=255)
+    chair = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", verbose_name="chủ trì")
+    secretary = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", verbose_name="thư ký")
+    total_members = models.PositiveSmallIntegerField("tổng số thành viên Hội đồng")
+    secret_ballot = models.BooleanField("bỏ phiếu kín", default=True)
+    ballots_issued = models.PositiveSmallIntegerField("số phiếu phát ra", null=True, blank=True)
+    ballots_returned = models.PositiveSmallIntegerField("số phiếu thu về", null=True, blank=True)
+    ballots_valid = models.PositiveSmallIntegerField("số phiếu hợp lệ", null=True, blank=True)
+    conclusion = models.TextField("kết luận", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "cuộc họp Hội đồng"
+        verbose_name_plural = "cuộc họp Hội đồng"
+        ordering = ["-held_at"]
+
+    def __str__(self):
+        return f"Họp Hội đồng {self.held_at:%d/%m/%Y}"
+
+
+class CouncilAttendance(models.Model):
+    meeting = models.ForeignKey(CouncilMeeting, on_delete=models.CASCADE, related_name="attendance", verbose_name="cuộc họp")
+    member = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="+", verbose_name="thành viên")
+    role = models.CharField("chức danh trong Hội đồng", max_length=100, default="Ủy viên")
+    present = models.BooleanField("có mặt", default=True)
+    written_opinion = models.TextField("ý kiến bằng văn bản (nếu vắng)", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "thành viên dự họp"
+        verbose_name_plural = "thành viên dự họp"
+        ordering = ["meeting", "id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="unique_attendance")]
+
+    def __str__(self):
+        return str(self.member)
+
+
+class Vote(models.Model):
+    meeting = models.ForeignKey(CouncilMeeting, on_delete=models.CASCADE, related_name="votes", verbose_name="cuộc họp")
+    nominee = models.ForeignKey(Nominee, on_delete=models.PROTECT, related_name="votes", verbose_name="đối tượng")
+    votes_for = models.PositiveSmallIntegerField("đồng ý", default=0)
+    votes_against = models.PositiveSmallIntegerField("không đồng ý", default=0)
+    votes_abstain = models.PositiveSmallIntegerField("không biểu quyết", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kết quả biểu quyết"
+        verbose_name_plural = "kết quả biểu quyết"
+        ordering = ["meeting", "nominee"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "nominee"], name="one_vote_per_nominee")]
+
+    def __str__(self):
+        return f"{self.nominee}: {self.votes_for}"

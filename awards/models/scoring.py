@@ -1,0 +1,49 @@
+"""Results: every nominee against every criterion, computed from the records or ruled on by the office."""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from campaigns.models import Criterion
+from awards.models.dossiers import Nominee
+
+
+class Outcome(models.TextChoices):
+    MET = "met", "Đạt"
+    NOT_MET = "not_met", "Không đạt"
+    NOT_APPLICABLE = "not_applicable", "Không áp dụng"
+    NO_DATA = "no_data", "Chưa có số liệu"
+
+
+class Result(models.Model):
+    """A nominee against one criterion: the computed outcome with its reason, and any override or attestation."""
+
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="results", verbose_name="đối tượng")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="results", verbose_name="tiêu chí")
+    computed = models.CharField("kết quả tự động", max_length=16, choices=Outcome.choices, default=Outcome.NO_DATA)
+    computed_reason = models.TextField("diễn giải", blank=True)
+    evidence = models.TextField("căn cứ", blank=True)
+    override = models.CharField("kết quả do Văn phòng quyết định", max_length=16, choices=Outcome.choices, blank=True)
+    override_reason = models.TextField("lý do / ghi chú", blank=True)
+    override_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người quyết định")
+    override_at = models.DateTimeField("quyết định lúc", null=True, blank=True)
+    version = models.PositiveIntegerField("phiên bản", default=1)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người sửa")
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kết quả đánh giá"
+        verbose_name_plural = "kết quả đánh giá"
+        ordering = ["nominee", "criterion__order"]
+        constraints = [models.UniqueConstraint(fields=["nominee", "criterion"], name="one_result_per_criterion")]
+
+    def __str__(self):
+        return f"{self.nominee} – {self.criterion.short_name}: {self.get_outcome_display()}"
+
+    @property
+    def outcome(self):
+        return self.override or self.computed
+
+    def get_outcome_display(self):
+        return Outcome(self.outcome).label

@@ -1,0 +1,113 @@
+"""The office's ruling on one result: attest it, or override the computed outcome with a written reason; who may
+rule (never on a nominee of one's own unit), and concurrent edits caught by the result's version.
+
+"Ruling" is the office's call on one result; "decision" is the Director's award decision (awards.services.decisions)."""
+
+from __future__ import annotations
+
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, F, Max
+from django.utils import timezone
+
+from awards.models import DossierState, Outcome, Result
+from awards.selectors import user_unit_id
+from campaigns.roles import Role, has_role
+from awards.services.evaluators import is_human_criterion
+from campaigns.formatting import fmt_date
+
+class ScoringError(ValidationError):
+    """A refused scoring action; its message is shown to the user as it is (Vietnamese)."""
+
+
+class ConflictOfInterest(PermissionDenied):
+    """An office user who belongs to the nominee's unit may not decide that nominee's results."""
+
+
+class StaleResult(ScoringError):
+    """Somebody else changed the result since the page was loaded."""
+
+
+# --------------------------------------------------------------------------------------------- decisions
+
+
+def can_decide(user, nominee) -> bool:
+    """May this user decide (attest / override) this nominee's results?"""
+    return may_score(user) and not has_conflict(user, nominee)
+
+
+def may_score(user) -> bool:
+    return user.is_authenticated and (has_role(user, Role.OFFICE) or user.is_superuser)
+
+
+def has_conflict(user, nominee) -> bool:
+    unit_id = user_unit_id(user)
+    return unit_id is not None and unit_id == nominee.unit_id
+
+
+def conflict_message(nominee):
+    return (f"Xung đột lợi ích: bạn thuộc {nominee.unit.name}, không được đánh giá đối tượng của đơn vị mình. "
+            "Một cán bộ Văn phòng khác sẽ đánh giá.")
+
+
+def decide_result(result, *, actor, outcome, reason, expected_version) -> Result:
+    """An office user decides a result: attests it, or overrides the computed outcome, with a written reason.
+
+    `outcome` = "" withdraws a previous decision (the computed result applies again). The save succeeds only
+    if nobody changed the result since `expected_version` was read; otherwise StaleResult names who did, when.
+    """
+    nominee = result.nominee
+    if not may_score(actor):
+        raise PermissionDenied("Chỉ Văn phòng Sở được đánh giá kết quả.")
+    if has_conflict(actor, nominee):
+        raise ConflictOfInterest(conflict_message(nominee))
+    if nominee.dossier.state != DossierState.ACCEPTED:
+        raise ScoringError("Hồ sơ của đối tượng này chưa được tiếp nhận, chưa thể đánh giá.")
+    reason = (reason or "").strip()
+    if outcome and outcome not in Outcome.values:
+        raise ScoringError("Kết quả không hợp lệ.")
+    if outcome and not reason:
+        if is_human_criterion(result.criterion):
+            raise ScoringError("Ghi nhận xét của Văn phòng khi xác nhận tiêu chí này.")
+        raise ScoringError("Phải ghi lý do khi quyết định khác với kết quả tự động.")
+    now = timezone.now()
+    values = {
+        "override": outcome or "",
+        "override_reason": reason if outcome else "",
+        "override_by": actor if outcome else None,
+        "override_at": now if outcome else None,
+        "updated_by": actor,
+        "updated_at": now,
+    }
+    with transaction.atomic():
+        updated = Result.objects.filter(pk=result.pk, version=expected_version).update(version=F("version") + 1, **values)
+        if updated != 1:
+            current = Result.objects.select_related("updated_by__staff").filter(pk=result.pk).first()
+            if current is None:
+                raise ScoringError("Kết quả này không còn nữa, tải lại trang.")
+            raise StaleResult(stale_message(current))
+        fresh = Result.objects.select_related("nominee__unit", "nominee__staff", "nominee__dossier", "criterion",
+                                              "override_by", "updated_by").get(pk=result.pk)
+        Result.history.bulk_history_create(
+            [fresh], update=True, default_user=actor,
+            default_change_reason=reason or "Rút quyết định, dùng kết quả tự động",
+        )
+    return fresh
+
+
+def person_name(user):
+    """How a person is named on pages: the staff record's full name, else the account's name."""
+    if user is None:
+        return ""
+    staff = getattr(user, "staff", None)
+    return staff.full_name if staff else (user.get_full_name() or user.username)
+
+
+def stale_message(current):
+    who = person_name(current.updated_by) if current.updated_by_id else "người khác"
+    return f"Kết quả này đã được {who} sửa lúc {fmt_date(current.updated_at)}, tải lại trang để xem trước khi sửa."
+
+
+def last_decisions(campaign):
+    return Result.objects.filter(criterion__campaign=campaign).aggregate(last=Max("updated_at"), n=Count("pk"))

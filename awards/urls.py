@@ -1,0 +1,91 @@
+"""The URLs of the awards app: one list per area, each under its own namespace (templates use
+`{% url 'portal:…' %}`, `{% url 'scoring:…' %}` and so on). emulation/urls.py includes `urlpatterns`."""
+
+from django.urls import include, path
+
+from awards.views import council, decisions, files, office, portal, scoring, verify
+
+# The unit portal (unit heads: their own unit only) and, under the same namespace, the office's appraisal
+# of every unit's dossier.
+portal_patterns = [
+    # Unit heads: their own unit only.
+    path("", portal.home, name="home"),
+    path("dang-ky/", portal.registration, name="registration"),
+    path("dang-ky/<int:pk>/huy/", portal.registration_cancel, name="registration_cancel"),
+    path("ke-hoach/", portal.plan, name="plan"),
+    path("ho-so/", portal.dossier_current, name="dossier_current"),
+    path("ho-so/<int:pk>/", portal.dossier, name="dossier"),
+    path("ho-so/<int:pk>/nop/", portal.dossier_submit, name="dossier_submit"),
+    path("ho-so/<int:pk>/doi-tuong/<str:target>/", portal.nominee_add, name="nominee_add"),
+    path("ho-so/<int:pk>/van-ban/<str:kind>/", portal.dossier_upload, name="dossier_upload"),
+    path("doi-tuong/<int:pk>/xoa/", portal.nominee_remove, name="nominee_remove"),
+    path("doi-tuong/<int:pk>/bao-cao/", portal.report_upload, name="report_upload"),
+    path("van-ban/<int:pk>/", portal.document, name="document"),
+    # The office: appraisal of every unit's dossier.
+    path("van-phong/ho-so/", office.office_dossiers, name="office_dossiers"),
+    path("van-phong/ho-so/<int:pk>/", office.office_dossier, name="office_dossier"),
+    path("van-phong/ho-so/<int:pk>/tra-lai/", office.office_return, name="office_return"),
+    path("van-phong/ho-so/<int:pk>/tiep-nhan/", office.office_accept, name="office_accept"),
+    path("van-phong/ho-so/<int:pk>/khong-tiep-nhan/", office.office_reject, name="office_reject"),
+    path("van-phong/ho-so/<int:pk>/mo-lai/", office.office_reopen, name="office_reopen"),
+    path("van-phong/ho-so/<int:pk>/gia-han/", office.office_extend, name="office_extend"),
+    path("van-phong/ho-so/<int:pk>/y-kien/", office.office_comment, name="office_comment"),
+    path("van-phong/y-kien/<int:pk>/da-xu-ly/", office.office_comment_resolve, name="office_comment_resolve"),
+]
+
+# Every download of an uploaded file (a version of a document) goes through this permission-checked view.
+files_patterns = [
+    path("phien-ban/<int:pk>/", files.version, name="version"),
+]
+
+# Appraisal: the scoring grid, one nominee's results, the ranking, indicator data, criterion weights.
+scoring_patterns = [
+    path("", scoring.grid, name="grid"),
+    path("ket-qua/<int:pk>/", scoring.save_cell, name="cell"),
+    path("tinh-lai/", scoring.recompute, name="recompute"),
+    path("doi-tuong/<int:pk>/", scoring.nominee, name="nominee"),
+    path("xep-hang/", scoring.ranking, name="ranking"),
+    path("so-lieu/", scoring.indicators, name="indicators"),
+    path("so-lieu/<int:unit_pk>/<int:year>/", scoring.indicator_edit, name="indicator_edit"),
+    path("trong-so/", scoring.weights, name="weights"),
+]
+
+# The council, the office's meeting record and drafts, the Director's approval, PDFs.
+decisions_patterns = [
+    path("", council.council_home, name="council_home"),
+    path("hop/", council.meetings, name="meetings"),
+    path("hop/moi/", council.meeting_new, name="meeting_new"),
+    path("hop/<int:pk>/", council.meeting, name="meeting"),
+    path("hop/<int:pk>/thanh-vien/", council.attendance, name="attendance"),
+    path("hop/<int:pk>/bieu-quyet/", council.votes, name="votes"),
+    path("hop/<int:pk>/ket-luan/", council.conclude, name="conclude"),
+    path("hop/<int:pk>/bien-ban.pdf", council.minutes_pdf, name="minutes_pdf"),
+    path("quyet-dinh/", decisions.decision_list, name="list"),
+    path("quyet-dinh/lap/", decisions.draft, name="draft"),
+    path("quyet-dinh/lap-to-trinh/", decisions.draft_proposal, name="draft_proposal"),
+    path("quyet-dinh/<int:pk>/", decisions.decision_detail, name="detail"),
+    path("quyet-dinh/<int:pk>/dong/<int:line_pk>/sua/", decisions.line_edit, name="line_edit"),
+    path("quyet-dinh/<int:pk>/dong/<int:line_pk>/bo/", decisions.line_remove, name="line_remove"),
+    path("quyet-dinh/<int:pk>/xoa/", decisions.decision_delete, name="delete"),
+    path("quyet-dinh/<int:pk>/thay-the/", decisions.decision_replace, name="replace"),
+    path("quyet-dinh/<int:pk>/phe-duyet/", decisions.decision_approve, name="approve"),
+    path("quyet-dinh/<int:pk>/tu-choi/", decisions.decision_reject, name="reject"),
+    path("quyet-dinh/<int:pk>/van-ban.pdf", decisions.decision_pdf, name="pdf"),
+    path("quyet-dinh/<int:pk>/giay-khen.pdf", decisions.certificates_pdf, name="certificates_pdf"),
+    path("giay-khen/", decisions.certificates, name="certificates"),
+    path("giay-khen/<int:line_pk>.pdf", decisions.certificate_pdf, name="certificate_pdf"),
+]
+
+# Public verification of a certificate by its short code (printed under the QR code).
+verify_patterns = [
+    path("", verify.verify_lookup, name="lookup"),
+    path("<str:code>/", verify.verify_code, name="code"),
+]
+
+urlpatterns = [
+    path("don-vi/", include((portal_patterns, "portal"))),          # unit portal and the office's appraisal
+    path("tep/", include((files_patterns, "files"))),               # permission-checked file downloads
+    path("cham-diem/", include((scoring_patterns, "scoring"))),     # appraisal, scoring grid, ranking
+    path("khen-thuong/", include((decisions_patterns, "decisions"))),  # council, decisions, PDFs
+    path("xac-minh/", include((verify_patterns, "verify"))),        # public certificate verification
+]

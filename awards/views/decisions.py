@@ -1,0 +1,245 @@
+"""Pages of the decisions area: drafting and correcting decisions, the Director's approval (also in the admin),\nPDF downloads and certificates. Thin: every change goes through awards.services.decisions."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from awards.models import (
+    AwardLevel, CampaignAward, Decision, DecisionLine, DecisionState, DocumentType,
+)
+from awards.selectors import decision_lines_for, decisions_for, sees_everything
+from awards.services import council as council_service
+from awards.services import decisions as decision_service
+from campaigns.params import parse_id
+from awards.views.common import (
+    current_campaign_or_404, is_office, pdf_response, require_or_404, show_errors,
+)
+
+
+# ---------------------------------------------------------------------------------------------- decisions
+
+@login_required
+def decision_list(request):
+    require_or_404(sees_everything, request.user)
+    campaign = current_campaign_or_404()
+    rows = (
+        decisions_for(request.user, campaign.decisions.all()).select_related("award_kind", "replaces", "created_by", "decided_by")
+        .annotate(n_lines=Count("lines")).order_by("-created_at", "-id")
+    )
+    kinds = CampaignAward.objects.filter(campaign=campaign).select_related("award_kind").order_by("award_kind__code")
+    department_kinds = {a.award_kind for a in kinds if a.award_kind.level == AwardLevel.DEPARTMENT}
+    return render(request, "decisions/decision_list.html", {
+        "campaign": campaign, "decisions": rows, "office": is_office(request.user),
+        "department_kinds": sorted(department_kinds, key=lambda k: k.code),
+        "has_province": any(a.award_kind.level == AwardLevel.PROVINCE for a in kinds),
+        "meeting": council_service.latest_meeting(campaign),
+    })
+
+
+@require_POST
+@login_required
+def draft(request):
+    require_or_404(is_office, request.user)
+    campaign = current_campaign_or_404()
+    kind = _department_kind(campaign, request.POST.get("award_kind"))
+    try:
+        decision = decision_service.draft_decision(campaign, award_kind=kind, actor=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        show_errors(request, exc)
+        return redirect("decisions:list")
+    messages.success(request, f"Đã lập dự thảo quyết định gồm {decision.lines.count()} đối tượng.")
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+def _department_kind(campaign, kind_id):
+    award = (
+        CampaignAward.objects.filter(campaign=campaign, award_kind__level=AwardLevel.DEPARTMENT)
+        .filter(award_kind_id=parse_id(kind_id)).select_related("award_kind").first()
+    )
+    if award is None:
+        raise Http404
+    return award.award_kind
+
+
+@require_POST
+@login_required
+def draft_proposal(request):
+    require_or_404(is_office, request.user)
+    campaign = current_campaign_or_404()
+    try:
+        decision = decision_service.draft_proposal(campaign, actor=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        show_errors(request, exc)
+        return redirect("decisions:list")
+    messages.success(request, f"Đã lập dự thảo tờ trình gồm {decision.lines.count()} đối tượng.")
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+def _decision(request, pk):
+    return get_object_or_404(
+        decisions_for(request.user).select_related("campaign__organisation", "award_kind", "meeting", "replaces", "legal_basis", "decided_by", "created_by"),
+        pk=pk,
+    )
+
+
+@login_required
+def decision_detail(request, pk):
+    decision = _decision(request, pk)
+    lines = list(decision.lines.select_related("nominee__staff").order_by("order"))
+    return render(request, "decisions/decision_detail.html", {
+        "decision": decision, "lines": lines,
+        "office": is_office(request.user), "director": decision_service.can_approve(request.user),
+        "editable": decision.state == DecisionState.DRAFT, "today": timezone.localdate(),
+        "replacement": Decision.objects.filter(replaces=decision).first(),
+        "total_lines": len(lines),
+    })
+
+
+@require_POST
+@login_required
+def line_edit(request, pk, line_pk):
+    decision = _decision(request, pk)
+    line = get_object_or_404(decision.lines.all(), pk=line_pk)
+    fields = {name: request.POST[name] for name in decision_service.LINE_FIELDS if name in request.POST}
+    try:
+        decision_service.update_line(line, actor=request.user, **fields)
+    except ValidationError as exc:
+        show_errors(request, exc)
+    else:
+        messages.success(request, f"Đã sửa dòng «{line.recipient_name}».")
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+@require_POST
+@login_required
+def line_remove(request, pk, line_pk):
+    decision = _decision(request, pk)
+    line = get_object_or_404(decision.lines.all(), pk=line_pk)
+    try:
+        decision_service.remove_line(line, actor=request.user)
+    except ValidationError as exc:
+        show_errors(request, exc)
+    else:
+        messages.success(request, f"Đã bỏ «{line.recipient_name}» khỏi dự thảo.")
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+@require_POST
+@login_required
+def decision_delete(request, pk):
+    decision = _decision(request, pk)
+    try:
+        decision_service.delete_decision(decision, actor=request.user)
+    except ValidationError as exc:
+        show_errors(request, exc)
+        return redirect("decisions:detail", pk=decision.pk)
+    messages.success(request, "Đã xóa dự thảo.")
+    return redirect("decisions:list")
+
+
+@require_POST
+@login_required
+def decision_replace(request, pk):
+    decision = _decision(request, pk)
+    try:
+        new = decision_service.replace_decision(decision, actor=request.user)
+    except ValidationError as exc:
+        show_errors(request, exc)
+        return redirect("decisions:detail", pk=decision.pk)
+    messages.success(request, f"Đã lập dự thảo thay thế {decision}. Sửa danh sách rồi trình Giám đốc phê duyệt.")
+    return redirect("decisions:detail", pk=new.pk)
+
+
+@require_POST
+@login_required
+def decision_approve(request, pk):
+    decision = _decision(request, pk)
+    try:
+        signed_on = dt.date.fromisoformat(request.POST["signed_on"]) if request.POST.get("signed_on") else None
+    except ValueError:
+        messages.error(request, "Ngày ký không hợp lệ.")
+        return redirect("decisions:detail", pk=decision.pk)
+    try:
+        decision = decision_service.approve_decision(decision, actor=request.user, signed_on=signed_on)
+    except ValidationError as exc:
+        show_errors(request, exc)
+    else:
+        messages.success(request, f"Đã ký ban hành {decision}.")
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+@require_POST
+@login_required
+def decision_reject(request, pk):
+    decision = _decision(request, pk)
+    try:
+        decision_service.reject_decision(decision, actor=request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        show_errors(request, exc)
+    else:
+        messages.success(request, "Đã trả lại dự thảo, kèm lý do.")
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+@login_required
+def decision_pdf(request, pk):
+    decision = _decision(request, pk)
+    from awards.pdf import decision_pdf as render
+
+    kind = "to-trinh" if decision.doc_type == DocumentType.PROPOSAL else "quyet-dinh"
+    number = f"so-{decision.number}-{decision.number_year}" if decision.number else f"du-thao-{decision.pk}"
+    return pdf_response(render(decision), f"{kind}-{number}.pdf")
+
+
+# ---------------------------------------------------------------------------------------------- certificates
+
+def _visible_lines(user):
+    return decision_lines_for(user).filter(decision__doc_type=DocumentType.DECISION)
+
+
+@login_required
+def certificates(request):
+    """The certificates this user may print: all for the office, their unit's for a unit head, their own for staff."""
+    lines = (
+        _visible_lines(request.user).select_related("decision__award_kind", "decision__campaign")
+        .order_by("-decision__signed_on", "decision_id", "order")
+    )
+    groups = {}
+    for line in lines:
+        groups.setdefault(line.decision, []).append(line)
+    return render(request, "decisions/certificates.html", {"groups": list(groups.items())})
+
+
+@login_required
+def certificates_pdf(request, pk):
+    """All the certificates of one decision that this user may print (a unit head: their own unit's)."""
+    lines = _visible_lines(request.user).filter(decision_id=pk)
+    if not lines.exists():
+        raise Http404
+    decision = Decision.objects.get(pk=pk)
+    from awards.pdf import certificates_pdf as render
+
+    try:
+        pdf = render(decision, lines)
+    except ValidationError:
+        raise Http404
+    return pdf_response(pdf, f"giay-khen-qd-{decision.number}-{decision.number_year}.pdf")
+
+
+@login_required
+def certificate_pdf(request, line_pk):
+    line = get_object_or_404(_visible_lines(request.user).select_related("decision"), pk=line_pk)
+    from awards.pdf import certificates_pdf as render
+
+    try:
+        pdf = render(line.decision, DecisionLine.objects.filter(pk=line.pk))
+    except ValidationError:
+        raise Http404
+    return pdf_response(pdf, f"giay-khen-qd-{line.decision.number}-{line.decision.number_year}-so-{line.order}.pdf")

@@ -1,0 +1,164 @@
+"""The office's pages to appraise every unit's dossier (return, accept, reject, reopen, extend, comment). They\nlive under the portal's URLs and namespace (portal:office_*), beside the unit heads' pages. Thin: the services\nin awards.services.dossiers decide and write."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from awards.forms import portal as forms
+from awards.models import (
+    DeadlineExtension, Document, DocumentKind, DossierComment, DossierState, Registration,
+)
+from awards.selectors import dossiers_for, sees_everything
+from awards.services import dossiers as svc
+from awards.services.transitions import transitions_of
+from campaigns.roles import Role, has_role
+from awards.views.portal import dossier_parts, refusal, versions_prefetch
+from campaigns.selectors import get_current_campaign
+
+
+def _is_office(user):
+    return user.is_superuser or has_role(user, Role.OFFICE)
+
+
+# --- office ----------------------------------------------------------------------------------------------------
+
+def _office_viewer(request):
+    if not sees_everything(request.user):
+        raise Http404
+
+
+OFFICE_PAGE_SIZE = 50   # dossiers a page on the office's list (a province has ~300 units)
+
+
+@login_required
+def office_dossiers(request):
+    _office_viewer(request)
+    campaign = get_current_campaign()
+    state = request.GET.get("trang-thai", "")
+    qs = dossiers_for(request.user).filter(campaign=campaign).select_related("unit").annotate(
+        nominee_count=Count("nominees", distinct=True),
+        open_comments=Count("comments", filter=Q(comments__resolved=False), distinct=True),
+    ).order_by("unit__code")
+    if state in DossierState.values:
+        qs = qs.filter(state=state)
+    extensions = {}
+    for ext in DeadlineExtension.objects.filter(campaign=campaign).order_by("until"):
+        extensions[ext.unit_id] = ext
+    page = Paginator(qs, OFFICE_PAGE_SIZE).get_page(request.GET.get("trang"))
+    rows = list(page.object_list)
+    for row in rows:
+        row.extension = extensions.get(row.unit_id)
+    counts = dict(dossiers_for(request.user).filter(campaign=campaign).values_list("state").annotate(n=Count("id")))
+    return render(request, "portal/office_dossiers.html", {
+        "campaign": campaign, "dossiers": rows, "state": state, "page": page,
+        "states": [(value, label, counts.get(value, 0)) for value, label in DossierState.choices],
+        "closes": svc.end_of_day(campaign.dossier_deadline) if campaign else None,
+    })
+
+
+@login_required
+def office_dossier(request, pk):
+    _office_viewer(request)
+    dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
+    nominees, dossier_documents, checklist = dossier_parts(dossier)
+    campaign, unit = dossier.campaign, dossier.unit
+    plan = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(versions_prefetch()).first()
+    return render(request, "portal/office_dossier.html", {
+        "dossier": dossier, "campaign": campaign, "unit": unit, "nominees": nominees,
+        "dossier_documents": dossier_documents, "checklist": checklist, "complete": all(i.done for i in checklist),
+        "plan": plan, "plan_version": (plan.versions.all()[0] if plan and plan.versions.all() else None),
+        "closes": svc.deadline_for(campaign, unit), "closed": svc.deadline_passed(campaign, unit),
+        "extensions": list(DeadlineExtension.objects.filter(campaign=campaign, unit=unit).select_related("granted_by")),
+        "registrations": list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind")),
+        "history": list(transitions_of(dossier)), "comments": list(dossier.comments.select_related("author")),
+        "can_act": _is_office(request.user), "with_office": dossier.state in svc.WITH_OFFICE_STATES,
+        "return_form": forms.ReasonForm(prefix="return"), "reject_form": forms.ReasonForm(prefix="reject"),
+        "accept_form": forms.NoteForm(prefix="accept"), "reopen_form": forms.ReopenForm(prefix="reopen"),
+        "extension_form": forms.ExtensionForm(prefix="extend"), "comment_form": forms.CommentForm(prefix="comment"),
+    })
+
+
+def _office_action(request, pk, form_class, prefix, act, done):
+    """Load the dossier (404 to outsiders), refuse non-office (403), validate the form, call the service."""
+    _office_viewer(request)
+    dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
+    if not _is_office(request.user):
+        raise PermissionDenied
+    form = form_class(request.POST, prefix=prefix)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("portal:office_dossier", pk=dossier.pk)
+    try:
+        act(dossier, form.cleaned_data)
+    except ValidationError as exc:
+        refusal(request, exc)
+    else:
+        messages.success(request, done)
+    return redirect("portal:office_dossier", pk=dossier.pk)
+
+
+@login_required
+@require_POST
+def office_return(request, pk):
+    return _office_action(request, pk, forms.ReasonForm, "return",
+                          lambda d, c: svc.return_dossier(d, actor=request.user, reason=c["reason"]),
+                          "Đã trả lại hồ sơ để đơn vị bổ sung; đơn vị được báo qua thư điện tử.")
+
+
+@login_required
+@require_POST
+def office_accept(request, pk):
+    return _office_action(request, pk, forms.NoteForm, "accept",
+                          lambda d, c: svc.accept_dossier(d, actor=request.user, reason=c["reason"]),
+                          "Đã tiếp nhận hồ sơ; đơn vị được báo qua thư điện tử.")
+
+
+@login_required
+@require_POST
+def office_reject(request, pk):
+    return _office_action(request, pk, forms.ReasonForm, "reject",
+                          lambda d, c: svc.reject_dossier(d, actor=request.user, reason=c["reason"]),
+                          "Đã ghi nhận không tiếp nhận hồ sơ; đơn vị được báo qua thư điện tử.")
+
+
+@login_required
+@require_POST
+def office_reopen(request, pk):
+    return _office_action(request, pk, forms.ReopenForm, "reopen",
+                          lambda d, c: svc.reopen_dossier(d, actor=request.user, reason=c["reason"], until=c["until"]),
+                          "Đã mở lại hồ sơ; đơn vị có thể sửa và nộp lại.")
+
+
+@login_required
+@require_POST
+def office_extend(request, pk):
+    return _office_action(request, pk, forms.ExtensionForm, "extend",
+                          lambda d, c: svc.grant_extension(d.campaign, d.unit, actor=request.user, until=c["until"], reason=c["reason"]),
+                          "Đã gia hạn nộp hồ sơ cho đơn vị.")
+
+
+@login_required
+@require_POST
+def office_comment(request, pk):
+    return _office_action(request, pk, forms.CommentForm, "comment",
+                          lambda d, c: svc.add_comment(d, actor=request.user, text=c["text"]),
+                          "Đã gửi ý kiến cho đơn vị.")
+
+
+@login_required
+@require_POST
+def office_comment_resolve(request, pk):
+    _office_viewer(request)
+    comment = get_object_or_404(DossierComment.objects.filter(dossier__in=dossiers_for(request.user)), pk=pk)
+    if not _is_office(request.user):
+        raise PermissionDenied
+    svc.resolve_comment(comment, actor=request.user)
+    messages.success(request, "Đã đánh dấu ý kiến là đã xử lý.")
+    return redirect("portal:office_dossier", pk=comment.dossier_id)
