@@ -9,22 +9,98 @@ needs the answer; pages, the admin and services ask the rules (`awards.rules.may
 Roles are Django groups kept in step with campaigns.roles; `user_roles` caches them on the user for the request.
 """
 
+import functools
+import inspect
+
 import rules
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from campaigns.roles import ADMIN_ROLES, Role, user_roles
+
+REFUSED = "Bạn không có quyền thực hiện thao tác này."
+
+# ------------------------------------------------------------------------------------------ asking the table
+
+
+def may(user, perm, obj=None) -> bool:
+    """Does the permission table let `user` do `perm` (on `obj`; without one: "on some object")?
+
+    It asks the table itself (rules.has_perm), not `user.has_perm`: Django's shortcut lets an active superuser do
+    anything, which would let a superuser rule on a nominee of their own unit; the table says what a superuser
+    may do. (`user.has_perm` reaches the same rules through rules.permissions.ObjectPermissionBackend.)"""
+    return rules.has_perm(perm, user, obj)
+
+
+def require(user, perm, obj=None, message=REFUSED) -> None:
+    """Refuse with PermissionDenied (a Vietnamese message) unless the table lets `user` do `perm`."""
+    if not may(user, perm, obj):
+        raise PermissionDenied(message)
+
+
+def require_or_404(user, perm, obj=None) -> None:
+    """Pages: an outsider learns nothing, not even that the object exists."""
+    if not may(user, perm, obj):
+        raise Http404
+
+
+def rule_required(perm):
+    """View decorator: login required, then 404 unless the table lets the user `perm` in general (the view asks
+    the same rule of the object it loads). The rule is kept on the view as `rule_asked` (tests/test_rules.py)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def inner(request, *args, **kwargs):
+            require_or_404(request.user, perm)
+            return view(request, *args, **kwargs)
+
+        wrapped = login_required(inner)
+        wrapped.rule_asked = perm
+        return wrapped
+
+    return decorate
+
+
+def public(view):
+    """Marks a view that everybody may open (login page, verification, emblem): it asks no rule."""
+    view.rule_asked = None
+    return view
+
+
+def checks_rule(perm, *, on=None, message=REFUSED, system=False):
+    """Service decorator: before the verb runs, its `actor` must be allowed `perm` (on the argument named `on`),
+    else PermissionDenied. `system=True` lets actor=None through (commands and imports run by the operator).
+    The rule is kept on the function as `rule_asked` (tests/test_rules.py)."""
+
+    def decorate(fn):
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def inner(*args, **kwargs):
+            bound = signature.bind_partial(*args, **kwargs)
+            actor = bound.arguments.get("actor")
+            if not (actor is None and system):
+                require(actor, perm, bound.arguments.get(on) if on else None, message)
+            return fn(*args, **kwargs)
+
+        inner.rule_asked = perm
+        return inner
+
+    return decorate
 
 # --------------------------------------------------------------------------------------------- the account
 
 
 def user_unit_id(user):
     """The unit of the staff member linked to this account (None if there is none)."""
-    staff = getattr(user, "staff", None) if user.is_authenticated else None
+    staff = getattr(user, "staff", None) if user is not None and user.is_authenticated else None
     return staff.unit_id if staff else None
 
 
 def user_staff_id(user):
     """The staff row linked to this account (None if there is none)."""
-    staff = getattr(user, "staff", None) if user.is_authenticated else None
+    staff = getattr(user, "staff", None) if user is not None and user.is_authenticated else None
     return staff.pk if staff else None
 
 
@@ -120,7 +196,9 @@ def same_unit(user, obj):
 
 @rules.predicate
 def heads_its_unit(user, obj):
-    """A unit head and the object is their own unit's."""
+    """A unit head and the object is their own unit's (without an object: a unit head)."""
+    if obj is None:
+        return bool(is_unit_head(user))
     return bool(is_unit_head(user) and same_unit(user, obj))
 
 

@@ -111,9 +111,13 @@ def allowed(w, perm, obj=None):
     return {name for name in ACTORS if may(w.users[name], perm, obj)}
 
 
-def test_only_the_unit_head_of_the_unit_submits_its_dossier(w):
-    assert allowed(w, "awards.submit_dossier", w.dossier_a) == {"head_a"}
-    assert allowed(w, "awards.submit_dossier", w.dossier_b) == {"head_b"}
+def test_a_dossier_is_submitted_by_its_units_head_or_by_the_office_for_the_unit(w):
+    assert allowed(w, "awards.submit_dossier", w.dossier_a) == {"head_a", "clerk", "superuser"}
+    assert allowed(w, "awards.submit_dossier", w.dossier_b) == {"head_b", "clerk", "superuser"}
+
+
+def test_only_unit_heads_use_the_portal(w):
+    assert allowed(w, "awards.use_portal") == {"head_a", "head_b"}
 
 
 def test_the_office_and_superusers_appraise_dossiers(w):
