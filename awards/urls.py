@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from awards.views import council, decisions, files, office, portal, scoring, verify
+from awards.views import council, dashboard, decisions, files, office, portal, records, scoring, verify
 
 # The unit portal (unit heads: their own unit only) and, under the same namespace, the office's appraisal
 # of every unit's dossier.
@@ -82,10 +82,23 @@ verify_patterns = [
     path("<str:code>/", verify.verify_code, name="code"),
 ]
 
+# The office dashboard.
+office_patterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("don-vi/", dashboard.units, name="units"),
+]
+
+# A member of staff looks up their own records; nobody else's are reachable from here.
+records_patterns = [
+    path("", records.mine, name="mine"),
+]
+
 urlpatterns = [
     path("don-vi/", include((portal_patterns, "portal"))),          # unit portal and the office's appraisal
     path("tep/", include((files_patterns, "files"))),               # permission-checked file downloads
     path("cham-diem/", include((scoring_patterns, "scoring"))),     # appraisal, scoring grid, ranking
     path("khen-thuong/", include((decisions_patterns, "decisions"))),  # council, decisions, PDFs
     path("xac-minh/", include((verify_patterns, "verify"))),        # public certificate verification
+    path("van-phong/", include((office_patterns, "office"))),       # office dashboard
+    path("ca-nhan/", include((records_patterns, "records"))),       # staff: own records
 ]

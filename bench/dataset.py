@@ -23,7 +23,7 @@ from awards.models import (
 from campaigns.models import (
     AnnualRating, Criterion, Gender, IndicatorRecord, Rating, Staff, StaffCategory, Target, Unit, UnitKind,
 )
-from campaigns.plan_loader import load_plan_2023
+from awards.plans.loader import load_plan_2023
 from campaigns.roles import Role, assign_roles
 from campaigns.selectors import get_current_campaign
 

@@ -71,7 +71,7 @@ def main():
     from campaigns.excel.importers import import_org
     from campaigns.excel.template_files import write_layouts
     from campaigns.models import Criterion, Staff, Target
-    from campaigns.plan_loader import load_plan_2023
+    from awards.plans.loader import load_plan_2023
     from campaigns.selectors import get_current_campaign
 
     load_plan_2023()

@@ -8,9 +8,9 @@ Two sources, chosen for what each does best:
 - `StateChange` (awards.services.transitions.set_state) is our own table for transitions: who moved the object
   from which state to which, and why, written by the one service function of each verb.
 
-`history_for(obj)` merges them, newest first: a transition and the history row its save produced become one
-entry (the history row's other changed fields, the transition's actor and reason). Neither source can be edited
-or deleted in the admin. A fixed number of queries, however long the history."""
+This module reads the first (`history_entries(obj)`); awards.audit.history_for(obj) merges it with the second,
+newest first: a transition and the history row its save produced become one entry (the history row's other
+changed fields, the transition's actor and reason). Neither source can be edited or deleted in the admin."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -21,8 +21,6 @@ from django.utils import formats, timezone
 
 ACTIONS = {"+": "Tạo mới", "~": "Cập nhật", "-": "Xóa"}
 TRANSITION = "Chuyển trạng thái"
-# A transition and the history row written by the same save are at most this far apart.
-_SAME_SAVE = dt.timedelta(seconds=5)
 
 
 @dataclass
@@ -99,7 +97,9 @@ def _attname(model, name):
     return model._meta.get_field(name).attname
 
 
-def _history_entries(obj):
+def history_entries(obj):
+    """The django-simple-history rows of `obj`, oldest first, as AuditEntry (each with `_raw`: field → (before,
+    after) in stored values, for awards.audit to pair a transition with the save that made it)."""
     model = type(obj)
     manager = getattr(obj, "history", None)
     if manager is None or not hasattr(manager, "model"):
@@ -140,54 +140,4 @@ def _history_entries(obj):
             reason=record.history_change_reason or "",
         ))
         entries[-1]._raw = {n: (b, a) for n, b, a in pairs}
-    return entries
-
-
-def _state_label(model, state_field, value):
-    try:
-        f = model._meta.get_field(state_field)
-    except Exception:
-        return value or "—"
-    return str(dict(f.flatchoices).get(value, value or "—")) if value else "—"
-
-
-def history_for(obj, *, state_field="state"):
-    """Every recorded change of `obj`, newest first (a list of AuditEntry)."""
-    from awards.services.transitions import transitions_of
-
-    model = type(obj)
-    entries = _history_entries(obj)
-    transitions = sorted(transitions_of(obj), key=lambda t: (t.at, t.pk))
-    try:
-        state_name = str(model._meta.get_field(state_field).verbose_name)
-    except Exception:
-        state_name = "trạng thái"
-
-    used = set()
-    for t in transitions:
-        match = None
-        for i, e in enumerate(entries):
-            if i in used or e.is_transition:
-                continue
-            raw = getattr(e, "_raw", {})
-            if state_field in raw and raw[state_field] == (t.from_state, t.to_state) and abs(e.at - t.at) <= _SAME_SAVE:
-                match = i
-                break
-        if match is not None:
-            used.add(match)
-            e = entries[match]
-            e.is_transition, e.action = True, TRANSITION
-            e.actor = t.actor or e.actor
-            e.reason = t.reason or e.reason
-            # The state first: it is what the transition is about.
-            e.changes.sort(key=lambda c: c.field != state_name)
-        else:
-            entries.append(AuditEntry(
-                at=t.at, actor=t.actor, action=TRANSITION, reason=t.reason, is_transition=True,
-                changes=[Change(state_name, _state_label(model, state_field, t.from_state),
-                                _state_label(model, state_field, t.to_state))],
-            ))
-    for e in entries:
-        e.__dict__.pop("_raw", None)
-    entries.sort(key=lambda e: e.at, reverse=True)
     return entries

@@ -3,9 +3,7 @@
 
 from django.urls import include, path
 
-from campaigns import views_excel as excel
-from campaigns import views_office as office
-from campaigns import views_records as records
+from campaigns.views import excel
 
 # Imports and exports (the office's imports; exports as each user's selector allows).
 excel_patterns = [
@@ -19,19 +17,6 @@ excel_patterns = [
     path("xuat/<slug:what>.xlsx", excel.export_download, name="export"),
 ]
 
-# The office dashboard.
-office_patterns = [
-    path("", office.dashboard, name="dashboard"),
-    path("don-vi/", office.units, name="units"),
-]
-
-# A member of staff looks up their own records; nobody else's are reachable from here.
-records_patterns = [
-    path("", records.mine, name="mine"),
-]
-
 urlpatterns = [
-    path("excel/", include((excel_patterns, "excel"))),         # imports and exports
-    path("van-phong/", include((office_patterns, "office"))),   # office dashboard
-    path("ca-nhan/", include((records_patterns, "records"))),   # staff: own records
+    path("excel/", include((excel_patterns, "excel"))),  # imports and exports
 ]

@@ -22,8 +22,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "te
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # The admin with our site: only the office and the director enter it (campaigns/admin_site.py).
-    "campaigns.admin_site.EmulationAdminConfig",
+    # The admin with our site: only the office and the director enter it (emulation/admin.py).
+    "emulation.admin.EmulationAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from campaigns import views as campaign_views
+from campaigns.views import home as campaign_views
 
 admin.site.site_header = "Thi đua - Khen thưởng"
 admin.site.site_title = "Thi đua - Khen thưởng"
@@ -14,7 +14,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("to-chuc/<path:path>", campaign_views.emblem, name="emblem"),
-    path("", include("awards.urls")),     # portal, files, scoring, decisions, verification
-    path("", include("campaigns.urls")),  # excel, office dashboard, own records
+    path("", include("awards.urls")),     # portal, files, scoring, decisions, verification, dashboard, own records
+    path("", include("campaigns.urls")),  # Excel imports and exports
     path("admin/", admin.site.urls),
 ]

@@ -3,7 +3,7 @@ member of staff. Every test that needs people takes them from here."""
 
 import pytest
 
-from campaigns.plan_loader import load_plan_2023
+from awards.plans.loader import load_plan_2023
 from campaigns.roles import Role, assign_roles
 from campaigns.selectors import get_current_campaign
 from tests.factories import StaffFactory, UnitFactory, UserFactory

@@ -3,7 +3,8 @@
 Results are read-only here: the office decides them on the scoring pages, where the reason, the conflict of
 interest and concurrent edits are checked by `awards.services.rulings.decide_result`. Records edited in the
 admin (ratings, initiatives, discipline, indicator data) bring the automatic results in line through
-`RecomputeResultsMixin`; criterion weights are locked once scoring has started (`CriterionAdminForm`)."""
+campaigns.hooks.records_changed, which awards listens to (AwardsConfig.ready); criterion weights are locked once
+scoring has started (campaigns.admin.records.CriterionAdminForm asks campaigns.hooks.weights_lock)."""
 
 from django.contrib import admin
 from django.urls import reverse
@@ -38,29 +39,3 @@ class ResultAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-class RecomputeResultsMixin:
-    """For the admin of records that criteria read: after a save or a delete, recompute the results of the
-    person or unit concerned."""
-
-    def _recompute(self, obj):
-        from awards.services.recompute import recompute_results
-
-        units = [obj.unit_id] if getattr(obj, "unit_id", None) else None
-        staff = [obj.staff_id] if getattr(obj, "staff_id", None) else None
-        recompute_results(units=units, staff=staff)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        self._recompute(obj)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        self._recompute(obj)
-
-    def delete_queryset(self, request, queryset):
-        objs = list(queryset)
-        super().delete_queryset(request, queryset)
-        for obj in objs:
-            self._recompute(obj)

@@ -7,9 +7,8 @@ from django import forms
 from django.forms import modelformset_factory
 
 from awards.models import Outcome
-from awards.services.weights import check_weight_change
-from awards.services.indicators import indicator_errors
-from campaigns.models import Criterion, IndexComponentScore, IndicatorRecord
+from campaigns.validators import indicator_errors
+from campaigns.models import IndexComponentScore, IndicatorRecord
 
 OUTCOME_CHOICES = [("", "Theo kết quả tự động")] + list(Outcome.choices)
 ATTEST_CHOICES = [("", "Chưa xác nhận")] + list(Outcome.choices)
@@ -95,21 +94,3 @@ class WeightsForm(forms.Form):
 
     def mandatory(self):
         return {c.pk: self.cleaned_data[f"mandatory_{c.pk}"] for c in self.criteria}
-
-
-class CriterionAdminForm(forms.ModelForm):
-    """For the admin: a criterion's weight cannot change once scoring has started (same rule as the page)."""
-
-    class Meta:
-        model = Criterion
-        fields = "__all__"
-
-    def clean(self):
-        data = super().clean()
-        campaign = data.get("campaign") or getattr(self.instance, "campaign", None)
-        if self.instance.pk and "weight" in self.changed_data and campaign is not None:
-            try:
-                check_weight_change(campaign, True)
-            except forms.ValidationError as exc:
-                self.add_error("weight", exc.messages[0])
-        return data

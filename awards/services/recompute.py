@@ -99,12 +99,10 @@ def _recompute_campaign(campaign, nominees, report):
         report.changed += len(to_update)
 
 
-def recompute_after_import(*, units=None, staff=None, campaign=None) -> RecomputeReport:
-    """For the Excel importer: after records of these units / staff changed, bring automatic results in line."""
-    return recompute_results(campaign, units=units, staff=staff)
-
-
-# --------------------------------------------------------------------------------------------- reading
+def after_records_changed(*, units=None, staff=None) -> RecomputeReport:
+    """The listener of campaigns.hooks.records_changed (registered by AwardsConfig.ready): after records of these
+    units / staff changed (both None: any), bring the automatic results in line, in the caller's transaction."""
+    return recompute_results(units=units, staff=staff)
 
 
 def unscored_count(campaign) -> int:

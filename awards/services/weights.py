@@ -23,6 +23,11 @@ def scoring_started(campaign) -> bool:
 WEIGHTS_LOCKED = "Đã bắt đầu chấm điểm (đã có kết quả do Văn phòng quyết định): không thể đổi trọng số tiêu chí."
 
 
+def weights_lock_message(campaign) -> str:
+    """The listener of campaigns.hooks.weights_lock (registered by AwardsConfig.ready)."""
+    return WEIGHTS_LOCKED if scoring_started(campaign) else ""
+
+
 def check_weight_change(campaign, changed: bool):
     if changed and scoring_started(campaign):
         raise ScoringError(WEIGHTS_LOCKED)

@@ -25,6 +25,8 @@ from campaigns.models import (
     AnnualRating, IndexComponentScore, IndicatorRecord, Initiative, Staff, Unit,
 )
 from campaigns.selectors import get_organisation
+from campaigns.hooks import records_changed
+from campaigns.validators import indicator_errors
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
 CHUNK = 2000
@@ -196,19 +198,17 @@ class Importer:
         return [], []
 
     def rescore_results(self):
-        """Bring the automatic results in line with the records just written (the scoring service's rule),
-        in the same transaction."""
+        """Bring the automatic results in line with the records just written, in the same transaction: through
+        campaigns.hooks.records_changed, whose listener (registered by awards) recomputes them."""
         if not self.rescore:
             return
         units, staff = self.touched()
         if not units and not staff:
             return
-        from awards.services.recompute import recompute_after_import, recompute_results
-
         if len(units) + len(staff) > CHUNK:
-            recompute_results()
+            records_changed()  # so many that bringing everything in line is cheaper
         else:
-            recompute_after_import(units=[u.pk for u in units], staff=[s.pk for s in staff])
+            records_changed(units=[u.pk for u in units], staff=[s.pk for s in staff])
 
     @staticmethod
     def subjects_of(objs):
@@ -372,9 +372,7 @@ BOOL_DEFAULTS = {"has_procedures": True, "ddci_assigned": True}
 
 
 def _indicator_check(record):
-    """The checks the indicator form makes (awards.services.indicators.indicator_errors), on the whole record."""
-    from awards.services.indicators import indicator_errors
-
+    """The checks the indicator form makes (campaigns.validators.indicator_errors), on the whole record."""
     return indicator_errors({name: getattr(record, name) for name in INDICATOR_FIELDS})
 
 

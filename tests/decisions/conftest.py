@@ -6,10 +6,10 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from awards.models import AwardKind, Dossier, DossierState, Nominee, Outcome, Result
+from awards.models import AwardKind, Outcome, Result
 from awards.services.council import record_meeting, record_vote
 from campaigns.models import AnnualRating, Criterion, Gender, Initiative, Rating
-from tests.factories import StaffFactory, UnitFactory
+from tests.factories import AppraisedNomineeFactory, StaffFactory, UnitFactory
 
 _seq = itertools.count(1)
 VN = timezone.get_fixed_timezone(7 * 60)
@@ -23,35 +23,6 @@ def giay_khen(campaign):
 @pytest.fixture
 def bang_khen(campaign):
     return AwardKind.objects.get(code="bang-khen-ubnd-tinh")
-
-
-def accepted_dossier(campaign, unit):
-    n = next(_seq)
-    dossier, _ = Dossier.objects.get_or_create(
-        campaign=campaign, unit=unit,
-        defaults={"state": DossierState.ACCEPTED,
-                  "first_submitted_at": dt.datetime(2023, 11, 1, 8, 0, tzinfo=VN) + dt.timedelta(minutes=n)},
-    )
-    return dossier
-
-
-def nominate(campaign, *, unit=None, staff=None, award_kind, outcome=Outcome.MET, achievement="", name=None):
-    """An appraised nominee (its unit's dossier accepted) with a result on every criterion of its target."""
-    if staff is None and unit is None:
-        unit = UnitFactory(name=name or f"Phòng thử nghiệm {next(_seq)}")
-    if staff is not None:
-        unit = staff.unit
-    target = "individual" if staff else "collective"
-    nominee = Nominee.objects.create(
-        dossier=accepted_dossier(campaign, unit), target=target, unit=unit, staff=staff, award_kind=award_kind,
-        achievement=achievement or f"Thành tích xuất sắc của {staff.full_name if staff else unit.name} năm 2023",
-    )
-    criteria = Criterion.objects.filter(campaign=campaign, target=target).order_by("order")
-    Result.objects.bulk_create(
-        Result(nominee=nominee, criterion=c, computed=outcome if i == 0 else Outcome.MET, computed_reason="Thử nghiệm")
-        for i, c in enumerate(criteria)
-    )
-    return nominee
 
 
 def person(unit=None, name=None, gender=Gender.MALE, position="Chuyên viên"):
@@ -81,13 +52,13 @@ def vote_all(meeting, nominees, votes_for=None):
 def gk_world(campaign, giay_khen, unit_a, unit_b):
     """Six collectives and six individuals proposed for Giấy khen, all eligible, scores decreasing; a meeting
     where all passed. unit_a and unit_b hold the first collective and individual each."""
-    collectives = [nominate(campaign, unit=unit_a, award_kind=giay_khen), nominate(campaign, unit=unit_b, award_kind=giay_khen)]
-    collectives += [nominate(campaign, award_kind=giay_khen, name=f"Phòng số {i}") for i in range(3, 7)]
+    collectives = [AppraisedNomineeFactory(campaign=campaign, unit=unit_a, award_kind=giay_khen), AppraisedNomineeFactory(campaign=campaign, unit=unit_b, award_kind=giay_khen)]
+    collectives += [AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen, unit=UnitFactory(name=f"Phòng số {i}")) for i in range(3, 7)]
     individuals = [
-        nominate(campaign, staff=person(unit_a, "Đặng Thị Hạnh", Gender.FEMALE), award_kind=giay_khen),
-        nominate(campaign, staff=person(unit_b, "Bùi Văn Sơn"), award_kind=giay_khen),
+        AppraisedNomineeFactory(campaign=campaign, staff=person(unit_a, "Đặng Thị Hạnh", Gender.FEMALE), award_kind=giay_khen),
+        AppraisedNomineeFactory(campaign=campaign, staff=person(unit_b, "Bùi Văn Sơn"), award_kind=giay_khen),
     ]
-    individuals += [nominate(campaign, staff=person(name=f"Lê Văn Số {i}"), award_kind=giay_khen) for i in range(3, 7)]
+    individuals += [AppraisedNomineeFactory(campaign=campaign, staff=person(name=f"Lê Văn Số {i}"), award_kind=giay_khen) for i in range(3, 7)]
     # Lower the score of the 6th of each by one non-mandatory miss, so the ranking is strict at the quota line.
     for nominee in (collectives[5], individuals[5]):
         c = Criterion.objects.filter(campaign=campaign, target=nominee.target).order_by("-order").first()

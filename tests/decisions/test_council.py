@@ -7,7 +7,8 @@ from awards.models import DossierState
 from awards.services.council import (
     passed_nominee_ids, passes_threshold, record_ballots, record_vote, set_attendance, threshold_text, vote_outcome,
 )
-from tests.decisions.conftest import meeting_for, nominate, person
+from tests.decisions.conftest import meeting_for, person
+from tests.factories import AppraisedNomineeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_threshold_is_counted_on_all_members_not_on_those_present(campaign, giay
     meeting = meeting_for(campaign)
     for i in range(3):  # three of seven absent: the denominator stays 7
         set_attendance(meeting, member=person(), present=False, written_opinion="Đồng ý với danh sách")
-    nominee = nominate(campaign, award_kind=giay_khen)
+    nominee = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)
     vote = record_vote(meeting, nominee=nominee, votes_for=votes_for)
     outcome = vote_outcome(vote)
     assert (outcome.total_members, outcome.passed) == (7, passed)
@@ -50,13 +51,13 @@ def test_exactly_half_passes_only_when_the_threshold_is_not_strict(campaign):
 
 def test_percent_is_of_all_members(campaign, giay_khen):
     meeting = meeting_for(campaign)
-    vote = record_vote(meeting, nominee=nominate(campaign, award_kind=giay_khen), votes_for=5, votes_against=1)
+    vote = record_vote(meeting, nominee=AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen), votes_for=5, votes_against=1)
     assert str(vote_outcome(vote).percent) == "71.43"
 
 
 def test_more_votes_than_members_or_valid_ballots_are_refused(campaign, giay_khen):
     meeting = meeting_for(campaign)
-    nominee = nominate(campaign, award_kind=giay_khen)
+    nominee = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)
     with pytest.raises(ValidationError, match=r"Tổng số phiếu .* \(8\) vượt quá tổng số thành viên Hội đồng \(7\)"):
         record_vote(meeting, nominee=nominee, votes_for=6, votes_against=2)
     record_ballots(meeting, issued=6, returned=6, valid=5)
@@ -69,7 +70,7 @@ def test_more_votes_than_members_or_valid_ballots_are_refused(campaign, giay_khe
 
 def test_a_nominee_of_a_dossier_not_accepted_cannot_be_voted_on(campaign, giay_khen):
     meeting = meeting_for(campaign)
-    nominee = nominate(campaign, award_kind=giay_khen)
+    nominee = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)
     nominee.dossier.state = DossierState.RETURNED
     nominee.dossier.save()
     with pytest.raises(ValidationError, match="chưa được tiếp nhận"):
@@ -78,7 +79,7 @@ def test_a_nominee_of_a_dossier_not_accepted_cannot_be_voted_on(campaign, giay_k
 
 def test_a_second_vote_corrects_the_first(campaign, giay_khen):
     meeting = meeting_for(campaign)
-    nominee = nominate(campaign, award_kind=giay_khen)
+    nominee = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)
     record_vote(meeting, nominee=nominee, votes_for=3, votes_against=4)
     record_vote(meeting, nominee=nominee, votes_for=6, votes_against=1)
     assert list(meeting.votes.values_list("votes_for", "votes_against")) == [(6, 1)]
@@ -97,7 +98,7 @@ def test_the_record_of_a_meeting_behind_a_signed_decision_is_closed(campaign, gi
     from awards.services.decisions import approve_decision, draft_decision
 
     meeting = meeting_for(campaign)
-    nominee = nominate(campaign, award_kind=giay_khen)
+    nominee = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)
     record_vote(meeting, nominee=nominee, votes_for=7)
     approve_decision(draft_decision(campaign, award_kind=giay_khen, actor=clerk, meeting=meeting),
                      actor=director, signed_on=dt.date(2023, 12, 5))

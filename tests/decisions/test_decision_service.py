@@ -14,7 +14,8 @@ from awards.services.decisions import (
     update_line,
 )
 from awards.services.transitions import TransitionError
-from tests.decisions.conftest import make_bang_khen_ready, meeting_for, nominate, person, vote_all
+from tests.decisions.conftest import make_bang_khen_ready, meeting_for, person, vote_all
+from tests.factories import AppraisedNomineeFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 DEC5 = dt.date(2023, 12, 5)
@@ -61,7 +62,7 @@ def test_explicit_lists_are_refused_with_every_reason(gk_world, giay_khen, campa
 
 
 def test_a_nominee_not_voted_on_is_refused(gk_world, giay_khen, campaign, clerk):
-    fresh = nominate(campaign, award_kind=giay_khen, name="Phòng chưa biểu quyết")
+    fresh = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen, unit=UnitFactory(name="Phòng chưa biểu quyết"))
     with pytest.raises(ValidationError, match="«Phòng chưa biểu quyết» chưa được Hội đồng biểu quyết"):
         draft_decision(campaign, award_kind=giay_khen, actor=clerk, nominees=[fresh])
 
@@ -73,7 +74,7 @@ def test_one_achievement_one_award_a_nominee_already_on_a_decision_is_refused(gk
 
 
 def test_without_a_council_meeting_nothing_is_drafted(campaign, giay_khen, clerk):
-    nominate(campaign, award_kind=giay_khen)
+    AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)
     with pytest.raises(ValidationError, match="Hội đồng Thi đua - Khen thưởng chưa họp xét"):
         draft_decision(campaign, award_kind=giay_khen, actor=clerk)
 
@@ -188,9 +189,9 @@ def test_proposal_lists_bang_khen_eligible_nominees_with_achievement_and_conditi
     short = person(unit_a, "Hồ Văn Long")
     make_bang_khen_ready(short, initiatives=1)
     make_bang_khen_ready(unit_a)
-    n_ready = nominate(campaign, staff=ready, award_kind=bang_khen, achievement="Chủ trì số hóa hồ sơ người có công")
-    n_short = nominate(campaign, staff=short, award_kind=bang_khen)
-    n_unit = nominate(campaign, unit=unit_a, award_kind=bang_khen)
+    n_ready = AppraisedNomineeFactory(campaign=campaign, staff=ready, award_kind=bang_khen, achievement="Chủ trì số hóa hồ sơ người có công")
+    n_short = AppraisedNomineeFactory(campaign=campaign, staff=short, award_kind=bang_khen)
+    n_unit = AppraisedNomineeFactory(campaign=campaign, unit=unit_a, award_kind=bang_khen)
     meeting = meeting_for(campaign)
     vote_all(meeting, [n_ready, n_short, n_unit])
     proposal = draft_proposal(campaign, actor=clerk)

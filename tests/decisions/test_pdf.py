@@ -13,7 +13,8 @@ from awards.pdf import certificates_pdf, decision_pdf, minutes_pdf
 from awards.services.council import set_attendance
 from awards.services.decisions import approve_decision, draft_decision, draft_proposal, replace_decision
 from campaigns.models import Gender
-from tests.decisions.conftest import make_bang_khen_ready, meeting_for, nominate, person, vote_all
+from tests.decisions.conftest import make_bang_khen_ready, meeting_for, person, vote_all
+from tests.factories import AppraisedNomineeFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 DEC5 = dt.date(2023, 12, 5)
@@ -136,7 +137,7 @@ def test_emblem_is_printed_once_the_organisation_sets_it(approved, organisation)
 def test_proposal_to_the_province_lists_achievement_and_condition(campaign, bang_khen, clerk, director, unit_a):
     ready = person(unit_a, "Phan Thị Lan", Gender.FEMALE, position="Phó Trưởng phòng")
     make_bang_khen_ready(ready)
-    nominee = nominate(campaign, staff=ready, award_kind=bang_khen, achievement="Chủ trì số hóa hồ sơ người có công")
+    nominee = AppraisedNomineeFactory(campaign=campaign, staff=ready, award_kind=bang_khen, achievement="Chủ trì số hóa hồ sơ người có công")
     meeting = meeting_for(campaign)
     vote_all(meeting, [nominee])
     proposal = approve_decision(draft_proposal(campaign, actor=clerk), actor=director, signed_on=DEC5)
@@ -152,8 +153,8 @@ def test_proposal_to_the_province_lists_achievement_and_condition(campaign, bang
 def test_minutes_give_votes_as_percentages_of_all_members(campaign, giay_khen):
     meeting = meeting_for(campaign)
     set_attendance(meeting, member=person(name="Võ Văn Vắng"), present=False, written_opinion="Nhất trí với danh sách")
-    a = nominate(campaign, award_kind=giay_khen, name="Phòng Đạt")
-    b = nominate(campaign, award_kind=giay_khen, name="Phòng Không Đạt")
+    a = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen, unit=UnitFactory(name="Phòng Đạt"))
+    b = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen, unit=UnitFactory(name="Phòng Không Đạt"))
     vote_all(meeting, [a], votes_for=5)
     vote_all(meeting, [b], votes_for=3)
     text = text_of(minutes_pdf(meeting))

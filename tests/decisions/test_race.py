@@ -9,7 +9,8 @@ from django.db import connection
 
 from awards.models import Decision, DocumentRegister
 from awards.services.decisions import approve_decision, draft_decision
-from tests.decisions.conftest import meeting_for, nominate, vote_all
+from tests.decisions.conftest import meeting_for, vote_all
+from tests.factories import AppraisedNomineeFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 DEC5 = dt.date(2023, 12, 5)
@@ -40,7 +41,7 @@ def _race(calls):
 def _drafts(campaign, giay_khen, clerk, n):
     drafts = []
     for _ in range(n):
-        nominee = nominate(campaign, award_kind=giay_khen)
+        nominee = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)
         meeting = meeting_for(campaign)
         vote_all(meeting, [nominee])
         drafts.append(draft_decision(campaign, award_kind=giay_khen, actor=clerk, meeting=meeting, nominees=[nominee]))

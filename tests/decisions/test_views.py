@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from awards.models import Decision, DecisionState, Vote
 from awards.services.decisions import approve_decision, draft_decision, replace_decision
-from tests.decisions.conftest import meeting_for, nominate, person, vote_all
+from tests.decisions.conftest import meeting_for, person, vote_all
+from tests.factories import AppraisedNomineeFactory
 
 pytestmark = pytest.mark.django_db
 DEC5 = dt.date(2023, 12, 5)
@@ -36,8 +37,8 @@ def test_council_member_sees_the_ranked_list_with_the_votes(client, council_memb
 
 
 def test_office_records_a_meeting_and_the_votes_on_the_page(client, clerk, campaign, giay_khen, unit_a):
-    a = nominate(campaign, unit=unit_a, award_kind=giay_khen)
-    b = nominate(campaign, staff=person(unit_a, "Hồ Văn Long"), award_kind=giay_khen)
+    a = AppraisedNomineeFactory(campaign=campaign, unit=unit_a, award_kind=giay_khen)
+    b = AppraisedNomineeFactory(campaign=campaign, staff=person(unit_a, "Hồ Văn Long"), award_kind=giay_khen)
     chair, secretary = person(name="Hà Anh Quang"), person(name="Trần Thị Thu Hà")
     client.force_login(clerk)
     response = client.post(reverse("decisions:meeting_new"), {
@@ -62,7 +63,7 @@ def test_office_drafts_from_the_page_and_refusals_are_shown(client, clerk, campa
     client.force_login(clerk)
     response = client.post(reverse("decisions:draft"), {"award_kind": giay_khen.pk}, follow=True)
     assert messages_of(response) == ["Hội đồng Thi đua - Khen thưởng chưa họp xét: chưa thể lập dự thảo."]
-    nominee = nominate(campaign, unit=unit_a, award_kind=giay_khen)
+    nominee = AppraisedNomineeFactory(campaign=campaign, unit=unit_a, award_kind=giay_khen)
     vote_all(meeting_for(campaign), [nominee])
     response = client.post(reverse("decisions:draft"), {"award_kind": giay_khen.pk})
     decision = Decision.objects.get()
@@ -166,7 +167,7 @@ def _count(client, url):
 
 def _more_decisions(campaign, giay_khen, clerk, director, n):
     for _ in range(n):
-        nominee = nominate(campaign, award_kind=giay_khen)
+        nominee = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)
         meeting = meeting_for(campaign)
         vote_all(meeting, [nominee])
         approve_decision(draft_decision(campaign, award_kind=giay_khen, actor=clerk, meeting=meeting, nominees=[nominee]),
@@ -178,12 +179,12 @@ def test_list_pages_make_the_same_number_of_queries_at_one_and_many_rows(client,
     client.force_login(clerk)
     urls = [reverse(n) for n in ("decisions:list", "decisions:meetings", "decisions:certificates", "decisions:council_home")]
     meeting = meeting_for(campaign)
-    vote_all(meeting, [nominate(campaign, award_kind=giay_khen)])
+    vote_all(meeting, [AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)])
     decision = Decision.objects.order_by("pk").last()
     urls += [reverse("decisions:meeting", args=[meeting.pk]), reverse("decisions:detail", args=[decision.pk])]
     one = [_count(client, url) for url in urls]
     _more_decisions(campaign, giay_khen, clerk, director, 3)
-    for nominee in [nominate(campaign, award_kind=giay_khen) for _ in range(3)]:
+    for nominee in [AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen) for _ in range(3)]:
         vote_all(meeting, [nominee])
     decision.refresh_from_db()
     many = [_count(client, url) for url in urls]

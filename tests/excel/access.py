@@ -17,7 +17,7 @@ def _upload(w):
     """A file uploaded by the clerk and kept under a token (a new unit and one of its staff)."""
     import openpyxl
 
-    from campaigns.views_excel import store_upload
+    from campaigns.views.excel import store_upload
 
     workbook = openpyxl.Workbook()
     ws = workbook.active

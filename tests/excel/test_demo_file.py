@@ -2,11 +2,11 @@
 
 import pytest
 
-from campaigns.demo import seed_organisation
+from awards.demo.organisation import seed_organisation
 from campaigns.excel.importers import import_org
 from campaigns.excel.template_files import export_org
 from campaigns.models import Staff, Unit
-from campaigns.views_excel import DEMO_FILE
+from campaigns.views.excel import DEMO_FILE
 from tests.excel.conftest import read_back
 
 pytestmark = pytest.mark.django_db

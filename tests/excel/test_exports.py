@@ -10,26 +10,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from awards.models import (
-    AwardKind, CampaignAward, Decision, DecisionLine, DecisionState, Dossier, DossierState, Nominee, Outcome, Result,
+    AwardKind, CampaignAward, Decision, DecisionLine, DecisionState, Outcome, Result,
 )
 from campaigns.excel.exporters import export
 from campaigns.models import Criterion, Target
 from tests.excel.conftest import read_back
-from tests.factories import StaffFactory, UnitFactory
+from tests.factories import AppraisedNomineeFactory, StaffFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def nominate(campaign, unit, *, staff=None, state=DossierState.ACCEPTED, outcome=Outcome.MET, award="giay-khen-giam-doc"):
-    dossier, _ = Dossier.objects.get_or_create(campaign=campaign, unit=unit, defaults={"state": state})
-    nominee = Nominee.objects.create(
-        dossier=dossier, target=Target.INDIVIDUAL if staff else Target.COLLECTIVE, unit=unit, staff=staff,
-        award_kind=AwardKind.objects.get(code=award),
-    )
-    for criterion in Criterion.objects.filter(campaign=campaign, target=nominee.target):
-        Result.objects.create(nominee=nominee, criterion=criterion, computed=outcome,
-                              computed_reason=f"Lý do {criterion.order}", evidence=f"Căn cứ {criterion.order}")
-    return nominee
 
 
 def sheet(data, name=None):
@@ -38,8 +26,8 @@ def sheet(data, name=None):
 
 
 def test_status_export_of_a_unit_head_holds_only_their_unit(campaign, head_a, clerk, unit_a, unit_b):
-    nominate(campaign, unit_a)
-    nominate(campaign, unit_b, staff=StaffFactory(unit=unit_b))
+    AppraisedNomineeFactory(campaign=campaign, unit=unit_a)
+    AppraisedNomineeFactory(campaign=campaign, unit=unit_b, staff=StaffFactory(unit=unit_b))
     rows = read_back(export("status", campaign=campaign, user=head_a))["Tình trạng hồ sơ"]
     assert [tuple(r[1:4]) for r in rows[3:]] == [("NCC", "Phòng Người có công", "Đã tiếp nhận")]
     assert "Phạm vi: đơn vị Phòng Người có công" in rows[1][0]
@@ -50,14 +38,14 @@ def test_status_export_of_a_unit_head_holds_only_their_unit(campaign, head_a, cl
 
 
 def test_scores_export_of_a_unit_head_holds_only_their_unit(campaign, head_a, unit_a, unit_b):
-    nominate(campaign, unit_a)
-    nominate(campaign, unit_b)
+    AppraisedNomineeFactory(campaign=campaign, unit=unit_a)
+    AppraisedNomineeFactory(campaign=campaign, unit=unit_b)
     rows = read_back(export("scores", campaign=campaign, user=head_a))["Kết quả đánh giá"][3:]
     assert len(rows) == 12 and {r[0] for r in rows} == {"NCC"}
 
 
 def test_scores_export_has_every_result_with_evidence_reason_and_override(campaign, clerk, unit_a):
-    nominee = nominate(campaign, unit_a, staff=StaffFactory(unit=unit_a, full_name="Lê Thị Lan"))
+    nominee = AppraisedNomineeFactory(campaign=campaign, unit=unit_a, staff=StaffFactory(unit=unit_a, full_name="Lê Thị Lan"))
     result = nominee.results.get(criterion__order=1)
     Result.objects.filter(pk=result.pk).update(
         override=Outcome.NOT_MET, override_reason="Quyết định xếp loại bị hủy", override_by=clerk,
@@ -81,7 +69,7 @@ def test_scores_export_has_every_result_with_evidence_reason_and_override(campai
 
 
 def test_a_formula_looking_name_is_text_in_the_export(campaign, clerk, unit_a):
-    nominate(campaign, unit_a, staff=StaffFactory(unit=unit_a, full_name='=HYPERLINK("http://x.example","Bấm")'))
+    AppraisedNomineeFactory(campaign=campaign, unit=unit_a, staff=StaffFactory(unit=unit_a, full_name='=HYPERLINK("http://x.example","Bấm")'))
     ws = sheet(export("scores", campaign=campaign, user=clerk))
     cell = ws["D4"]
     assert cell.data_type == "s" and cell.value == '\'=HYPERLINK("http://x.example","Bấm")'
@@ -89,22 +77,22 @@ def test_a_formula_looking_name_is_text_in_the_export(campaign, clerk, unit_a):
 
 
 def test_scores_export_takes_the_same_number_of_queries_for_one_or_many_nominees(campaign, clerk, unit_a):
-    nominate(campaign, unit_a, staff=StaffFactory(unit=unit_a))
+    AppraisedNomineeFactory(campaign=campaign, unit=unit_a, staff=StaffFactory(unit=unit_a))
     with CaptureQueriesContext(connection) as one:
         export("scores", campaign=campaign, user=clerk)
     for _ in range(3):
-        nominate(campaign, unit_a, staff=StaffFactory(unit=unit_a))
+        AppraisedNomineeFactory(campaign=campaign, unit=unit_a, staff=StaffFactory(unit=unit_a))
     with CaptureQueriesContext(connection) as many:
         export("scores", campaign=campaign, user=clerk)
     assert len(one) == len(many)
 
 
 def test_status_export_takes_the_same_number_of_queries_for_one_or_many_units(campaign, clerk, unit_a):
-    nominate(campaign, unit_a)
+    AppraisedNomineeFactory(campaign=campaign, unit=unit_a)
     with CaptureQueriesContext(connection) as one:
         export("status", campaign=campaign, user=clerk)
     for _ in range(3):
-        nominate(campaign, UnitFactory())
+        AppraisedNomineeFactory(campaign=campaign, unit=UnitFactory())
     with CaptureQueriesContext(connection) as many:
         export("status", campaign=campaign, user=clerk)
     assert len(one) == len(many)
@@ -113,8 +101,8 @@ def test_status_export_takes_the_same_number_of_queries_for_one_or_many_units(ca
 def test_ranking_export_draws_the_quota_line(campaign, clerk, unit_a):
     CampaignAward.objects.filter(campaign=campaign, target=Target.INDIVIDUAL, award_kind__code="giay-khen-giam-doc").update(quota=1)
     for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"):
-        nominate(campaign, unit_a, staff=StaffFactory(unit=unit_a, full_name=name, gender="female" if "Thị" in name else "male"))
-    nominate(campaign, unit_a, staff=StaffFactory(unit=unit_a, full_name="Phạm Văn Dũng"), outcome=Outcome.NOT_MET)
+        AppraisedNomineeFactory(campaign=campaign, unit=unit_a, staff=StaffFactory(unit=unit_a, full_name=name, gender="female" if "Thị" in name else "male"))
+    AppraisedNomineeFactory(campaign=campaign, unit=unit_a, staff=StaffFactory(unit=unit_a, full_name="Phạm Văn Dũng"), results=Outcome.NOT_MET)
     rows = read_back(export("ranking", campaign=campaign, user=clerk))["Giấy khen – Cá nhân"]
     assert rows[0][0].endswith("Giấy khen, cá nhân (chỉ tiêu: 01)")
     assert [(r[0], r[1], r[4], r[5]) for r in rows[3:]] == [
@@ -128,7 +116,7 @@ def test_awards_export_lists_amounts_total_and_total_in_words(campaign, clerk, h
     decision = Decision.objects.create(campaign=campaign, award_kind=giay_khen, state=DecisionState.APPROVED,
                                        number=12, number_year=2023, number_text="12/QĐ-SLĐTBXH", signed_on=dt.date(2023, 12, 5))
     for order, (unit, target, amount) in enumerate([(unit_a, "collective", 1080000), (unit_b, "individual", 540000)], start=1):
-        nominee = nominate(campaign, unit, staff=StaffFactory(unit=unit, full_name="+Đặng Văn Hải") if target == "individual" else None)
+        nominee = AppraisedNomineeFactory(campaign=campaign, unit=unit, staff=StaffFactory(unit=unit, full_name="+Đặng Văn Hải") if target == "individual" else None)
         DecisionLine.objects.create(decision=decision, order=order, nominee=nominee, target=target,
                                     recipient_name=nominee.name, unit_name=unit.name, amount=Decimal(amount))
     ws = sheet(export("awards", campaign=campaign, user=clerk))
@@ -155,7 +143,7 @@ def test_budget_export_sums_decided_lines_by_fund(campaign, clerk, unit_a):
     decision = Decision.objects.create(campaign=campaign, award_kind=giay_khen, state=DecisionState.APPROVED,
                                        number=12, number_year=2023, number_text="12/QĐ-SLĐTBXH", signed_on=dt.date(2023, 12, 5))
     for order in (1, 2):
-        nominee = nominate(campaign, unit_a, staff=StaffFactory(unit=unit_a))
+        nominee = AppraisedNomineeFactory(campaign=campaign, unit=unit_a, staff=StaffFactory(unit=unit_a))
         DecisionLine.objects.create(decision=decision, order=order, nominee=nominee, target="individual",
                                     recipient_name=nominee.name, amount=Decimal(540000))
     rows = read_back(export("budget", campaign=campaign, user=clerk))["Kinh phí theo nguồn"][3:]

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from awards.services.decisions import approve_decision, draft_decision
-from tests.decisions.conftest import nominate
+from tests.factories import AppraisedNomineeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_decision_page_shows_the_audit_trail_with_the_signature_and_its_reason(c
 
 
 def test_nominee_page_shows_who_changed_the_nominee_and_what(client, campaign, giay_khen, unit_a, clerk, head_a, head_b):
-    nominee = nominate(campaign, unit=unit_a, award_kind=giay_khen, achievement="Thành tích cũ")
+    nominee = AppraisedNomineeFactory(campaign=campaign, unit=unit_a, award_kind=giay_khen, achievement="Thành tích cũ")
     nominee.achievement = "Thành tích đã bổ sung số liệu"
     nominee._history_user = head_a
     nominee.save()

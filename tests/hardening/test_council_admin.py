@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from awards.models import CouncilAttendance, Vote
 from awards.services.decisions import approve_decision, draft_decision
+from tests.factories import AppraisedNomineeFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +74,8 @@ def test_a_meeting_behind_a_signed_decision_is_read_only_in_the_admin(client, wh
 
 
 def test_a_vote_cannot_be_added_in_the_admin_to_a_closed_meeting(client, superuser, signed, gk_world, campaign, giay_khen):
-    from tests.decisions.conftest import nominate
-
     meeting = gk_world["meeting"]
-    newcomer = nominate(campaign, award_kind=giay_khen, name="Phòng đến muộn")
+    newcomer = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen, unit=UnitFactory(name="Phòng đến muộn"))
     client.force_login(superuser)
     response = client.post(reverse("admin:awards_vote_add"), {
         "meeting": meeting.pk, "nominee": newcomer.pk, "votes_for": 5, "votes_against": 0, "votes_abstain": 0})

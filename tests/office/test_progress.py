@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from awards.models import DeadlineExtension, DossierState, Outcome, Result
-from campaigns.services.progress import campaign_progress, vietnam_today
+from awards.services.progress import campaign_progress, vietnam_today
 from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db

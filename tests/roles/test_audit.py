@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from awards.models import Dossier, DossierState, StateChange
 from awards.services.transitions import set_state
-from campaigns.audit import Change, history_for
+from campaigns.audit import Change
+from awards.audit import history_for
 from campaigns.models import Unit
 
 pytestmark = pytest.mark.django_db

@@ -100,7 +100,7 @@ def _records_world(w):
 
 
 def test_record_selectors_follow_the_same_rules(world):
-    from campaigns.selectors import discipline_for, indicators_for, initiatives_for, ratings_for, staff_for
+    from awards.selectors.records import discipline_for, indicators_for, initiatives_for, ratings_for, staff_for
 
     w = world
     rows, indicators = _records_world(w)

@@ -35,7 +35,7 @@ from awards.models import (
 )
 from awards.services.transitions import set_state
 from campaigns.models import Criterion, Gender, Staff, StaffCategory, Target, Unit, UnitKind
-from campaigns.plan_loader import load_plan_2023
+from awards.plans.loader import load_plan_2023
 from campaigns.roles import Role, assign_roles
 from campaigns.selectors import get_current_campaign, get_organisation
 

@@ -5,28 +5,17 @@ import datetime as dt
 import pytest
 from django.core.files.base import ContentFile
 
-from awards.models import AwardKind, Document, DocumentKind, DocumentVersion, Dossier, DossierState, Nominee
+from awards.models import Document, DocumentKind, DocumentVersion, DossierState
 from campaigns.models import Criterion, IndicatorRecord
-from tests.factories import StaffFactory, UnitFactory
+from tests.factories import DossierFactory, NomineeFactory, StaffFactory, UnitFactory
 
 VN = dt.timezone(dt.timedelta(hours=7))
 
 
 def accepted_dossier(campaign, unit, *, submitted=None, state=DossierState.ACCEPTED):
+    """The unit's dossier (made once), appraised and submitted at `submitted` (15/11/2023 09:00 by default)."""
     submitted = submitted or dt.datetime(2023, 11, 15, 9, 0, tzinfo=VN)
-    dossier, _ = Dossier.objects.get_or_create(
-        campaign=campaign, unit=unit,
-        defaults={"state": state, "first_submitted_at": submitted, "submitted_at": submitted},
-    )
-    return dossier
-
-
-def nominate(dossier, *, staff=None, award="giay-khen-giam-doc"):
-    kind = AwardKind.objects.get(code=award)
-    return Nominee.objects.create(
-        dossier=dossier, target="individual" if staff else "collective", unit=staff.unit if staff else dossier.unit,
-        staff=staff, award_kind=kind,
-    )
+    return DossierFactory(campaign=campaign, unit=unit, state=state, first_submitted_at=submitted, submitted_at=submitted)
 
 
 def upload_unit_plan(campaign, unit, user, name="ke-hoach.pdf"):
@@ -54,7 +43,7 @@ def dossier_a(campaign, unit_a):
 
 @pytest.fixture
 def collective_a(dossier_a):
-    return nominate(dossier_a)
+    return NomineeFactory(dossier=dossier_a)
 
 
 @pytest.fixture
@@ -64,7 +53,7 @@ def person_a(unit_a):
 
 @pytest.fixture
 def individual_a(dossier_a, person_a):
-    return nominate(dossier_a, staff=person_a)
+    return NomineeFactory(dossier=dossier_a, staff=person_a)
 
 
 def full_indicators(unit, year=2023, **overrides):

@@ -11,7 +11,8 @@ from awards.services.rulings import StaleResult, decide_result
 from awards.services.recompute import recompute_results
 from campaigns.roles import Role
 from tests.conftest import _person
-from tests.scoring.conftest import accepted_dossier, nominate
+from tests.scoring.conftest import accepted_dossier
+from tests.factories import NomineeFactory
 
 
 @pytest.mark.postgres
@@ -19,7 +20,7 @@ from tests.scoring.conftest import accepted_dossier, nominate
 def test_two_concurrent_saves_of_the_same_result_one_wins_the_other_is_refused(campaign, clerk, office_unit, unit_a):
     assert connection.vendor == "postgresql"
     second = _person("clerk2", "Bùi Văn Long", office_unit, Role.OFFICE)
-    nominee = nominate(accepted_dossier(campaign, unit_a))
+    nominee = NomineeFactory(dossier=accepted_dossier(campaign, unit_a))
     recompute_results(campaign)
     pk = Result.objects.get(nominee=nominee, criterion__order=2).pk
     barrier = threading.Barrier(2)
@@ -61,7 +62,7 @@ def test_two_concurrent_saves_of_the_same_result_one_wins_the_other_is_refused(c
 @pytest.mark.django_db
 def test_a_save_with_a_stale_version_updates_no_row_on_postgresql(campaign, clerk, office_unit, unit_a):
     second = _person("clerk2", "Bùi Văn Long", office_unit, Role.OFFICE)
-    nominee = nominate(accepted_dossier(campaign, unit_a))
+    nominee = NomineeFactory(dossier=accepted_dossier(campaign, unit_a))
     recompute_results(campaign)
     first_read = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(nominee=nominee, criterion__order=8)
     second_read = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(pk=first_read.pk)

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards.models import Outcome, Result
 from awards.services.dossiers import accept_dossier, upload_unit_plan
-from tests.scoring.conftest import VN, accepted_dossier, nominate
+from tests.scoring.conftest import VN, accepted_dossier
+from tests.factories import NomineeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 
 def test_accepting_a_dossier_computes_its_nominees_results_and_a_plan_upload_decides_criterion_3(campaign, unit_a, clerk, head_a):
     dossier = accepted_dossier(campaign, unit_a, state="submitted")
-    nominee = nominate(dossier)
+    nominee = NomineeFactory(dossier=dossier)
     assert not Result.objects.exists()
 
     accept_dossier(dossier, actor=clerk, notify=False)

@@ -13,8 +13,8 @@ from awards.services.recompute import recompute_results
 from campaigns.models import IndexComponentScore, IndicatorRecord
 from campaigns.roles import Role
 from tests.conftest import _person
-from tests.factories import StaffFactory, UnitFactory
-from tests.scoring.conftest import accepted_dossier, full_indicators, nominate, upload_unit_plan
+from tests.factories import NomineeFactory, StaffFactory, UnitFactory
+from tests.scoring.conftest import accepted_dossier, full_indicators, upload_unit_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_a_cell_without_a_reason_comes_back_with_the_message_and_the_input_kept(
 
 def test_the_server_refuses_a_decision_on_the_office_users_own_unit_and_the_grid_shows_it(client, campaign, collective_a, unit_a, unit_b):
     insider = _person("insider", "Ngô Thị Lan", unit_a, Role.OFFICE, gender="female")
-    other = nominate(accepted_dossier(campaign, unit_b))
+    other = NomineeFactory(dossier=accepted_dossier(campaign, unit_b))
     recompute_results(campaign)
     mine = Result.objects.get(nominee=collective_a, criterion__order=2)
     theirs = Result.objects.get(nominee=other, criterion__order=2)
@@ -119,7 +119,7 @@ def test_without_htmx_a_cell_save_redirects_back_with_a_message(client, clerk, c
 
 
 def test_grid_filters_by_unit_and_by_outcome(client, clerk, campaign, collective_a, unit_a, unit_b):
-    other = nominate(accepted_dossier(campaign, unit_b))
+    other = NomineeFactory(dossier=accepted_dossier(campaign, unit_b))
     full_indicators(unit_b, late_dossiers=4)
     recompute_results(campaign)
     client.force_login(clerk)
@@ -235,9 +235,9 @@ def _many(campaign, n, target):
         unit = units[i % len(units)]
         dossier = accepted_dossier(campaign, unit)
         if target == "collective":
-            nominate(dossier)
+            NomineeFactory(dossier=dossier)
         else:
-            nominate(dossier, staff=StaffFactory(unit=unit))
+            NomineeFactory(dossier=dossier, staff=StaffFactory(unit=unit))
     recompute_results(campaign)
 
 
@@ -294,7 +294,7 @@ def test_ranking_page_for_bang_khen_shows_each_nominees_reason(client, clerk, ca
     from campaigns.models import AnnualRating, Initiative
     from tests.scoring.test_ranking import outcomes
     person = StaffFactory(full_name="Huỳnh Thị Yến", unit=unit_a, gender="female")
-    outcomes(nominate(accepted_dossier(campaign, unit_a), staff=person, award="bang-khen-ubnd-tinh"))
+    outcomes(NomineeFactory(dossier=accepted_dossier(campaign, unit_a), staff=person, award="bang-khen-ubnd-tinh"))
     for year in (2022, 2023):
         AnnualRating.objects.create(staff=person, year=year, rating="HTXSNV")
         Initiative.objects.create(staff=person, year=year, title=f"Sáng kiến {year}")

@@ -9,8 +9,8 @@ from awards.models import Outcome, Result
 from awards.services.ranking import bang_khen_eligibility, rank_nominees
 from awards.services.recompute import recompute_results
 from campaigns.models import AnnualRating, Criterion, Initiative
-from tests.factories import StaffFactory, UnitFactory
-from tests.scoring.conftest import VN, accepted_dossier, nominate
+from tests.factories import NomineeFactory, StaffFactory, UnitFactory
+from tests.scoring.conftest import VN, accepted_dossier
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +34,13 @@ def collective(campaign, name, *, submitted=at(15), women=0, men=1, **by_order):
         StaffFactory(unit=unit, gender="female")
     for i in range(men):
         StaffFactory(unit=unit, gender="male")
-    return outcomes(nominate(accepted_dossier(campaign, unit, submitted=submitted)), **by_order)
+    return outcomes(NomineeFactory(dossier=accepted_dossier(campaign, unit, submitted=submitted)), **by_order)
 
 
 def individual(campaign, name, *, gender="male", submitted=at(15), unit=None, award="giay-khen-giam-doc", **by_order):
     unit = unit or UnitFactory(name=f"Đơn vị của {name}")
     person = StaffFactory(full_name=name, unit=unit, gender=gender)
-    return outcomes(nominate(accepted_dossier(campaign, unit, submitted=submitted), staff=person, award=award), **by_order)
+    return outcomes(NomineeFactory(dossier=accepted_dossier(campaign, unit, submitted=submitted), staff=person, award=award), **by_order)
 
 
 def table(ranked):
@@ -186,7 +186,7 @@ def history(subject, years_ratings, initiatives=()):
 @pytest.fixture
 def person(campaign, unit_a):
     staff = StaffFactory(full_name="Huỳnh Thị Yến", unit=unit_a, gender="female")
-    return nominate(accepted_dossier(campaign, unit_a), staff=staff, award="bang-khen-ubnd-tinh")
+    return NomineeFactory(dossier=accepted_dossier(campaign, unit_a), staff=staff, award="bang-khen-ubnd-tinh")
 
 
 def test_bang_khen_individual_one_year_of_htxsnv_is_not_enough(person):
@@ -229,8 +229,8 @@ def test_bang_khen_run_must_end_in_the_campaign_year(person):
 
 
 def test_bang_khen_collective_needs_two_consecutive_years(campaign, unit_a, unit_b):
-    one = nominate(accepted_dossier(campaign, unit_a), award="bang-khen-ubnd-tinh")
-    two = nominate(accepted_dossier(campaign, unit_b), award="bang-khen-ubnd-tinh")
+    one = NomineeFactory(dossier=accepted_dossier(campaign, unit_a), award="bang-khen-ubnd-tinh")
+    two = NomineeFactory(dossier=accepted_dossier(campaign, unit_b), award="bang-khen-ubnd-tinh")
     history(unit_a, {2022: "HTTNV", 2023: "HTXSNV"})
     history(unit_b, {2022: "HTXSNV", 2023: "HTXSNV"})
     assert bang_khen_eligibility(one, year=2023) == (

@@ -16,6 +16,7 @@ from awards.models import Outcome, Result
 from awards.services.recompute import recompute_results
 from campaigns.models import AnnualRating, DisciplineRecord, IndexComponentScore, Initiative
 from tests.scoring.conftest import criterion, full_indicators, upload_unit_plan
+from tests.factories import NomineeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -216,8 +217,8 @@ def test_attestation_waits_for_the_office(collective_a):
 def test_every_nominee_gets_one_result_per_criterion_of_its_target_and_only_accepted_dossiers_count(
     campaign, collective_a, individual_a, unit_b,
 ):
-    from tests.scoring.conftest import accepted_dossier, nominate
-    draft = nominate(accepted_dossier(campaign, unit_b, state="submitted"))
+    from tests.scoring.conftest import accepted_dossier
+    draft = NomineeFactory(dossier=accepted_dossier(campaign, unit_b, state="submitted"))
     report = recompute_results(campaign)
     assert (report.created, report.changed) == (12 + 5, 0)
     assert collective_a.results.count() == 12 and individual_a.results.count() == 5

@@ -31,7 +31,7 @@ from django.urls import NoReverseMatch, reverse
 from awards.models import DossierState, ReminderLog
 from campaigns.models import Campaign, CampaignStatus
 from campaigns.roles import GROUP_NAMES, Role
-from campaigns.services.progress import campaign_progress, vietnam_today
+from awards.services.progress import campaign_progress, vietnam_today
 
 logger = logging.getLogger(__name__)
 

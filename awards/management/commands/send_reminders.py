@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from campaigns.services.reminders import pending_reminders, send_reminders
+from awards.services.reminders import pending_reminders, send_reminders
 
 
 def _date(value):

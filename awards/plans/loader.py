@@ -12,7 +12,7 @@ from simple_history.utils import bulk_create_with_history
 
 from awards.models import AwardKind, CampaignAward
 from awards.reference import ensure_reference_data
-from campaigns import plan_2023
+from awards.plans import plan_2023
 from campaigns.models import Campaign, CampaignGround, Criterion, Organisation, Target
 
 

@@ -1,41 +1,57 @@
+"""Admin for campaigns, their grounds and criteria, and the records criteria are decided from (ratings,
+initiatives, discipline, indicator data, index components).
+
+Records edited here tell campaigns.hooks.records_changed (RecordsChangedMixin), so the automatic results follow
+them (awards listens); a criterion's weight cannot change once scoring has started (CriterionAdminForm asks
+campaigns.hooks.weights_lock, which awards answers) — the same rules as the pages."""
+
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards.admin.scoring import RecomputeResultsMixin
-from awards.forms.scoring import CriterionAdminForm
 from campaigns import models
+from campaigns.hooks import records_changed, weights_lock
 
 
-@admin.register(models.Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "parent_body", "abbreviation", "signer_name", "signer_title"]
-    search_fields = ["name", "parent_body"]
+class CriterionAdminForm(forms.ModelForm):
+    """For the admin: a criterion's weight cannot change once scoring has started (same rule as the page)."""
+
+    class Meta:
+        model = models.Criterion
+        fields = "__all__"
+
+    def clean(self):
+        data = super().clean()
+        campaign = data.get("campaign") or getattr(self.instance, "campaign", None)
+        if self.instance.pk and "weight" in self.changed_data and campaign is not None:
+            message = weights_lock(campaign)
+            if message:
+                self.add_error("weight", message)
+        return data
 
 
-@admin.register(models.Unit)
-class UnitAdmin(SimpleHistoryAdmin):
-    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
-    list_per_page = 50
-    show_full_result_count = False
-    ordering = ["code"]
-    list_display = ["code", "name", "kind", "parent", "active"]
-    list_filter = ["kind", "active"]
-    search_fields = ["code", "name"]
-    list_select_related = ["parent"]
-    autocomplete_fields = ["parent"]
+class RecordsChangedMixin:
+    """For the admin of records that criteria read: after a save or a delete, tell campaigns.hooks that the
+    records of the person or unit concerned changed (awards recomputes their automatic results)."""
 
+    def _changed(self, obj):
+        units = [obj.unit_id] if getattr(obj, "unit_id", None) else None
+        staff = [obj.staff_id] if getattr(obj, "staff_id", None) else None
+        records_changed(units=units, staff=staff)
 
-@admin.register(models.Staff)
-class StaffAdmin(SimpleHistoryAdmin):
-    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
-    list_per_page = 50
-    show_full_result_count = False
-    ordering = ["-pk"]
-    list_display = ["code", "full_name", "gender", "position", "category", "unit", "active", "user"]
-    list_filter = ["category", "gender", "active", "unit__kind", "unit"]
-    search_fields = ["code", "full_name", "position", "unit__name", "user__username"]
-    list_select_related = ["unit", "user"]
-    autocomplete_fields = ["unit", "user"]
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self._changed(obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._changed(obj)
+
+    def delete_queryset(self, request, queryset):
+        objs = list(queryset)
+        super().delete_queryset(request, queryset)
+        for obj in objs:
+            self._changed(obj)
 
 
 class CampaignGroundInline(admin.TabularInline):
@@ -69,7 +85,7 @@ class CriterionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.AnnualRating)
-class AnnualRatingAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
+class AnnualRatingAdmin(RecordsChangedMixin, SimpleHistoryAdmin):
     list_display = ["year", "staff", "unit", "rating", "source"]
     list_filter = ["year", "rating"]
     search_fields = ["staff__full_name", "staff__code", "unit__name"]
@@ -78,7 +94,7 @@ class AnnualRatingAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.Initiative)
-class InitiativeAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
+class InitiativeAdmin(RecordsChangedMixin, SimpleHistoryAdmin):
     list_display = ["year", "title", "staff", "unit", "recognised_by", "decision_ref"]
     list_filter = ["year"]
     search_fields = ["title", "staff__full_name", "unit__name"]
@@ -87,7 +103,7 @@ class InitiativeAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.DisciplineRecord)
-class DisciplineRecordAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
+class DisciplineRecordAdmin(RecordsChangedMixin, SimpleHistoryAdmin):
     list_display = ["year", "staff", "unit", "form", "decision_ref"]
     list_filter = ["year"]
     search_fields = ["staff__full_name", "unit__name", "form"]
@@ -96,7 +112,7 @@ class DisciplineRecordAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.IndicatorRecord)
-class IndicatorRecordAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
+class IndicatorRecordAdmin(RecordsChangedMixin, SimpleHistoryAdmin):
     list_display = ["unit", "year", "capital_allocated", "capital_disbursed", "online_dossiers", "total_dossiers", "late_dossiers", "inspection_result"]
     list_filter = ["year", "inspection_result"]
     search_fields = ["unit__name", "unit__code"]
@@ -105,7 +121,7 @@ class IndicatorRecordAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.IndexComponentScore)
-class IndexComponentScoreAdmin(RecomputeResultsMixin, SimpleHistoryAdmin):
+class IndexComponentScoreAdmin(RecordsChangedMixin, SimpleHistoryAdmin):
     list_display = ["unit", "year", "index", "component", "score_last", "score"]
     list_filter = ["year", "index"]
     search_fields = ["unit__name", "component"]

@@ -4,7 +4,7 @@ Everything is read through campaigns.selectors.own_records(user), which starts f
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from campaigns.selectors import own_records
+from awards.selectors.records import own_records
 
 
 @login_required

@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 
 from awards.selectors import sees_everything
 from campaigns.selectors import get_current_campaign
-from campaigns.services.progress import FILTER_LABELS, MISSING_LABELS, campaign_progress
+from awards.services.progress import FILTER_LABELS, MISSING_LABELS, campaign_progress
 
 CHART_BAR = 26  # px per bar of the progress chart
 UNITS_PER_PAGE = 50

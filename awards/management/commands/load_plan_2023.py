@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from campaigns.plan_loader import load_plan_2023
+from awards.plans.loader import load_plan_2023
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from importlib import import_module
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from campaigns import demo
+from awards.demo import organisation as demo
 from campaigns.selectors import get_current_campaign
 
 # Later stages of the demo, in order. Each module has `seed(stage, stdout)`, is idempotent, and does only what

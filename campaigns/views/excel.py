@@ -26,7 +26,7 @@ from campaigns.roles import Role, has_role
 from campaigns.selectors import get_current_campaign
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DEMO_FILE = Path(__file__).resolve().parent / "demo_data" / "to-chuc-mau.xlsx"
+DEMO_FILE = Path(__file__).resolve().parent.parent / "demo_data" / "to-chuc-mau.xlsx"
 UPLOAD_TTL = 24 * 3600
 PREVIEW_LIMIT = 300
 IMPORT_HELP = {
@@ -108,7 +108,7 @@ def _campaign(request):
 
 @login_required
 def home(request):
-    exports = [(what, label) for what, (label, _) in EXPORTS.items() if may_export(what, request.user)]
+    exports = [(what, report.label) for what, report in EXPORTS.items() if may_export(what, request.user)]
     office = may_import(request.user)
     if not exports and not office:
         raise Http404

@@ -54,10 +54,8 @@ def _read_only(view):
 class EmulationAdminConfig(AdminConfig):
     """Replaces "django.contrib.admin" in INSTALLED_APPS: the same admin, with our site."""
 
-    default_site = "campaigns.admin_site.EmulationAdminSite"
+    default_site = "emulation.admin.EmulationAdminSite"
 
     def ready(self):
-        super().ready()
-        from campaigns import admin_accounts  # noqa: F401  (groups read-only, lockouts in Vietnamese)
-
+        super().ready()  # autodiscovers every app's admin, campaigns.admin.accounts (roles, lockouts) included
         apps.get_app_config("axes").verbose_name = "Đăng nhập và khóa tài khoản"

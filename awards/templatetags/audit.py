@@ -3,7 +3,7 @@ its page. Include it only on pages of objects the user may see (loaded through t
 
 from django import template
 
-from campaigns.audit import history_for as _history_for
+from awards.audit import history_for as _history_for
 
 register = template.Library()
 

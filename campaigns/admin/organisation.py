@@ -1,0 +1,38 @@
+"""Admin for the organisation, its units and staff."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from campaigns import models
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "parent_body", "abbreviation", "signer_name", "signer_title"]
+    search_fields = ["name", "parent_body"]
+
+
+@admin.register(models.Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["code"]
+    list_display = ["code", "name", "kind", "parent", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["code", "name"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(models.Staff)
+class StaffAdmin(SimpleHistoryAdmin):
+    # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
+    list_display = ["code", "full_name", "gender", "position", "category", "unit", "active", "user"]
+    list_filter = ["category", "gender", "active", "unit__kind", "unit"]
+    search_fields = ["code", "full_name", "position", "unit__name", "user__username"]
+    list_select_related = ["unit", "user"]
+    autocomplete_fields = ["unit", "user"]

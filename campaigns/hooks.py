@@ -1,0 +1,49 @@
+"""The hooks through which an app above campaigns (awards) takes part in what campaigns does.
+
+campaigns keeps the records criteria are decided from (ratings, initiatives, discipline, indicator data, index
+components) and the criteria themselves; awards computes results from them. campaigns must never import awards
+(docs/architecture.md, enforced by import-linter), so where a change in campaigns must trigger awards behaviour
+the dependency is inverted here: campaigns calls the hook, awards registers its listener in AwardsConfig.ready.
+
+- `records_changed(units=…, staff=…)`: records of these units / staff were written (by the Excel importers, the
+  admin of records). awards recomputes the automatic results, in the caller's transaction.
+- `weights_lock(campaign)`: may the criterion weights of this campaign still change? awards answers "no" once
+  scoring has started (the admin's criterion form asks; the weights page asks awards directly).
+
+The third hook, the export registry of the Excel page, is campaigns.excel.exporters.register.
+"""
+
+from collections.abc import Callable
+
+_record_listeners: list[Callable[..., object]] = []
+_weight_locks: list[Callable[[object], str]] = []
+
+
+def on_records_changed(listener: Callable[..., object]) -> Callable[..., object]:
+    """Register `listener(*, units, staff)`, called after records changed (usable as a decorator)."""
+    if listener not in _record_listeners:
+        _record_listeners.append(listener)
+    return listener
+
+
+def records_changed(*, units: list[int] | None = None, staff: list[int] | None = None) -> None:
+    """Tell the listeners that records of these unit ids / staff ids changed; both None: any record may have
+    changed (a large import), so everything that reads records must be brought in line."""
+    for listener in list(_record_listeners):
+        listener(units=units, staff=staff)
+
+
+def on_weights_lock(check: Callable[[object], str]) -> Callable[[object], str]:
+    """Register `check(campaign) -> message`: a non-empty message (Vietnamese) locks the campaign's weights."""
+    if check not in _weight_locks:
+        _weight_locks.append(check)
+    return check
+
+
+def weights_lock(campaign) -> str:
+    """Why the criterion weights of `campaign` may no longer change ("" if they may)."""
+    for check in _weight_locks:
+        message = check(campaign)
+        if message:
+            return message
+    return ""
