@@ -9,15 +9,21 @@ BROWSER_PACKAGES := chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup deps browser venv db demo bench clean
+.PHONY: run test lint setup deps browser venv db demo bench clean
 
 run: setup db demo
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup browser
+test: setup browser lint
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Lint that keeps the layout so: ruff (pycodestyle, pyflakes, isort, no unexplained import inside a function) and
+# import-linter (awards -> campaigns -> Django, one way). Both are configured in pyproject.toml.
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 setup: deps venv
 

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from campaigns import hooks
+
 
 class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -12,7 +14,6 @@ class AwardsConfig(AppConfig):
         # Imported here, not at the top: models and services may only be imported once the app registry is ready.
         from awards import exports  # noqa: PLC0415 — needs the app registry (imports models)
         from awards.services import recompute, weights  # noqa: PLC0415 — needs the app registry (imports models)
-        from campaigns import hooks  # noqa: PLC0415 — kept beside the imports it wires
 
         hooks.on_records_changed(recompute.after_records_changed)
         hooks.on_weights_lock(weights.weights_lock_message)

@@ -16,16 +16,25 @@ from django.db.models import Count, Q
 
 from awards import selectors as sel
 from awards.models import (
-    CampaignAward, DecisionLine, DecisionState, Document, DocumentKind, DocumentType, Dossier, Outcome, Result,
+    CampaignAward,
+    DecisionLine,
+    DecisionState,
+    Document,
+    DocumentKind,
+    DocumentType,
+    Dossier,
+    Outcome,
+    Result,
 )
 from awards.services.money import award_amount
 from awards.services.ranking import rank_nominees
-from awards.services.rulings import person_name
 from awards.words import amount_in_words
+from campaigns import formatting
 from campaigns.excel.exporters import Report, register
 from campaigns.excel.writer import Col, Table
 from campaigns.models import Criterion, Target, Unit
 from campaigns.roles import Role, user_roles
+
 
 def _visible(selector, user, qs):
     return qs if user is None else selector(user, qs)
@@ -124,7 +133,7 @@ def write_scores(workbook, campaign, user, header):
     ], **header)
     # Rows come as plain tuples (no model instances: 50,000 rows in seconds); the few deciders are named once.
     deciders = {
-        u.pk: person_name(u)
+        u.pk: formatting.person_name(u)
         for u in get_user_model().objects.filter(pk__in=results.exclude(override_by=None).values("override_by")).select_related("staff")
     }
     targets, outcomes = dict(Target.choices), dict(Outcome.choices)

@@ -4,7 +4,14 @@ base salary as dated rows (domain.md section 4). Created when missing; never ove
 import datetime as dt
 from decimal import Decimal
 
-from awards.models import AwardKind, AwardLevel, AwardRate, BaseSalary, CollectiveRule, LegalBasis
+from awards.models import (
+    AwardKind,
+    AwardLevel,
+    AwardRate,
+    BaseSalary,
+    CollectiveRule,
+    LegalBasis,
+)
 
 AWARD_KINDS = [
     {

@@ -18,8 +18,22 @@ the user see it. Outsiders get 404 from the pages, never 403."""
 import rules
 
 from campaigns.rules import (  # noqa: F401  (may, require and the decorators are asked through this module too)
-    checks_rule, does_office_work, has_staff_record, heads_its_unit, is_council_member, is_director, is_superuser,
-    is_unit_head, may, public, require, require_or_404, rule_required, sees_council, sees_everything, user_staff_id,
+    checks_rule,
+    does_office_work,
+    has_staff_record,
+    heads_its_unit,
+    is_council_member,
+    is_director,
+    is_superuser,
+    is_unit_head,
+    may,
+    public,
+    require,
+    require_or_404,
+    rule_required,
+    sees_council,
+    sees_everything,
+    user_staff_id,
     user_unit_id,
 )
 

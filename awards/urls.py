@@ -3,7 +3,17 @@
 
 from django.urls import include, path
 
-from awards.views import council, dashboard, decisions, files, office, portal, records, scoring, verify
+from awards.views import (
+    council,
+    dashboard,
+    decisions,
+    files,
+    office,
+    portal,
+    records,
+    scoring,
+    verify,
+)
 
 # The unit portal (unit heads: their own unit only) and, under the same namespace, the office's appraisal
 # of every unit's dossier.

@@ -17,13 +17,36 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from awards.models import (
-    AwardKind, CouncilAttendance, CouncilMeeting, Decision, DecisionLine, DecisionState, Document, DocumentKind,
-    DocumentVersion, Dossier, DossierState, Nominee, Outcome, Registration, Result, Vote,
-)
-from campaigns.models import (
-    AnnualRating, Criterion, Gender, IndicatorRecord, Rating, Staff, StaffCategory, Target, Unit, UnitKind,
+    AwardKind,
+    CouncilAttendance,
+    CouncilMeeting,
+    Decision,
+    DecisionLine,
+    DecisionState,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    Dossier,
+    DossierState,
+    Nominee,
+    Outcome,
+    Registration,
+    Result,
+    Vote,
 )
 from awards.plans.loader import load_plan_2023
+from campaigns.models import (
+    AnnualRating,
+    Criterion,
+    Gender,
+    IndicatorRecord,
+    Rating,
+    Staff,
+    StaffCategory,
+    Target,
+    Unit,
+    UnitKind,
+)
 from campaigns.roles import Role, assign_roles
 from campaigns.selectors import get_current_campaign
 

@@ -66,12 +66,12 @@ def main():
     import io
 
     from awards.models import AwardKind, Dossier, DossierState, Nominee, Outcome, Result
+    from awards.plans.loader import load_plan_2023
     from campaigns.excel import layouts as L
     from campaigns.excel.exporters import export
     from campaigns.excel.importers import import_org
     from campaigns.excel.template_files import write_layouts
     from campaigns.models import Criterion, Staff, Target
-    from awards.plans.loader import load_plan_2023
     from campaigns.selectors import get_current_campaign
 
     load_plan_2023()

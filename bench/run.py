@@ -183,12 +183,11 @@ def time_page(page, samples, floor, budget=20.0):
 # --- documents -------------------------------------------------------------------------------------------------
 def document_benchmarks(dataset):
     """[(label, product seconds or None, direct seconds or None, note)]."""
-    from bench import adapters
-
     from django.conf import settings
     from weasyprint import HTML
 
     from awards.pdf.render import html_to_pdf
+    from bench import adapters
 
     # Warm up both ways first (the import, the fonts), so that neither side pays them in its figure.
     html_to_pdf("<p>x</p>")
@@ -224,7 +223,7 @@ def machine():
         pass
     mem = ""
     try:
-        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1])
         mem = f"{kb / 1024 / 1024:.1f} GB RAM"
     except (OSError, StopIteration, ValueError):
         pass
@@ -261,9 +260,9 @@ def main():
     django.setup()
     from django.core.management import call_command
 
+    from awards.models import Nominee, Result
     from bench.dataset import Dataset
     from campaigns.models import Staff
-    from awards.models import Nominee, Result
 
     selected = [p for p in pages() if args.only in p.label]
     try:

@@ -8,6 +8,6 @@ class CampaignsConfig(AppConfig):
     verbose_name = "Phong trào thi đua"
 
     def ready(self):
-        from campaigns.roles import sync_roles
+        from campaigns.roles import sync_roles  # noqa: PLC0415 — the app registry must be ready
 
         post_migrate.connect(sync_roles, dispatch_uid="campaigns.sync_roles")

@@ -1,14 +1,25 @@
-"""Vietnamese formatting of numbers, money and dates: one module, one rounding rule."""
+"""Vietnamese formatting of numbers, money, percentages and dates: the one module every page, PDF, Excel report
+and service message uses, with one rounding rule (half up: 2,345 → 2,35; 66,666… → 66,67).
+
+- numbers: "." groups thousands, "," marks decimals, no trailing zeros: 1234.5 → "1.234,5", 62.00 → "62";
+- money: whole đồng, grouped: 1080000 → "1.080.000";
+- percentages: a number and "%": 57.14 → "57,14%" (documents print the number alone: `number`);
+- dates dd/mm/yyyy; a moment "HH:MM dd/mm/yyyy" in local (Vietnam) time.
+
+Django's own localisation (USE_THOUSAND_SEPARATOR off) is left for form inputs; what people read is written here.
+"""
 
 import datetime as dt
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
+ROUNDING = ROUND_HALF_UP
 
-def fmt_number(value, places=2) -> str:
-    """1234.5 → "1.234,5"; 62.00 → "62" (Vietnamese separators, no trailing zeros)."""
-    value = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+
+def number(value, places: int = 2) -> str:
+    """1234.5 → "1.234,5"; 62.00 → "62"; rounded half up to `places` decimals."""
+    value = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUNDING)
     sign = "-" if value < 0 else ""
     whole, _, frac = f"{abs(value):f}".partition(".")
     frac = frac.rstrip("0")
@@ -21,12 +32,29 @@ def fmt_number(value, places=2) -> str:
     return f"{sign}{text},{frac}" if frac else f"{sign}{text}"
 
 
-def fmt_percent(value) -> str:
-    return f"{fmt_number(value)}%"
+def money(amount) -> str:
+    """1080000 → "1.080.000" (whole đồng); None → ""."""
+    if amount is None:
+        return ""
+    return number(amount, places=0)
 
 
-def fmt_date(value) -> str:
+def percent(value) -> str:
+    """57.14 → "57,14%"."""
+    return f"{number(value)}%"
+
+
+def date(value) -> str:
+    """A date → "05/12/2023"; a moment → "14:30 05/12/2023" in local time; None → ""."""
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value)
         return f"{value:%H:%M} {value:%d/%m/%Y}"
     return f"{value:%d/%m/%Y}" if value else ""
+
+
+def person_name(user) -> str:
+    """How a person is named on pages: the staff record's full name (family name first), else the account's."""
+    if user is None:
+        return ""
+    staff = getattr(user, "staff", None)
+    return staff.full_name if staff else (user.get_full_name() or user.username)

@@ -1,6 +1,8 @@
 """Password validators with Vietnamese messages where Django's own translation has none."""
 
-from django.contrib.auth.password_validation import MinimumLengthValidator as _MinimumLengthValidator
+from django.contrib.auth.password_validation import (
+    MinimumLengthValidator as _MinimumLengthValidator,
+)
 from django.core.exceptions import ValidationError
 
 

@@ -58,7 +58,7 @@ ADMIN_ROLES = {Role.OFFICE, Role.DIRECTOR}
 
 def sync_roles(**kwargs):
     """Create the groups and give each exactly the permissions of the table above."""
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Group, Permission  # noqa: PLC0415 — roles.py is imported while the app registry loads (emulation/admin.py)
 
     perms_by_key = {
         f"{p.content_type.app_label}.{p.codename}": p
@@ -87,7 +87,7 @@ def has_role(user, role):
 
 def assign_roles(user, *roles):
     """Give a user these roles (on top of any they hold) and keep admin access in step with them."""
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group  # noqa: PLC0415 — roles.py is imported while the app registry loads (emulation/admin.py)
 
     for role in roles:
         user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))

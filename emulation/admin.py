@@ -7,7 +7,6 @@ of campaigns.roles, as the pages do. Inside, what a role may do is its group's p
 
 from functools import wraps
 
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import PermissionDenied
@@ -34,7 +33,7 @@ class EmulationAdminSite(admin.AdminSite):
 
 
 def _is_history_version_view(view):
-    from simple_history.admin import SimpleHistoryAdmin
+    from simple_history.admin import SimpleHistoryAdmin  # noqa: PLC0415 — imported while the app registry loads (INSTALLED_APPS)
 
     return getattr(view, "__name__", "") == "history_form_view" and isinstance(getattr(view, "__self__", None), SimpleHistoryAdmin)
 
@@ -58,4 +57,3 @@ class EmulationAdminConfig(AdminConfig):
 
     def ready(self):
         super().ready()  # autodiscovers every app's admin, campaigns.admin.accounts (roles, lockouts) included
-        apps.get_app_config("axes").verbose_name = "Đăng nhập và khóa tài khoản"

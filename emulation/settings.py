@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
-    "axes",
+    "emulation.apps.AxesConfig",  # django-axes, named in Vietnamese (emulation/apps.py)
     # django-rules: imports every app's rules.py at start-up (the permission table, awards/rules.py).
     "rules.apps.AutodiscoverRulesConfig",
     "campaigns",
@@ -138,6 +138,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# The project's translations of third-party names (django-axes ships no Vietnamese).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 FORMAT_MODULE_PATH = ["emulation.formats"]
 # Thousands are grouped only where a template asks for it (the `money` filter: 1.080.000), never everywhere:

@@ -5,6 +5,7 @@ targets) get explicit values below. A new model usually needs nothing here."""
 
 import datetime as dt
 import itertools
+import uuid
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -13,12 +14,14 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.utils import timezone
 
+from campaigns.models import Campaign, Organisation
+from tests.factories import StaffFactory, UnitFactory
+
 _seq = itertools.count(1)
 
 
 def _overrides(model, n):
     label = model._meta.label
-    from tests.factories import StaffFactory, UnitFactory
 
     if label in {"campaigns.AnnualRating", "campaigns.Initiative", "campaigns.DisciplineRecord"}:
         return {"staff": StaffFactory(), "unit": None, "year": 2000 + n}
@@ -62,7 +65,6 @@ def _value(field, n):
     if isinstance(field, models.FileField):
         return ContentFile(b"%PDF-1.4 test", name=f"row{n}.pdf")
     if isinstance(field, models.UUIDField):
-        import uuid
         return uuid.uuid4()
     raise NotImplementedError(f"{field.model._meta.label}.{field.name}")
 
@@ -90,7 +92,6 @@ def make_one(model):
 
 
 def _existing_or_new(model):
-    from campaigns.models import Campaign, Organisation
 
     if model in (Organisation, Campaign):
         existing = model.objects.order_by("id").first()

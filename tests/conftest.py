@@ -2,6 +2,7 @@
 member of staff. Every test that needs people takes them from here."""
 
 import pytest
+from django.conf import settings
 
 from awards.plans.loader import load_plan_2023
 from campaigns.roles import Role, assign_roles
@@ -82,7 +83,6 @@ def superuser(db):
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` run only when the suite runs on PostgreSQL (DATABASE_URL=postgres://…)."""
-    from django.conf import settings
 
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return

@@ -11,8 +11,8 @@ Each (case, actor) request runs in a savepoint that is rolled back afterwards, i
 change data in its `kwargs` lambda without affecting the others. All mismatches are reported at once."""
 
 import importlib
-from http.cookies import SimpleCookie
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
 

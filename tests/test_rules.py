@@ -1,12 +1,27 @@
 """The permission table (campaigns/rules.py, awards/rules.py): the predicates about people, the per-object rules,
 and that the rules and the per-user selectors give the same rows."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 from awards import selectors
-from awards.models import DecisionLine, DeadlineExtension, Document, DocumentVersion, Dossier, DossierComment, Nominee, Registration, Result
+from awards.models import (
+    DeadlineExtension,
+    DecisionLine,
+    Document,
+    DocumentVersion,
+    Dossier,
+    DossierComment,
+    Nominee,
+    Registration,
+    Result,
+)
+from awards.models import Registration as R
 from awards.rules import may, require
+from awards.services import dossiers as svc
 from campaigns import rules as people
 from tests.roles.world import build_world
 
@@ -157,7 +172,6 @@ def test_certificates_are_for_the_office_unit_heads_and_staff(w):
 
 
 def test_require_refuses_in_vietnamese(w):
-    from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied, match="không có quyền"):
         require(w.head_b, "awards.submit_dossier", w.dossier_a)
@@ -180,13 +194,10 @@ SEEN = [
 
 @pytest.mark.parametrize("perm, model, selector", SEEN, ids=[s[0] for s in SEEN])
 def test_a_row_is_in_a_persons_selector_exactly_when_the_rule_lets_them_see_it(w, perm, model, selector):
-    from awards.services import dossiers as svc
 
     svc.add_comment(w.dossier_a, actor=w.clerk, text="Bổ sung báo cáo thành tích.")
     svc.add_comment(w.dossier_b, actor=w.clerk, text="Bổ sung biên bản họp.")
-    import datetime as dt
 
-    from awards.models import Registration as R
 
     R.objects.create(campaign=w.campaign, unit=w.unit_a, target="collective", award_kind=w.award_kind)
     R.objects.create(campaign=w.campaign, unit=w.unit_b, staff=w.staff_b, target="individual", award_kind=w.award_kind)

@@ -5,11 +5,12 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards import models
+from awards.services.council import ensure_open, signed_decision_on
+
 
 def _meeting_open(meeting) -> bool:
     """The admin follows the council service: a meeting behind a signed decision is read-only (one rule, in
     awards.services.council.signed_decision_on)."""
-    from awards.services.council import signed_decision_on
 
     return signed_decision_on(meeting) is None
 
@@ -64,7 +65,6 @@ class VoteAdminForm(forms.ModelForm):
         cleaned = super().clean()
         meeting = cleaned.get("meeting")
         if meeting is not None:
-            from awards.services.council import ensure_open
 
             ensure_open(meeting)  # a ValidationError in Vietnamese, shown on the form
         return cleaned

@@ -15,6 +15,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards import models
+from awards.services import approval
 from awards.services import decisions as service
 
 EDITABLE_STATES = (models.DecisionState.DRAFT,)
@@ -96,7 +97,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
         approved = 0
         for decision in queryset.order_by("created_at", "pk"):
             try:
-                service.approve_decision(decision, actor=request.user)
+                approval.approve_decision(decision, actor=request.user)
                 approved += 1
             except (ValidationError, PermissionDenied) as exc:
                 _messages(request, exc)
@@ -113,7 +114,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
                 rejected = 0
                 for decision in queryset:
                     try:
-                        service.reject_decision(decision, actor=request.user, reason=reason)
+                        approval.reject_decision(decision, actor=request.user, reason=reason)
                         rejected += 1
                     except (ValidationError, PermissionDenied) as exc:
                         _messages(request, exc)
@@ -157,7 +158,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
                 messages.error(request, "Ngày ký không hợp lệ.")
             else:
                 try:
-                    decision = service.approve_decision(decision, actor=request.user, signed_on=signed_on)
+                    decision = approval.approve_decision(decision, actor=request.user, signed_on=signed_on)
                 except (ValidationError, PermissionDenied) as exc:
                     _messages(request, exc)
                 else:
@@ -173,7 +174,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
         reason = request.POST.get("reason", "")
         if request.method == "POST":
             try:
-                service.reject_decision(decision, actor=request.user, reason=reason)
+                approval.reject_decision(decision, actor=request.user, reason=reason)
             except (ValidationError, PermissionDenied) as exc:
                 _messages(request, exc)
             else:

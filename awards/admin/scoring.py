@@ -1,7 +1,7 @@
 """Admin for results (the scoring area), and the scoring rules the admin of the records must follow.
 
 Results are read-only here: the office decides them on the scoring pages, where the reason, the conflict of
-interest and concurrent edits are checked by `awards.services.rulings.decide_result`. Records edited in the
+interest and concurrent edits are checked by `awards.services.rulings.rule_on_result`. Records edited in the
 admin (ratings, initiatives, discipline, indicator data) bring the automatic results in line through
 campaigns.hooks.records_changed, which awards listens to (AwardsConfig.ready); criterion weights are locked once
 scoring has started (campaigns.admin.records.CriterionAdminForm asks campaigns.hooks.weights_lock)."""

@@ -1,0 +1,31 @@
+"""The demo, built as a user of the product would build it: each step is a module of this package with a public
+`seed(stdout=None)` that is idempotent and uses the services and public functions of the apps.
+
+The stages are explicit: STAGES names each stopping point and the steps it runs, in order. An unknown stage is
+an error (UnknownStage), never silently skipped. The organisation (units, staff, records, one account per role)
+comes first, whatever the stage (`seed_demo` builds it with organisation.seed_organisation)."""
+
+from awards.demo import decisions, dossiers, scoring
+
+
+class UnknownStage(ValueError):
+    """A stage that is not in STAGES."""
+
+
+# Each stage: the steps it runs, in order. "dossiers": dossiers in several states; "scored" (the default):
+# also indicator data, results and the office's rulings; "decided": also the council's vote and the decision
+# signed in December 2023.
+STAGES = {
+    "dossiers": [dossiers.seed],
+    "scored": [dossiers.seed, scoring.seed],
+    "decided": [dossiers.seed, scoring.seed, decisions.seed],
+}
+DEFAULT_STAGE = "scored"
+
+
+def seed(stage: str = DEFAULT_STAGE, stdout=None) -> None:
+    """Run every step of `stage`, in order."""
+    if stage not in STAGES:
+        raise UnknownStage(f"Không có bước minh họa «{stage}»; các bước: {', '.join(STAGES)}.")
+    for step in STAGES[stage]:
+        step(stdout=stdout)

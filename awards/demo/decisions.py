@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from awards.models import AwardKind, DecisionState, DocumentType
-from awards.pdf.formats import money
-from awards.services import council, decisions
+from awards.services import approval, council, decisions
+from awards.services.ranking import quota_for, rank_nominees
 from awards.services.recompute import scored_nominees
+from campaigns.formatting import money
 from campaigns.models import Staff
 from campaigns.selectors import get_current_campaign
 
@@ -28,9 +29,8 @@ def _write(stdout, text):
         stdout.write(text)
 
 
-def seed(stage="scored", stdout=None):
-    if stage != "decided":
-        return
+def seed(stdout=None):
+    """The council's meeting and vote, and the decision (and the proposal) signed by the Director."""
     campaign = get_current_campaign()
     if campaign is None:
         return
@@ -74,7 +74,6 @@ def _meeting(campaign, users):
     n_present = meeting.attendance.filter(present=True).count()
     council.record_ballots(meeting, issued=n_present, returned=n_present, valid=n_present)
 
-    from awards.services.ranking import rank_nominees
 
     giay_khen = AwardKind.objects.get(code="giay-khen-giam-doc")
     bang_khen = AwardKind.objects.get(code="bang-khen-ubnd-tinh")
@@ -102,19 +101,18 @@ def _decide(campaign, meeting, users):
             # A tie on the quota line: the office takes the first of the ranking, as the council concluded.
             draft = decisions.draft_decision(campaign, award_kind=giay_khen, actor=office, meeting=meeting,
                                              nominees=_top(campaign, giay_khen, meeting))
-    decision = decisions.approve_decision(draft, actor=director, signed_on=SIGNED_ON)
+    decision = approval.approve_decision(draft, actor=director, signed_on=SIGNED_ON)
     proposal = None
     try:
         proposal = decisions.draft_proposal(campaign, actor=office, meeting=meeting)
     except ValidationError:
         pass
     if proposal is not None:
-        proposal = decisions.approve_decision(proposal, actor=director, signed_on=SIGNED_ON)
+        proposal = approval.approve_decision(proposal, actor=director, signed_on=SIGNED_ON)
     return decision, proposal
 
 
 def _top(campaign, award_kind, meeting):
-    from awards.services.ranking import quota_for, rank_nominees
 
     passed = council.passed_nominee_ids(meeting)
     chosen = []

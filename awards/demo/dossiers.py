@@ -7,6 +7,7 @@ return and an extension (TTDVVL), returned with a reason and a comment (PCTNXH),
 (KHTC) and a draft still missing its minutes (VP)."""
 
 import datetime as dt
+import io
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -16,7 +17,14 @@ from django.db import transaction
 from django.utils.html import escape
 
 from awards.models import (
-    AwardKind, DeadlineExtension, DocumentVersion, Dossier, DossierComment, Registration, StateChange,
+    AwardKind,
+    DeadlineExtension,
+    DocumentVersion,
+    Dossier,
+    DossierComment,
+    DossierState,
+    Registration,
+    StateChange,
 )
 from awards.services import dossiers as svc
 from campaigns.models import DisciplineRecord, Rating, Staff, Unit
@@ -76,7 +84,7 @@ def pdf(title, unit_name, body):
     """A real one-page A4 PDF in Vietnamese (WeasyPrint, bundled Tinos), kept for repeated demo runs."""
     key = (title, unit_name, body)
     if key not in _rendered:
-        from weasyprint import HTML
+        from weasyprint import HTML  # noqa: PLC0415 — heavy library, loaded only when a PDF is rendered
 
         _rendered[key] = HTML(string=_html(_page(*key))).write_pdf()
     return _rendered[key]
@@ -85,10 +93,9 @@ def pdf(title, unit_name, body):
 def prerender(keys):
     """Render many (title, unit name, body) documents in ONE WeasyPrint run, a page each, and fill pdf()'s
     cache with each page as its own PDF: one layout pass instead of dozens."""
-    import io
 
-    from pypdf import PdfReader, PdfWriter
-    from weasyprint import HTML
+    from pypdf import PdfReader, PdfWriter  # noqa: PLC0415 — loaded only when the demo's PDFs are built
+    from weasyprint import HTML  # noqa: PLC0415 — heavy library, loaded only when a PDF is rendered
 
     keys = [k for k in dict.fromkeys(keys) if k not in _rendered]
     if not keys:
@@ -103,7 +110,7 @@ def prerender(keys):
         _rendered[key] = out.getvalue()
 
 
-def _file(filename, title, unit, body):
+def demo_file(filename, title, unit, body):
     return SimpleUploadedFile(filename, pdf(title, unit.name, body), content_type="application/pdf")
 
 
@@ -128,7 +135,7 @@ def _achievement(unit, person=None):
     return f"{person.full_name} hoàn thành xuất sắc nhiệm vụ được giao năm 2023."
 
 
-def _report_body(name, achievement):
+def report_body(name, achievement):
     return f"Báo cáo thành tích đề nghị khen thưởng của {name}: {achievement}"
 
 
@@ -154,8 +161,8 @@ def _nominee_staff(unit, count, prefer=None):
     return candidates[:count]
 
 
-def seed(stage="scored", stdout=None):
-    """Every stage starts from dossiers, so every stage gets them."""
+def seed(stdout=None):
+    """Dossiers in several states (the first step of every stage)."""
     write = stdout.write if stdout is not None else (lambda s: None)
     campaign = get_current_campaign()
     User = get_user_model()
@@ -185,7 +192,7 @@ def _seed(campaign, office):
     for code, unit in units.items():
         keys += [(PLAN_TITLE, unit.name, _plan_body(unit))] + [(t, unit.name, _dossier_body(unit)) for _, _, t in DOSSIER_DOCUMENTS]
         named = [(unit.name, _achievement(unit))] + [(p.full_name, _achievement(unit, p)) for p in people_of[code]]
-        keys += [("Báo cáo thành tích", unit.name, _report_body(name, achievement)) for name, achievement in named]
+        keys += [("Báo cáo thành tích", unit.name, report_body(name, achievement)) for name, achievement in named]
         if code in RETURNED_ONCE:
             keys.append(("Báo cáo thành tích (bổ sung số liệu)", unit.name, _supplement_body(named[-1][0])))
     prerender(keys)
@@ -207,7 +214,7 @@ def _seed(campaign, office):
         if code not in NO_PLAN:
             version = svc.upload_unit_plan(
                 campaign, unit,
-                _file(f"Kế hoạch thi đua CCHC 2023 - {code}.pdf", PLAN_TITLE, unit, _plan_body(unit)),
+                demo_file(f"Kế hoạch thi đua CCHC 2023 - {code}.pdf", PLAN_TITLE, unit, _plan_body(unit)),
                 actor=actor, now=start,
             )
             _backdate(DocumentVersion, version.pk, start, "uploaded_at")
@@ -221,13 +228,13 @@ def _seed(campaign, office):
                                             achievement=_achievement(unit, person)))
         uploads = DOSSIER_DOCUMENTS[:1] if state == "draft" else DOSSIER_DOCUMENTS  # a draft still lacks its minutes
         for kind, filename, title in uploads:
-            version = svc.upload_dossier_document(dossier, kind, _file(filename.format(code=code), title, unit, _dossier_body(unit)),
+            version = svc.upload_dossier_document(dossier, kind, demo_file(filename.format(code=code), title, unit, _dossier_body(unit)),
                                                   actor=actor, now=start)
             _backdate(DocumentVersion, version.pk, start, "uploaded_at")
         for nominee in nominees:
             version = svc.upload_achievement_report(
-                nominee, _file(f"Báo cáo thành tích - {nominee.name}.pdf", "Báo cáo thành tích", unit,
-                               _report_body(nominee.name, nominee.achievement)),
+                nominee, demo_file(f"Báo cáo thành tích - {nominee.name}.pdf", "Báo cáo thành tích", unit,
+                               report_body(nominee.name, nominee.achievement)),
                 actor=actor, now=start,
             )
             _backdate(DocumentVersion, version.pk, start, "uploaded_at")
@@ -248,7 +255,7 @@ def _seed(campaign, office):
                 _backdate(DeadlineExtension, ext.pk, _at(day + 2, 8), "granted_at")
             fixed_at = _at(day + 2, 9) if code == "NCC" else _at(23, 9)
             version = svc.upload_achievement_report(
-                nominees[-1], _file(f"Báo cáo thành tích (bổ sung) - {nominees[-1].name}.pdf", "Báo cáo thành tích (bổ sung số liệu)", unit,
+                nominees[-1], demo_file(f"Báo cáo thành tích (bổ sung) - {nominees[-1].name}.pdf", "Báo cáo thành tích (bổ sung số liệu)", unit,
                                     _supplement_body(nominees[-1].name)),
                 actor=actor, now=fixed_at,
             )
@@ -271,7 +278,6 @@ def _seed(campaign, office):
     summary = {}
     for s in states:
         summary[s] = summary.get(s, 0) + 1
-    from awards.models import DossierState
 
     return {
         "dossiers": len(states),

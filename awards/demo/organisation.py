@@ -10,7 +10,16 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from campaigns.models import (
-    AnnualRating, DisciplineRecord, Gender, Initiative, Organisation, Rating, Staff, StaffCategory, Unit, UnitKind,
+    AnnualRating,
+    DisciplineRecord,
+    Gender,
+    Initiative,
+    Organisation,
+    Rating,
+    Staff,
+    StaffCategory,
+    Unit,
+    UnitKind,
 )
 from campaigns.roles import Role, assign_roles
 

@@ -13,13 +13,30 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from awards.models import AwardKind, DocumentKind, Dossier, DossierState, Nominee, Outcome, Result
-from awards.services import evaluators
-from awards.services import recompute
-from awards.services import rulings
+from awards.demo import dossiers as demo_dossiers
+from awards.models import (
+    AwardKind,
+    Document,
+    DocumentKind,
+    Dossier,
+    DossierState,
+    Nominee,
+    Outcome,
+    Result,
+)
+from awards.services import evaluators, files, recompute, rulings
+from awards.services.files import store_version
 from awards.services.transitions import set_state
 from campaigns.models import (
-    AnnualRating, DisciplineRecord, IndexComponentScore, IndicatorRecord, Initiative, Rating, Staff, Target, Unit,
+    AnnualRating,
+    DisciplineRecord,
+    IndexComponentScore,
+    IndicatorRecord,
+    Initiative,
+    Rating,
+    Staff,
+    Target,
+    Unit,
 )
 from campaigns.selectors import get_current_campaign
 
@@ -68,9 +85,8 @@ UNIT_INITIATIVES = {
 NOT_PLANNED = {"BTXH"}  # units whose plan is not on file
 
 
-def seed(stage="scored", stdout=None):
-    if stage not in ("scored", "decided"):
-        return
+def seed(stdout=None):
+    """Indicator data, nominees on accepted dossiers, results, and the office's rulings."""
     campaign = get_current_campaign()
     clerk = get_user_model().objects.filter(username="vanphong").select_related("staff").first()
     if campaign is None or clerk is None:
@@ -177,15 +193,12 @@ def _nominees(campaign, units, clerk):
 
 def _nominate(clerk, **fields):
     """A nominee with its achievement report on file, as an accepted dossier must have."""
-    from awards.demo import dossiers as demo_portal
-    from awards.models import Document
-    from awards.services import files
 
     nominee = Nominee.objects.create(**fields)
     document = Document.objects.create(campaign=nominee.dossier.campaign, unit=nominee.dossier.unit, dossier=nominee.dossier,
                                        nominee=nominee, kind=DocumentKind.ACHIEVEMENT_REPORT)
-    uploaded = demo_portal._file(f"Báo cáo thành tích - {nominee.name}.pdf", "Báo cáo thành tích", nominee.dossier.unit,
-                                 demo_portal._report_body(nominee.name, nominee.achievement))
+    uploaded = demo_dossiers.demo_file(f"Báo cáo thành tích - {nominee.name}.pdf", "Báo cáo thành tích", nominee.dossier.unit,
+                                 demo_dossiers.report_body(nominee.name, nominee.achievement))
     with files.atomic_with_files():
         files.store_version(document, uploaded, actor=clerk)
     return nominee
@@ -216,8 +229,6 @@ def _own_dossiers(campaign, units, clerk, giay_khen):
 
 
 def _plans(campaign, clerk):
-    from awards.models import Document
-    from awards.services.files import store_version
 
     for unit in Unit.objects.filter(pk__in=recompute.scored_nominees(campaign).values("unit_id")):
         if unit.code in NOT_PLANNED:
@@ -287,17 +298,17 @@ def _decide(campaign, clerk):
             outcome, note = Outcome.MET, NOTES.get(r.criterion.short_name, "Văn phòng xác nhận đạt.")
             if r.nominee.target == Target.INDIVIDUAL and r.nominee.unit.code == "BTXH" and r.criterion.order == 3:
                 outcome, note = Outcome.NOT_MET, "Chậm 2 văn bản chỉ đạo của UBND tỉnh (CV 1021, CV 1175)."
-            rulings.decide_result(r, actor=clerk, outcome=outcome, reason=note, expected_version=r.version)
+            rulings.rule_on_result(r, actor=clerk, outcome=outcome, reason=note, expected_version=r.version)
             decided += 1
         elif r.nominee.unit.code == "CSCNMT" and r.criterion.indicator == "disbursement":
-            rulings.decide_result(
+            rulings.rule_on_result(
                 r, actor=clerk, outcome=Outcome.MET, expected_version=r.version,
                 reason="Phần vốn chưa giải ngân (180 triệu đồng) bị điều chuyển theo Quyết định 1520/QĐ-UBND ngày "
                        "20/11/2023, không thuộc trách nhiệm của đơn vị.",
             )
             decided += 1
         elif r.nominee.unit.code == "TTCTXH" and r.criterion.indicator == "online_services":
-            rulings.decide_result(
+            rulings.rule_on_result(
                 r, actor=clerk, outcome=Outcome.NOT_APPLICABLE, expected_version=r.version,
                 reason="QĐ 245/QĐ-UBND không giao chỉ tiêu trực tuyến cho Trung tâm; số liệu trên là Trung tâm tự theo dõi.",
             )

@@ -95,7 +95,8 @@ class NoteForm(forms.Form):
 class ExtensionForm(forms.Form):
     until = forms.DateField(
         label="Gia hạn đến hết ngày", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"], error_messages={"required": "Hãy chọn ngày gia hạn.", "invalid": "Ngày không hợp lệ; hãy ghi theo dạng 25/11/2023."},
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"required": "Hãy chọn ngày gia hạn.", "invalid": "Ngày không hợp lệ; hãy ghi theo dạng 25/11/2023."},
     )
     reason = forms.CharField(label="Lý do gia hạn", widget=forms.Textarea(attrs={"rows": 2}),
                              error_messages={"required": "Hãy ghi lý do gia hạn."})

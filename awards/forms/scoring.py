@@ -1,4 +1,4 @@
-"""Forms of the scoring area: a decision on one result, a unit's indicator data, index components, and the
+"""Forms of the scoring area: the office's ruling on one result, a unit's indicator data, index components, and the
 campaign's criterion weights. Each validates with the same checks the services (and the Excel import) use."""
 
 from decimal import Decimal
@@ -7,14 +7,14 @@ from django import forms
 from django.forms import modelformset_factory
 
 from awards.models import Outcome
-from campaigns.validators import indicator_errors
 from campaigns.models import IndexComponentScore, IndicatorRecord
+from campaigns.validators import indicator_errors
 
 OUTCOME_CHOICES = [("", "Theo kết quả tự động")] + list(Outcome.choices)
 ATTEST_CHOICES = [("", "Chưa xác nhận")] + list(Outcome.choices)
 
 
-class DecisionForm(forms.Form):
+class RulingForm(forms.Form):
     """One cell of the grid: the office's outcome (empty = automatic), its reason, the version it was read at."""
 
     outcome = forms.ChoiceField(label="Kết quả", choices=OUTCOME_CHOICES, required=False)

@@ -4,13 +4,31 @@ criteria, the council's vote, the money rules, and the award decisions with thei
 The models live in one module per area; this package re-exports them all, so `from awards.models import X`
 works everywhere (and the migrations never change when a model moves between these modules)."""
 
-from awards.models.awards import AwardLevel, AwardKind, CampaignAward
-from awards.models.transitions import StateChange
-from awards.models.dossiers import Registration, DossierState, Dossier, DossierComment, DeadlineExtension, Nominee, DocumentKind, Document, document_upload_to, DocumentVersion, ReminderLog
+from awards.models.awards import AwardKind, AwardLevel, CampaignAward
+from awards.models.council import CouncilAttendance, CouncilMeeting, Vote
+from awards.models.decisions import (
+    Decision,
+    DecisionLine,
+    DecisionState,
+    DocumentRegister,
+    DocumentType,
+)
+from awards.models.dossiers import (
+    DeadlineExtension,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    Dossier,
+    DossierComment,
+    DossierState,
+    Nominee,
+    Registration,
+    ReminderLog,
+    document_upload_to,
+)
+from awards.models.money import AwardRate, BaseSalary, CollectiveRule, LegalBasis
 from awards.models.scoring import Outcome, Result
-from awards.models.council import CouncilMeeting, CouncilAttendance, Vote
-from awards.models.money import CollectiveRule, LegalBasis, AwardRate, BaseSalary
-from awards.models.decisions import DocumentType, DocumentRegister, DecisionState, Decision, DecisionLine
+from awards.models.transitions import StateChange
 
 __all__ = [
     "AwardLevel",

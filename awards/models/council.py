@@ -3,8 +3,8 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from campaigns.models import Campaign, Staff
 from awards.models.dossiers import Nominee
+from campaigns.models import Campaign, Staff
 
 
 class CouncilMeeting(models.Model):

@@ -5,11 +5,11 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from campaigns.models import Campaign, Organisation, Target
 from awards.models.awards import AwardKind
 from awards.models.council import CouncilMeeting
 from awards.models.dossiers import Nominee
 from awards.models.money import LegalBasis
+from campaigns.models import Campaign, Organisation, Target
 
 
 class DocumentType(models.TextChoices):

@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from campaigns.models import Campaign, Staff, Target, Unit
 from awards.models.awards import AwardKind
+from campaigns.models import Campaign, Staff, Target, Unit
 
 
 class Registration(models.Model):

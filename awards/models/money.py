@@ -3,8 +3,9 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from campaigns.models import Target
 from awards.models.awards import AwardKind
+from campaigns import formatting
+from campaigns.models import Target
 
 
 class CollectiveRule(models.TextChoices):
@@ -62,4 +63,4 @@ class BaseSalary(models.Model):
         ordering = ["valid_from"]
 
     def __str__(self):
-        return f"{self.amount:,.0f} từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
+        return f"{formatting.money(self.amount)} từ {formatting.date(self.valid_from)}"

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from campaigns.models import Criterion
 from awards.models.dossiers import Nominee
+from campaigns.models import Criterion
 
 
 class Outcome(models.TextChoices):
@@ -25,7 +25,8 @@ class Result(models.Model):
     evidence = models.TextField("căn cứ", blank=True)
     override = models.CharField("kết quả do Văn phòng quyết định", max_length=16, choices=Outcome.choices, blank=True)
     override_reason = models.TextField("lý do / ghi chú", blank=True)
-    override_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người quyết định")
+    override_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name="người quyết định")
     override_at = models.DateTimeField("quyết định lúc", null=True, blank=True)
     version = models.PositiveIntegerField("phiên bản", default=1)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người sửa")

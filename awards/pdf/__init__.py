@@ -11,6 +11,9 @@ from django.utils import timezone
 from awards.models import Decision, DecisionState, DocumentType
 from awards.pdf import formats as f
 from awards.pdf.render import image_uri, qr_data_uri, render_pdf
+from awards.services.council import threshold_text, vote_outcome
+from awards.services.money import award_amount
+from campaigns import formatting
 from campaigns.models import Gender, Target
 
 OLD_LAW = (
@@ -58,7 +61,6 @@ def _header(organisation, number_text, doc_type, day, year):
 
 def _money_for_draft(decision):
     """For a draft: what the lines would get if signed today (shown as an estimate)."""
-    from awards.services.money import award_amount
 
     today = timezone.localdate()
     out = {}
@@ -85,7 +87,7 @@ def decision_context(decision: Decision) -> dict:
         amount = line.amount
         if amount is None and estimate.get(line.target):
             amount = estimate[line.target].amount
-        rows.append({"line": line, "honorific": _honorific(line), "amount": amount, "amount_text": f.money(amount)})
+        rows.append({"line": line, "honorific": _honorific(line), "amount": amount, "amount_text": formatting.money(amount)})
     collectives = [r for r in rows if r["line"].target == Target.COLLECTIVE]
     individuals = [r for r in rows if r["line"].target == Target.INDIVIDUAL]
     total = decision.total_amount if decision.total_amount is not None else (
@@ -115,12 +117,12 @@ def decision_context(decision: Decision) -> dict:
         "decision": decision, "campaign": campaign, "organisation": organisation, "draft": draft,
         "header": _header(organisation, decision.number_text, decision.doc_type, decision.signed_on, year),
         "signature": _signature(decision, organisation),
-        "grounds": grounds, "basis": basis, "salary": f.money(salary),
+        "grounds": grounds, "basis": basis, "salary": formatting.money(salary),
         "collectives": collectives, "individuals": individuals,
         "n_collectives": f.count2(len(collectives)), "n_individuals": f.count2(len(individuals)),
-        "amount_collective": f.money(per_target[Target.COLLECTIVE]),
-        "amount_individual": f.money(per_target[Target.INDIVIDUAL]),
-        "total": f.money(total), "total_words": f.money_words(total),
+        "amount_collective": formatting.money(per_target[Target.COLLECTIVE]),
+        "amount_individual": formatting.money(per_target[Target.INDIVIDUAL]),
+        "total": formatting.money(total), "total_words": f.money_words(total),
         "subject_tail": f.lower_first(campaign.title),
         "signed_words": f.day_month_year(decision.signed_on, year=year),
         "award_name": decision.award_kind.short_name, "award_full": decision.award_kind.name,
@@ -147,7 +149,6 @@ def verify_url(code: str) -> str:
 
 
 def certificate_pages(decision: Decision, lines) -> list[dict]:
-    organisation = decision.campaign.organisation
     campaign = decision.campaign
     pages = []
     for line in lines:
@@ -184,26 +185,26 @@ def certificates_pdf(decision: Decision, lines=None) -> bytes:
         "awarding_title": f"GIÁM ĐỐC {f.upper(organisation.full_name or organisation.name)}",
         "award_title": f.upper(decision.award_kind.short_name),
         "place_date": f.place_and_date(organisation.place_name, decision.signed_on),
-        "decision_date": f.short_date(decision.signed_on),
+        "decision_date": formatting.date(decision.signed_on),
         "signature": signature,
     })
 
 
 def minutes_context(meeting) -> dict:
-    from awards.services.council import threshold_text, vote_outcome
 
     campaign = meeting.campaign
     organisation = campaign.organisation
     attendance = list(meeting.attendance.select_related("member__unit"))
     present = [a for a in attendance if a.present]
     absent = [a for a in attendance if not a.present]
-    votes = list(meeting.votes.select_related("nominee__staff", "nominee__unit", "nominee__award_kind").order_by("nominee__target", "nominee__award_kind__code", "nominee_id"))
+    votes = list(meeting.votes.select_related("nominee__staff", "nominee__unit", "nominee__award_kind")
+                 .order_by("nominee__target", "nominee__award_kind__code", "nominee_id"))
     rows = []
     for vote in votes:
         outcome = vote_outcome(vote, campaign=campaign)
         rows.append({
-            "vote": vote, "nominee": vote.nominee, "percent": f.percent(outcome.percent), "passed": outcome.passed,
-            "against_percent": f.percent(vote.votes_against * 100 / meeting.total_members) if meeting.total_members else "0",
+            "vote": vote, "nominee": vote.nominee, "percent": formatting.number(outcome.percent), "passed": outcome.passed,
+            "against_percent": formatting.number(vote.votes_against * 100 / meeting.total_members) if meeting.total_members else "0",
         })
     held = timezone.localtime(meeting.held_at)
     ended = timezone.localtime(meeting.ended_at) if meeting.ended_at else None
@@ -215,7 +216,7 @@ def minutes_context(meeting) -> dict:
         "ended_time": f"{ended:%H} giờ {ended:%M} phút" if ended else "",
         "same_day": ended is not None and ended.date() == held.date(),
         "present": present, "absent": absent, "n_present": len(present), "total": meeting.total_members,
-        "present_percent": f.percent(len(present) * 100 / meeting.total_members) if meeting.total_members else "0",
+        "present_percent": formatting.number(len(present) * 100 / meeting.total_members) if meeting.total_members else "0",
         "collectives": [r for r in rows if r["nominee"].target == Target.COLLECTIVE],
         "individuals": [r for r in rows if r["nominee"].target == Target.INDIVIDUAL],
         "n_passed": sum(1 for r in rows if r["passed"]), "threshold": threshold_text(campaign),

@@ -1,7 +1,7 @@
-"""How documents write dates, numbers and amounts (Nghị định 30/2020/NĐ-CP). Plain Python, no PDF library."""
+"""How documents write dates and counts (Nghị định 30/2020/NĐ-CP). Numbers, money and short dates come from
+campaigns.formatting, like everywhere else. Plain Python, no PDF library."""
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 
 from awards.words import amount_in_words
 
@@ -20,26 +20,8 @@ def place_and_date(place: str, day: dt.date | None, *, year: int | None = None) 
     return f"{place}, {day_month_year(day, year=year)}"
 
 
-def short_date(day: dt.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
-def money(amount) -> str:
-    """1080000 → "1.080.000"."""
-    if amount is None:
-        return ""
-    return f"{int(amount):,}".replace(",", ".")
-
-
 def money_words(amount) -> str:
     return amount_in_words(int(amount)) if amount is not None else ""
-
-
-def percent(value) -> str:
-    """Decimal("57.14") → "57,14"; Decimal("100.00") → "100"."""
-    value = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = f"{value:f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
 
 
 def count2(n: int) -> str:

@@ -2,6 +2,7 @@
 four styles so italics and bold come out the same on every machine."""
 
 import base64
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,13 +33,13 @@ def font_css() -> str:
 
 @lru_cache
 def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 — heavy library, loaded only when a PDF is rendered
 
     return FontConfiguration()
 
 
 def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 — heavy library, loaded only when a PDF is rendered
 
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=_font_config())
 
@@ -49,9 +50,8 @@ def render_pdf(template: str, context: dict) -> bytes:
 
 def qr_data_uri(text: str) -> str:
     """A QR code as a small black-and-white PNG data URI (cheaper for WeasyPrint than an SVG path)."""
-    import io
 
-    import qrcode
+    import qrcode  # noqa: PLC0415 — loaded only when a certificate is rendered
 
     image = qrcode.make(text, border=1, box_size=4)
     buffer = io.BytesIO()

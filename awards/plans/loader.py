@@ -11,8 +11,8 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from awards.models import AwardKind, CampaignAward
-from awards.reference import ensure_reference_data
 from awards.plans import plan_2023
+from awards.reference import ensure_reference_data
 from campaigns.models import Campaign, CampaignGround, Criterion, Organisation, Target
 
 

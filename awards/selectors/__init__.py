@@ -7,8 +7,19 @@ what the council considers (accepted dossiers, their nominees and results); staf
 from django.db.models import Q
 
 from awards.models import (
-    CouncilMeeting, Decision, DecisionLine, DeadlineExtension, Document, DocumentVersion, Dossier, DossierComment,
-    DossierState, Nominee, Registration, Result, Vote,
+    CouncilMeeting,
+    DeadlineExtension,
+    Decision,
+    DecisionLine,
+    Document,
+    DocumentVersion,
+    Dossier,
+    DossierComment,
+    DossierState,
+    Nominee,
+    Registration,
+    Result,
+    Vote,
 )
 from campaigns.roles import Role, user_roles
 

@@ -8,8 +8,21 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from awards.models import DecisionLine, DecisionState, Nominee
-from awards.selectors import COUNCIL_STATES, is_unit_head, sees_everything, user_staff_id, user_unit_id
-from campaigns.models import AnnualRating, DisciplineRecord, IndexComponentScore, IndicatorRecord, Initiative, Staff
+from awards.selectors import (
+    COUNCIL_STATES,
+    is_unit_head,
+    sees_everything,
+    user_staff_id,
+    user_unit_id,
+)
+from campaigns.models import (
+    AnnualRating,
+    DisciplineRecord,
+    IndexComponentScore,
+    IndicatorRecord,
+    Initiative,
+    Staff,
+)
 from campaigns.roles import Role, user_roles
 
 

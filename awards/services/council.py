@@ -12,7 +12,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from awards.models import CouncilAttendance, CouncilMeeting, DecisionState, DossierState, Nominee, Vote
+from awards.models import (
+    CouncilAttendance,
+    CouncilMeeting,
+    DecisionState,
+    DossierState,
+    Nominee,
+    Vote,
+)
 from campaigns.models import Campaign, Staff
 
 

@@ -3,25 +3,32 @@ and the council's vote, approved or rejected by the Director, corrected only by 
 the approved one.
 
 One function per verb, called alike by the pages, the admin and the commands:
-draft_decision, draft_proposal, update_line, remove_line, delete_decision, approve_decision, reject_decision,
-replace_decision. Once approved a decision is frozen: its number, signing date, signer, legal basis, base
+draft_decision, draft_proposal, update_line, remove_line, delete_decision; approve_decision, reject_decision,
+replace_decision are in awards.services.approval. Once approved a decision is frozen: its number, signing date, signer, legal basis, base
 salary, lines and amounts never change again; every editing verb refuses it."""
 
-import datetime as dt
-import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from awards.models import (
-    AwardKind, AwardLevel, CampaignAward, CouncilMeeting, Decision, DecisionLine, DecisionState, DocumentRegister,
-    DocumentType, Nominee,
+    AwardKind,
+    AwardLevel,
+    CampaignAward,
+    CouncilMeeting,
+    Decision,
+    DecisionLine,
+    DecisionState,
+    DocumentType,
+    Nominee,
 )
-from awards.services.council import latest_meeting, passed_nominee_ids, percent_of_members
-from awards.services.money import amount_under, base_salary_on, legal_basis_on
+from awards.services.council import (
+    latest_meeting,
+    passed_nominee_ids,
+    percent_of_members,
+)
+from awards.services.ranking import bang_khen_eligibility, rank_nominees
 from awards.services.transitions import TransitionError, set_state
 from campaigns.models import Campaign, Target
 
@@ -31,7 +38,6 @@ TARGET_ORDER = [Target.COLLECTIVE, Target.INDIVIDUAL]
 FROZEN_MESSAGE = (
     "{decision} đã ký ban hành: không thể sửa hoặc xóa. Muốn đính chính, hãy lập quyết định thay thế."
 )
-VERIFY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 
 
 def can_approve(user) -> bool:
@@ -42,7 +48,7 @@ def can_draft(user) -> bool:
     return bool(user and user.is_authenticated and user.has_perm(DRAFT_PERMISSION))
 
 
-def _require(user, check, message):
+def check_permission(user, check, message):
     if not check(user):
         raise PermissionDenied(message)
 
@@ -78,7 +84,7 @@ def _active_nominee_ids(campaign: Campaign, award_kind: AwardKind, *, exclude: D
     return set(lines.values_list("nominee_id", flat=True))
 
 
-def _quota(campaign: Campaign, award_kind: AwardKind, target: str) -> CampaignAward:
+def campaign_quota(campaign: Campaign, award_kind: AwardKind, target: str) -> CampaignAward:
     award = CampaignAward.objects.filter(campaign=campaign, award_kind=award_kind, target=target).first()
     if award is None:
         raise ValidationError(
@@ -87,7 +93,7 @@ def _quota(campaign: Campaign, award_kind: AwardKind, target: str) -> CampaignAw
     return award
 
 
-def _quota_errors(award: CampaignAward, count: int) -> list[str]:
+def quota_errors(award: CampaignAward, count: int) -> list[str]:
     if award.quota is not None and count > award.quota:
         return [
             f"Vượt số lượng {award.award_kind.short_name} cho {award.get_target_display().lower()}: "
@@ -109,7 +115,6 @@ def _vote_note(meeting: CouncilMeeting, nominee: Nominee) -> str:
 
 def _select(campaign, *, award_kind, meeting, nominees, extra_check=None):
     """The lines to draft, per target, in ranking order; refusals collected as Vietnamese messages."""
-    from awards.services.ranking import rank_nominees
 
     passed = passed_nominee_ids(meeting)
     taken = _active_nominee_ids(campaign, award_kind)
@@ -155,7 +160,7 @@ def _select(campaign, *, award_kind, meeting, nominees, extra_check=None):
                 continue
             picked.append(r)
         if wanted is not None:
-            errors += _quota_errors(award, len(picked))
+            errors += quota_errors(award, len(picked))
         chosen[target] = picked
     errors += list(tie_errors.values())
     if wanted is not None:
@@ -204,7 +209,7 @@ def draft_decision(
     """A draft Quyết định from the ranking and the vote: only eligible nominees who passed the vote, in ranking
     order, never more than the campaign's quota per target. With `nominees`, exactly those, or a refusal that
     names every reason."""
-    _require(actor, can_draft, "Chỉ Văn phòng Sở được lập dự thảo quyết định khen thưởng.")
+    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được lập dự thảo quyết định khen thưởng.")
     if award_kind.level != AwardLevel.DEPARTMENT:
         raise ValidationError(
             f"{award_kind.short_name} do cấp tỉnh quyết định: Sở lập Tờ trình đề nghị, không lập quyết định."
@@ -236,9 +241,8 @@ def draft_proposal(
 ) -> Decision:
     """A draft Tờ trình to UBND tỉnh for the nominees eligible for Bằng khen who passed the vote, each line with
     the nominee's achievement and the condition met."""
-    from awards.services.ranking import bang_khen_eligibility
 
-    _require(actor, can_draft, "Chỉ Văn phòng Sở được lập dự thảo tờ trình.")
+    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được lập dự thảo tờ trình.")
     award_kind = award_kind or province_award_kind(campaign)
     if award_kind is None:
         raise ValidationError("Phong trào không có hình thức khen thưởng cấp tỉnh.")
@@ -269,7 +273,7 @@ LINE_FIELDS = ("recipient_name", "position", "unit_name", "achievement", "condit
 @transaction.atomic
 def update_line(line: DecisionLine, *, actor, **fields) -> DecisionLine:
     """Correct the text of a line of a draft (names, position, unit, achievement)."""
-    _require(actor, can_draft, "Chỉ Văn phòng Sở được sửa dự thảo.")
+    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được sửa dự thảo.")
     decision = Decision.objects.select_for_update().get(pk=line.decision_id)
     ensure_editable(decision)
     unknown = set(fields) - set(LINE_FIELDS)
@@ -285,7 +289,7 @@ def update_line(line: DecisionLine, *, actor, **fields) -> DecisionLine:
 
 @transaction.atomic
 def remove_line(line: DecisionLine, *, actor) -> None:
-    _require(actor, can_draft, "Chỉ Văn phòng Sở được sửa dự thảo.")
+    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được sửa dự thảo.")
     decision = Decision.objects.select_for_update().get(pk=line.decision_id)
     ensure_editable(decision)
     line.delete()
@@ -294,159 +298,9 @@ def remove_line(line: DecisionLine, *, actor) -> None:
 @transaction.atomic
 def delete_decision(decision: Decision, *, actor) -> None:
     """Only a draft (or a rejected draft) may be deleted; an approved decision never."""
-    _require(actor, can_draft, "Chỉ Văn phòng Sở được xóa dự thảo.")
+    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được xóa dự thảo.")
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.state not in (DecisionState.DRAFT, DecisionState.REJECTED):
         raise TransitionError(FROZEN_MESSAGE.format(decision=str(decision)))
     decision.lines.all().delete()
     decision.delete()
-
-
-# ------------------------------------------------------------------------------------- approval, rejection
-
-def _next_number(organisation, doc_type: str, year: int) -> int:
-    """The next number of the register, under a row lock: unique and without gaps (the caller's transaction
-    also holds the decision, so a failure after this rolls the number back)."""
-    lookup = {"organisation": organisation, "doc_type": doc_type, "year": year}
-    register = DocumentRegister.objects.select_for_update().filter(**lookup).first()
-    if register is None:
-        try:
-            with transaction.atomic():
-                DocumentRegister.objects.create(**lookup, last_number=0)
-        except IntegrityError:
-            pass  # another approval created it first; its row is locked below
-        register = DocumentRegister.objects.select_for_update().get(**lookup)
-    register.last_number += 1
-    register.save(update_fields=["last_number"])
-    return register.last_number
-
-
-def _new_verify_code() -> str:
-    while True:
-        code = "".join(secrets.choice(VERIFY_ALPHABET) for _ in range(8))
-        if not DecisionLine.objects.filter(verify_code=code).exists():
-            return code
-
-
-def _check_lines(decision: Decision, lines: list[DecisionLine]) -> None:
-    if not lines:
-        raise ValidationError("Danh sách khen thưởng trống: không thể phê duyệt.")
-    errors = []
-    for target in TARGET_ORDER:
-        count = sum(1 for line in lines if line.target == target)
-        if count:
-            errors += _quota_errors(_quota(decision.campaign, decision.award_kind, target), count)
-    if errors:
-        raise ValidationError(errors)
-
-
-def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = None) -> Decision:
-    """The Director signs: the next number of the register, the signing date, the signer, and the money frozen
-    under the legal basis and base salary of that date. Approving an approved decision changes nothing."""
-    _require(actor, can_approve, "Chỉ Giám đốc Sở (người có quyền phê duyệt) được ký quyết định.")
-    signed_on = signed_on or timezone.localdate()
-    with transaction.atomic():
-        decision = Decision.objects.select_for_update().select_related("campaign__organisation", "award_kind").get(pk=decision.pk)
-        if decision.state == DecisionState.APPROVED:
-            return decision
-        if decision.state != DecisionState.DRAFT:
-            raise TransitionError(
-                f"{decision} ở trạng thái «{decision.get_state_display()}»: không thể phê duyệt."
-            )
-        lines = sorted(decision.lines.all(), key=lambda line: (TARGET_ORDER.index(line.target), line.order))
-        _check_lines(decision, lines)
-        old = None
-        if decision.replaces_id:
-            old = Decision.objects.select_for_update().get(pk=decision.replaces_id)
-            if old.state != DecisionState.APPROVED:
-                raise TransitionError(f"{old} không còn hiệu lực để thay thế.")
-        organisation = decision.campaign.organisation
-
-        total = None
-        if decision.doc_type == DocumentType.DECISION:
-            basis = legal_basis_on(signed_on)
-            salary = base_salary_on(signed_on).amount
-            amounts = {t: amount_under(basis, salary, decision.award_kind, t).amount for t in TARGET_ORDER
-                       if any(line.target == t for line in lines)}
-            decision.legal_basis, decision.base_salary = basis, salary
-            for line in lines:
-                line.amount = amounts[line.target]
-                line.verify_code = _new_verify_code()
-            total = sum(line.amount for line in lines)
-        # The list's numbers are the số sổ vàng: 1..n, collectives first. Orders are unique, so move them out
-        # of the way first (a transient step, not a change anyone made), then set them in one statement whose
-        # outcome the audit trail records, line by line.
-        DecisionLine.objects.filter(decision=decision).update(order=F("order") + 20000)
-        for i, line in enumerate(lines, start=1):
-            line.order = i
-        bulk_update_with_history(lines, DecisionLine, ["order", "amount", "verify_code"], default_user=actor,
-                                 default_change_reason="Ký ban hành: số thứ tự và số tiền chốt")
-
-        number = _next_number(organisation, decision.doc_type, signed_on.year)
-        decision.number, decision.number_year = number, signed_on.year
-        decision.number_text = f"{number}/{decision.doc_type}-{organisation.abbreviation}"
-        decision.signed_on = signed_on
-        decision.signer_name = organisation.signer_name
-        decision.signer_title = organisation.signer_title
-        decision.signer_on_behalf = organisation.signer_on_behalf
-        decision.total_amount = total
-        decision.decided_by = actor
-        decision.decided_at = timezone.now()
-        set_state(
-            decision, to_state=DecisionState.APPROVED, allowed_from=[DecisionState.DRAFT], actor=actor,
-            reason=f"Ký ban hành số {decision.number_text} ngày {signed_on:%d/%m/%Y}",
-            update_fields=["number", "number_year", "number_text", "signed_on", "signer_name", "signer_title",
-                           "signer_on_behalf", "legal_basis", "base_salary", "total_amount", "decided_by", "decided_at"],
-        )
-        if old is not None:
-            set_state(old, to_state=DecisionState.REPLACED, allowed_from=[DecisionState.APPROVED], actor=actor,
-                      reason=f"Được thay thế bởi {decision}")
-    return decision
-
-
-@transaction.atomic
-def reject_decision(decision: Decision, *, actor, reason: str) -> Decision:
-    """The Director sends the draft back, with the reason; the office may then draft again."""
-    _require(actor, can_approve, "Chỉ Giám đốc Sở (người có quyền phê duyệt) được từ chối phê duyệt.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Phải ghi lý do không phê duyệt.")
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if decision.state != DecisionState.DRAFT:
-        raise TransitionError(f"{decision} ở trạng thái «{decision.get_state_display()}»: không thể từ chối.")
-    decision.rejection_reason = reason
-    decision.decided_by = actor
-    decision.decided_at = timezone.now()
-    set_state(decision, to_state=DecisionState.REJECTED, allowed_from=[DecisionState.DRAFT], actor=actor,
-              reason=reason, update_fields=["rejection_reason", "decided_by", "decided_at"])
-    return decision
-
-
-@transaction.atomic
-def replace_decision(decision: Decision, *, actor) -> Decision:
-    """A correction: a new draft with the approved decision's lines, which replaces it once approved."""
-    _require(actor, can_draft, "Chỉ Văn phòng Sở được lập quyết định thay thế.")
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if decision.state != DecisionState.APPROVED:
-        raise TransitionError("Chỉ lập quyết định thay thế cho một quyết định đã ký ban hành và còn hiệu lực.")
-    existing = Decision.objects.filter(replaces=decision).first()
-    if existing is not None:
-        if existing.state == DecisionState.DRAFT:
-            raise TransitionError(f"Đã có dự thảo thay thế {decision} đang chờ phê duyệt.")
-        existing.replaces = None  # a rejected replacement gives way to the new one
-        existing.save(update_fields=["replaces"])
-    new = Decision.objects.create(
-        campaign=decision.campaign, doc_type=decision.doc_type, award_kind=decision.award_kind,
-        meeting=decision.meeting, replaces=decision, created_by=actor,
-    )
-    bulk_create_with_history(
-        [DecisionLine(
-            decision=new, order=line.order, nominee_id=line.nominee_id, target=line.target,
-            recipient_name=line.recipient_name, position=line.position, unit_name=line.unit_name,
-            achievement=line.achievement, condition_met=line.condition_met,
-        ) for line in decision.lines.all()],
-        DecisionLine, default_user=actor, default_change_reason=f"Lập dự thảo thay thế {decision}",
-    )
-    set_state(new, to_state=DecisionState.DRAFT, allowed_from=[DecisionState.DRAFT], actor=actor,
-              reason=f"Lập dự thảo thay thế {decision}")
-    return new

@@ -8,7 +8,6 @@ unless the office granted the unit an extension."""
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,16 +19,28 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import (
-    CampaignAward, DeadlineExtension, Document, DocumentKind, Dossier, DossierComment, DossierState, Nominee,
+    CampaignAward,
+    DeadlineExtension,
+    Document,
+    DocumentKind,
+    Dossier,
+    DossierComment,
+    DossierState,
+    Nominee,
     Registration,
 )
 from awards.services import files
+from awards.services.deadlines import (
+    deadline_for,
+    end_of_day,
+    ensure_before_deadline,
+    vn_datetime,
+)
 from awards.services.recompute import recompute_results
 from awards.services.transitions import TransitionError, set_state
 from campaigns.models import Target
 from campaigns.roles import GROUP_NAMES, Role
 
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 EDITABLE_STATES = (DossierState.DRAFT, DossierState.RETURNED)
 WITH_OFFICE_STATES = (DossierState.SUBMITTED, DossierState.RESUBMITTED)
 DOSSIER_DOCUMENT_KINDS = (DocumentKind.PROPOSAL_LETTER, DocumentKind.COUNCIL_MINUTES)
@@ -37,61 +48,6 @@ MISSING = {
     DocumentKind.PROPOSAL_LETTER: "Thiếu văn bản (tờ trình) đề nghị khen thưởng của đơn vị: hãy tải tệp lên.",
     DocumentKind.COUNCIL_MINUTES: "Thiếu biên bản họp Hội đồng Thi đua - Khen thưởng của đơn vị: hãy tải tệp lên.",
 }
-
-
-# --- time and the deadline -------------------------------------------------------------------------------------
-
-def end_of_day(day):
-    """23:59:59.999999 of `day` in Vietnam time, as an aware datetime."""
-    return dt.datetime.combine(day, dt.time.max, tzinfo=VIETNAM)
-
-
-def vn_date(value):
-    return timezone.localtime(value, VIETNAM).strftime("%d/%m/%Y")
-
-
-def vn_datetime(value):
-    return timezone.localtime(value, VIETNAM).strftime("%H:%M:%S ngày %d/%m/%Y")
-
-
-def latest_extension(campaign, unit):
-    return DeadlineExtension.objects.filter(campaign=campaign, unit=unit).order_by("-until").first()
-
-
-_LOOK_UP = object()
-
-
-def deadline_for(campaign, unit, extension=_LOOK_UP):
-    """The moment after which this unit's dossier is closed: the campaign's deadline day at 23:59:59 Vietnam
-    time, or the end of the latest extension granted to this unit if later. Pass `extension` (the unit's
-    latest, or None) when it is already loaded."""
-    closes = end_of_day(campaign.dossier_deadline)
-    extension = latest_extension(campaign, unit) if extension is _LOOK_UP else extension
-    if extension is not None and extension.until > closes:
-        closes = extension.until
-    return closes
-
-
-def deadline_passed(campaign, unit, at=None):
-    at = at or timezone.now()
-    return at > deadline_for(campaign, unit)
-
-
-def days_left(campaign, unit, now=None, extension=_LOOK_UP):
-    """Whole days from today (Vietnam) to the closing day; negative once passed."""
-    now = now or timezone.now()
-    closes = deadline_for(campaign, unit, extension=extension)
-    return (timezone.localtime(closes, VIETNAM).date() - timezone.localtime(now, VIETNAM).date()).days
-
-
-def ensure_before_deadline(campaign, unit, now=None):
-    now = now or timezone.now()
-    if now > deadline_for(campaign, unit):
-        raise TransitionError(
-            f"Đã hết hạn nộp hồ sơ (hạn cuối: {vn_datetime(deadline_for(campaign, unit))}, giờ Việt Nam). "
-            "Hệ thống không nhận thêm thay đổi. Nếu cần nộp muộn, hãy liên hệ Văn phòng Sở để được gia hạn.",
-            code="deadline",
-        )
 
 
 def ensure_editable(dossier, now=None):
@@ -454,4 +410,3 @@ def resolve_comment(comment, *, actor):
     comment._history_user = actor
     comment.save(update_fields=["resolved"])
     return comment
-

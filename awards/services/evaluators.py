@@ -28,23 +28,39 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from django.db.models import Q
 from django.utils import timezone
 
 from awards.models import DocumentKind, DocumentVersion, Outcome
+from campaigns import formatting
 from campaigns.models import (
-    AnnualRating, DisciplineRecord, EvidenceKind, IndexComponentScore, IndexName, Indicator,
-    IndicatorRecord, Initiative, InspectionResult, Rating, Target,
+    AnnualRating,
+    DisciplineRecord,
+    EvidenceKind,
+    IndexComponentScore,
+    IndexName,
+    Indicator,
+    IndicatorRecord,
+    Initiative,
+    InspectionResult,
+    Rating,
+    Target,
 )
-from campaigns.formatting import fmt_date, fmt_number, fmt_percent
 
 MET, NOT_MET, NOT_APPLICABLE, NO_DATA = Outcome.MET, Outcome.NOT_MET, Outcome.NOT_APPLICABLE, Outcome.NO_DATA
 ARROW = {MET: "Đạt", NOT_MET: "Không đạt", NOT_APPLICABLE: "Không áp dụng", NO_DATA: "Chưa có số liệu"}
 
 # Criteria whose outcome a person decides (the computed result stays "no data").
 HUMAN_KINDS = {EvidenceKind.ATTESTATION}
+
+
+def _shown_ratio(ratio) -> Decimal:
+    """A ratio compared with a line, cut (not rounded) to the 2 decimals it is shown with, so that the comparison
+    and the text agree: 99,999% is 99,99% < 100%, never "100% < 100%". (Formatting itself rounds half up,
+    campaigns.formatting; this is the criterion's rule, not a second rounding rule.)"""
+    return Decimal(ratio).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
 def _source(text):
@@ -136,7 +152,7 @@ def _document(nominee, records):
         return Evaluation(NOT_MET, _verdict(NOT_MET, "Chưa có Kế hoạch phát động thi đua của đơn vị trong hồ sơ"))
     evidence = (
         f"{DocumentKind.UNIT_PLAN.label}: {version.original_name} (phiên bản {version.number}, "
-        f"tải lên ngày {fmt_date(timezone.localtime(version.uploaded_at).date())})"
+        f"tải lên ngày {formatting.date(timezone.localtime(version.uploaded_at).date())})"
     )
     return Evaluation(MET, _verdict(MET, "Kế hoạch phát động thi đua của đơn vị đã có trong hồ sơ"), evidence)
 
@@ -178,7 +194,7 @@ def _discipline(nominee, records):
         if item.decision_ref:
             parts.append(f"Quyết định {item.decision_ref}")
         if item.decided_on:
-            parts.append(f"ngày {fmt_date(item.decided_on)}")
+            parts.append(f"ngày {formatting.date(item.decided_on)}")
         lines.append(" ".join(parts))
     return Evaluation(NOT_MET, _verdict(NOT_MET, f"Bị kỷ luật năm {records.year}: {lines[0]}"), "; ".join(lines))
 
@@ -192,14 +208,14 @@ def _disbursement(nominee, records):
                           f"Vốn được giao: 0 đồng{_source(record.capital_source)}")
     if record.capital_disbursed is None:
         return Evaluation(NO_DATA, f"Chưa có số liệu vốn đã giải ngân năm {records.year}")
-    ratio = record.capital_disbursed * 100 / record.capital_allocated
+    ratio = _shown_ratio(record.capital_disbursed * 100 / record.capital_allocated)
     evidence = (
-        f"Vốn được giao {fmt_number(record.capital_allocated)} đồng, đã giải ngân {fmt_number(record.capital_disbursed)} "
+        f"Vốn được giao {formatting.number(record.capital_allocated)} đồng, đã giải ngân {formatting.number(record.capital_disbursed)} "
         f"đồng{_source(record.capital_source)}"
     )
     if record.capital_disbursed >= record.capital_allocated:
-        return Evaluation(MET, _verdict(MET, f"Giải ngân {fmt_percent(ratio)} ≥ 100%"), evidence)
-    return Evaluation(NOT_MET, _verdict(NOT_MET, f"Giải ngân {fmt_percent(ratio)} < 100%"), evidence)
+        return Evaluation(MET, _verdict(MET, f"Giải ngân {formatting.percent(ratio)} ≥ 100%"), evidence)
+    return Evaluation(NOT_MET, _verdict(NOT_MET, f"Giải ngân {formatting.percent(ratio)} < 100%"), evidence)
 
 
 def _online(nominee, records):
@@ -211,15 +227,15 @@ def _online(nominee, records):
     if record.total_dossiers == 0:
         return Evaluation(NOT_APPLICABLE, _verdict(NOT_APPLICABLE, "Không phát sinh hồ sơ thủ tục hành chính"),
                           f"Tổng số hồ sơ: 0{_source(record.online_source)}")
-    ratio = Decimal(record.online_dossiers) * 100 / Decimal(record.total_dossiers)
+    ratio = _shown_ratio(Decimal(record.online_dossiers) * 100 / Decimal(record.total_dossiers))
     target = record.online_target_percent
     evidence = (
-        f"{fmt_number(record.online_dossiers)} hồ sơ trực tuyến / {fmt_number(record.total_dossiers)} hồ sơ; chỉ tiêu "
-        f"{fmt_percent(target)} theo QĐ 245/QĐ-UBND{_source(record.online_source)}"
+        f"{formatting.number(record.online_dossiers)} hồ sơ trực tuyến / {formatting.number(record.total_dossiers)} hồ sơ; chỉ tiêu "
+        f"{formatting.percent(target)} theo QĐ 245/QĐ-UBND{_source(record.online_source)}"
     )
     if ratio >= target:
-        return Evaluation(MET, _verdict(MET, f"Tỷ lệ hồ sơ trực tuyến {fmt_percent(ratio)} ≥ chỉ tiêu {fmt_percent(target)}"), evidence)
-    return Evaluation(NOT_MET, _verdict(NOT_MET, f"Tỷ lệ hồ sơ trực tuyến {fmt_percent(ratio)} < chỉ tiêu {fmt_percent(target)}"), evidence)
+        return Evaluation(MET, _verdict(MET, f"Tỷ lệ hồ sơ trực tuyến {formatting.percent(ratio)} ≥ chỉ tiêu {formatting.percent(target)}"), evidence)
+    return Evaluation(NOT_MET, _verdict(NOT_MET, f"Tỷ lệ hồ sơ trực tuyến {formatting.percent(ratio)} < chỉ tiêu {formatting.percent(target)}"), evidence)
 
 
 def _late(nominee, records):
@@ -259,8 +275,8 @@ def _index(nominee, records):
             continue
         by_index[c.index].append(c)
         evidence.append(
-            f"{c.get_index_display()} – {c.component}: {fmt_number(c.score_last)} (năm {records.year - 1}) → "
-            f"{fmt_number(c.score)} (năm {records.year}){_source(c.source)}"
+            f"{c.get_index_display()} – {c.component}: {formatting.number(c.score_last)} (năm {records.year - 1}) → "
+            f"{formatting.number(c.score)} (năm {records.year}){_source(c.source)}"
         )
     if missing:
         return Evaluation(NO_DATA, f"Chưa có đủ điểm năm nay và năm trước: {', '.join(missing)}", "\n".join(evidence))
@@ -287,19 +303,20 @@ def _ddci(nominee, records):
     has_rank = record.ddci_rank is not None and record.ddci_rank_last is not None
     evidence = []
     if has_score:
-        evidence.append(f"Điểm DDCI: {fmt_number(record.ddci_score_last)} (năm trước) → {fmt_number(record.ddci_score)}")
+        evidence.append(f"Điểm DDCI: {formatting.number(record.ddci_score_last)} (năm trước) → {formatting.number(record.ddci_score)}")
     if has_rank:
         evidence.append(f"Thứ hạng DDCI: {record.ddci_rank_last} (năm trước) → {record.ddci_rank}")
     evidence = "; ".join(evidence) + _source(record.ddci_source)
     if has_score and record.ddci_score > record.ddci_score_last:
-        return Evaluation(MET, _verdict(MET, f"DDCI tăng điểm: {fmt_number(record.ddci_score)} > {fmt_number(record.ddci_score_last)} năm trước"), evidence)
+        text = f"DDCI tăng điểm: {formatting.number(record.ddci_score)} > {formatting.number(record.ddci_score_last)} năm trước"
+        return Evaluation(MET, _verdict(MET, text), evidence)
     if has_rank and record.ddci_rank < record.ddci_rank_last:
         return Evaluation(MET, _verdict(MET, f"DDCI tăng bậc: hạng {record.ddci_rank}, năm trước hạng {record.ddci_rank_last}"), evidence)
     if not (has_score and has_rank):
         return Evaluation(NO_DATA, "Chưa có đủ điểm và thứ hạng DDCI năm nay và năm trước", evidence)
     return Evaluation(NOT_MET, _verdict(
         NOT_MET,
-        f"DDCI không tăng điểm ({fmt_number(record.ddci_score)} ≤ {fmt_number(record.ddci_score_last)}) và không tăng bậc "
+        f"DDCI không tăng điểm ({formatting.number(record.ddci_score)} ≤ {formatting.number(record.ddci_score_last)}) và không tăng bậc "
         f"(hạng {record.ddci_rank}, năm trước hạng {record.ddci_rank_last})",
     ), evidence)
 

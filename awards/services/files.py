@@ -6,8 +6,10 @@ file leaves everything already stored as it was (the checks run before anything 
 
 import contextlib
 import hashlib
+import io
 import os
 import threading
+import time
 import zipfile
 from dataclasses import dataclass
 
@@ -93,7 +95,6 @@ def detect_kind(data, name="tệp"):
             return KINDS["xls"]
         raise _type_refusal(name, "là tệp Office kiểu cũ nhưng không phải văn bản Word hay bảng tính Excel")
     if head.startswith(_ZIP_MAGIC):
-        import io
 
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -199,7 +200,6 @@ DOCUMENTS_DIR = "documents"
 def orphan_files(*, min_age_seconds=3600, now=None):
     """Files under MEDIA_ROOT/documents that no DocumentVersion names, older than `min_age_seconds` (a younger
     file may belong to an upload whose transaction is still open). Relative names, sorted."""
-    import time
 
     root = os.path.join(settings.MEDIA_ROOT, DOCUMENTS_DIR)
     now = time.time() if now is None else now

@@ -3,14 +3,14 @@ results that read them recomputed."""
 
 from __future__ import annotations
 
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from campaigns.models import (
-    IndexComponentScore, IndicatorRecord,
-)
 from awards.services.recompute import recompute_results
+from campaigns.models import (
+    IndexComponentScore,
+    IndicatorRecord,
+)
 from campaigns.validators import indicator_errors
 
 # --------------------------------------------------------------------------------------------- indicator data

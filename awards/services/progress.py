@@ -13,7 +13,8 @@ The stages of a unit, in the order of the campaign:
 - submitted: the dossier has left the draft state (it was submitted at least once);
 - returned: the dossier is currently returned to the unit for correction;
 - accepted: the office has accepted it;
-- scored: the dossier is accepted (only accepted dossiers are scored) and every nominee has a decided result (met, not met or not applicable; "no data yet" is not decided)
+- scored: the dossier is accepted (only accepted dossiers are scored) and every nominee has a decided result
+  (met, not met or not applicable; "no data yet" is not decided)
   on every criterion of its target.
 
 A unit is at risk when it has submitted nothing and its dossier deadline (the campaign's, or the end of an
@@ -27,7 +28,16 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from awards.models import (
-    DeadlineExtension, Document, DocumentKind, DocumentVersion, Dossier, DossierState, Nominee, Outcome, Registration, Result,
+    DeadlineExtension,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    Dossier,
+    DossierState,
+    Nominee,
+    Outcome,
+    Registration,
+    Result,
 )
 from campaigns.models import Criterion, Target, Unit
 

@@ -29,9 +29,19 @@ from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from awards.models import AwardKind, AwardLevel, CampaignAward, Nominee, Outcome, Result
-from campaigns.formatting import fmt_date, fmt_number
+from awards.selectors import nominees_for
 from awards.services.recompute import scored_nominees
-from campaigns.models import AnnualRating, Criterion, Gender, Initiative, Rating, Staff, Target, TieBreakRule
+from campaigns import formatting
+from campaigns.models import (
+    AnnualRating,
+    Criterion,
+    Gender,
+    Initiative,
+    Rating,
+    Staff,
+    Target,
+    TieBreakRule,
+)
 
 WOMEN_SHARE = Decimal(70)
 GIAY_KHEN = "giay-khen-giam-doc"
@@ -210,14 +220,14 @@ def _tie_rules(campaign, target):
             ))
         else:
             steps.append((
-                f"ưu tiên tập thể có từ {fmt_number(WOMEN_SHARE)}% nữ ({ND98})",
+                f"ưu tiên tập thể có từ {formatting.number(WOMEN_SHARE)}% nữ ({ND98})",
                 lambda rn: 0 if (rn.women_percent is not None and rn.women_percent >= WOMEN_SHARE) else 1,
-                lambda rn: f"«{rn.nominee.name}» có {fmt_number(rn.women_percent)}% nữ",
+                lambda rn: f"«{rn.nominee.name}» có {formatting.number(rn.women_percent)}% nữ",
             ))
     steps.append((
         "hồ sơ nộp sớm hơn",
         lambda rn: (rn.nominee.dossier.first_submitted_at is None, rn.nominee.dossier.first_submitted_at or 0),
-        lambda rn: f"hồ sơ của «{rn.nominee.name}» nộp lúc {fmt_date(rn.nominee.dossier.first_submitted_at)}",
+        lambda rn: f"hồ sơ của «{rn.nominee.name}» nộp lúc {formatting.date(rn.nominee.dossier.first_submitted_at)}",
     ))
     return steps
 
@@ -240,7 +250,6 @@ def rank_nominees(campaign, *, target, award_kind=None, user=None, light=False) 
     if kind is not None:
         qs = qs.filter(award_kind=kind)
     if user is not None:
-        from awards.selectors import nominees_for
 
         qs = nominees_for(user, qs)
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
@@ -308,11 +317,11 @@ def rank_nominees(campaign, *, target, award_kind=None, user=None, light=False) 
                 for label, key, detail in steps:
                     if key(above) != key(rn):
                         rn.rank = i + 1
-                        rn.tie_note = f"Cùng {fmt_number(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc {label}: {detail(above)}"
+                        rn.tie_note = f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc {label}: {detail(above)}"
                         break
                 else:
                     rn.rank = above.rank
-                    rn.tie_note = (f"Cùng {fmt_number(rn.score)} điểm với «{above.nominee.name}» và quy tắc "
+                    rn.tie_note = (f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}» và quy tắc "
                                    f"«{campaign.get_tie_break_rule_display()}» không phân định được: cùng hạng, Hội đồng xem xét")
         rn.within_quota = quota is None or rn.rank <= quota
     others = sorted((rn for rn in ranked if not rn.eligible), key=lambda rn: (-rn.score, rn.nominee.name, rn.nominee.pk))

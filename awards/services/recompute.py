@@ -9,12 +9,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from awards.models import DossierState, Nominee, Result
+from awards.services.evaluators import Records, evaluate
 from campaigns.models import (
     Criterion,
 )
-from awards.services.evaluators import Records, evaluate
 
 # --------------------------------------------------------------------------------------------- recompute
 
@@ -64,7 +65,6 @@ def recompute_results(campaign=None, *, nominees=None, units=None, staff=None) -
 
 
 def _recompute_campaign(campaign, nominees, report):
-    from simple_history.utils import bulk_update_with_history
 
     criteria = defaultdict(list)
     for c in Criterion.objects.filter(campaign=campaign):
@@ -88,7 +88,6 @@ def _recompute_campaign(campaign, nominees, report):
             else:
                 report.unchanged += 1
     if to_create:
-        from simple_history.utils import bulk_create_with_history
 
         bulk_create_with_history(to_create, Result, batch_size=500, default_change_reason="Tính tự động")
         report.created += len(to_create)

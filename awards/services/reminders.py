@@ -29,9 +29,9 @@ from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 
 from awards.models import DossierState, ReminderLog
+from awards.services.progress import campaign_progress, vietnam_today
 from campaigns.models import Campaign, CampaignStatus
 from campaigns.roles import GROUP_NAMES, Role
-from awards.services.progress import campaign_progress, vietnam_today
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,6 @@ rule (never on a nominee of one's own unit), and concurrent edits caught by the 
 
 from __future__ import annotations
 
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, F, Max
@@ -13,9 +12,10 @@ from django.utils import timezone
 
 from awards.models import DossierState, Outcome, Result
 from awards.selectors import user_unit_id
-from campaigns.roles import Role, has_role
 from awards.services.evaluators import is_human_criterion
-from campaigns.formatting import fmt_date
+from campaigns import formatting
+from campaigns.roles import Role, has_role
+
 
 class ScoringError(ValidationError):
     """A refused scoring action; its message is shown to the user as it is (Vietnamese)."""
@@ -29,11 +29,11 @@ class StaleResult(ScoringError):
     """Somebody else changed the result since the page was loaded."""
 
 
-# --------------------------------------------------------------------------------------------- decisions
+# --------------------------------------------------------------------------------------------- rulings
 
 
-def can_decide(user, nominee) -> bool:
-    """May this user decide (attest / override) this nominee's results?"""
+def can_rule(user, nominee) -> bool:
+    """May this user rule on (attest / override) this nominee's results?"""
     return may_score(user) and not has_conflict(user, nominee)
 
 
@@ -51,10 +51,10 @@ def conflict_message(nominee):
             "Một cán bộ Văn phòng khác sẽ đánh giá.")
 
 
-def decide_result(result, *, actor, outcome, reason, expected_version) -> Result:
-    """An office user decides a result: attests it, or overrides the computed outcome, with a written reason.
+def rule_on_result(result, *, actor, outcome, reason, expected_version) -> Result:
+    """An office user rules on a result: attests it, or overrides the computed outcome, with a written reason.
 
-    `outcome` = "" withdraws a previous decision (the computed result applies again). The save succeeds only
+    `outcome` = "" withdraws a previous ruling (the computed result applies again). The save succeeds only
     if nobody changed the result since `expected_version` was read; otherwise StaleResult names who did, when.
     """
     nominee = result.nominee
@@ -96,18 +96,12 @@ def decide_result(result, *, actor, outcome, reason, expected_version) -> Result
     return fresh
 
 
-def person_name(user):
-    """How a person is named on pages: the staff record's full name, else the account's name."""
-    if user is None:
-        return ""
-    staff = getattr(user, "staff", None)
-    return staff.full_name if staff else (user.get_full_name() or user.username)
 
 
 def stale_message(current):
-    who = person_name(current.updated_by) if current.updated_by_id else "người khác"
-    return f"Kết quả này đã được {who} sửa lúc {fmt_date(current.updated_at)}, tải lại trang để xem trước khi sửa."
+    who = formatting.person_name(current.updated_by) if current.updated_by_id else "người khác"
+    return f"Kết quả này đã được {who} sửa lúc {formatting.date(current.updated_at)}, tải lại trang để xem trước khi sửa."
 
 
-def last_decisions(campaign):
+def last_rulings(campaign):
     return Result.objects.filter(criterion__campaign=campaign).aggregate(last=Max("updated_at"), n=Count("pk"))

@@ -7,10 +7,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from awards.models import Result
-from campaigns.models import (
-    Campaign, Criterion,
-)
 from awards.services.rulings import ScoringError
+from campaigns.models import (
+    Campaign,
+    Criterion,
+)
 
 # --------------------------------------------------------------------------------------------- weights
 

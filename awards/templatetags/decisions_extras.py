@@ -2,7 +2,9 @@
 
 from django import template
 
-from awards.pdf import formats
+from awards.selectors import is_unit_head, sees_everything, user_staff_id
+from awards.views.common import is_office, sees_council
+from campaigns import formatting
 
 register = template.Library()
 
@@ -10,8 +12,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def decisions_access(context):
     """What the decisions menu shows this user."""
-    from awards.selectors import is_unit_head, sees_everything, user_staff_id
-    from awards.views.common import is_office, sees_council
 
     user = context["request"].user if "request" in context else context.get("user")
     if user is None or not user.is_authenticated:
@@ -25,9 +25,9 @@ def decisions_access(context):
 @register.filter
 def money(value):
     """1080000 → "1.080.000"."""
-    return formats.money(value)
+    return formatting.money(value)
 
 
 @register.filter
 def pct(value):
-    return formats.percent(value) if value is not None else ""
+    return formatting.number(value) if value is not None else ""

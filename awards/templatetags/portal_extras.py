@@ -2,6 +2,9 @@
 
 from django import template
 
+from awards.models import DossierState
+from awards.selectors import is_unit_head, sees_everything
+
 register = template.Library()
 
 
@@ -18,7 +21,6 @@ def filesize(n):
 @register.simple_tag(takes_context=True)
 def portal_access(context):
     """What the portal's menu shows this user: {"unit": unit head, "office": sees every dossier}."""
-    from awards.selectors import is_unit_head, sees_everything
 
     user = context.get("user")
     if user is None or not user.is_authenticated:
@@ -29,6 +31,5 @@ def portal_access(context):
 @register.filter
 def dossier_state(value):
     """A dossier state's Vietnamese label ("returned" → "Trả lại để bổ sung")."""
-    from awards.models import DossierState
 
     return DossierState(value).label if value in DossierState.values else (value or "—")

@@ -1,7 +1,15 @@
 """Template helpers of the scoring area."""
 
 from django import template
+from django.middleware.csrf import get_token
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from awards.selectors import sees_everything
+from awards.services.rulings import may_score
+from campaigns import formatting
+from campaigns.roles import Role, user_roles
 
 register = template.Library()
 
@@ -9,9 +17,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def scoring_access(context):
     """What the scoring menu shows this user: {"office": scores, "overview": sees the ranking}."""
-    from awards.selectors import sees_everything
-    from awards.services.rulings import may_score
-    from campaigns.roles import Role, user_roles
 
     user = context.get("user")
     if user is None or not user.is_authenticated:
@@ -30,22 +35,18 @@ def file_url(version):
 
 @register.filter
 def vn_number(value):
-    from campaigns.formatting import fmt_number
-
     if value in (None, ""):
         return "—"
-    return fmt_number(value)
+    return formatting.number(value)
 
 
 def _person(user):
-    from awards.services.rulings import person_name
 
-    return person_name(user)
+    return formatting.person_name(user)
 
 
 def _csrf(context, request):
     """One CSRF token for every cell of a page (get_token() masks a fresh token on each call)."""
-    from django.middleware.csrf import get_token
 
     if request is None:
         return ""
@@ -59,8 +60,6 @@ def _csrf(context, request):
 def score_cell(context, cell):
     """One cell of the scoring grid (and of the nominee page), rendered in Python: a grid of 300 nominees has
     3,600 cells, and a template include per cell costs seconds. The markup is the one htmx swaps back in."""
-    from django.utils.html import format_html, format_html_join
-    from django.utils.safestring import mark_safe
 
     request = context.get("request")
     r = cell["r"]
@@ -73,14 +72,13 @@ def score_cell(context, cell):
         mark_safe("") if human else format_html('<span class="reason">{}</span>', r.computed_reason),
     )]
     if r.override:
-        from django.utils import timezone
 
         who = ""
         if r.override_by_id:
-            at = timezone.localtime(r.override_at).strftime("%H:%M %d/%m/%Y") if r.override_at else ""
+            at = formatting.date(r.override_at)
             who = f" – {_person(r.override_by)}, {at}"
         parts.append(format_html(
-            '<div class="decision"><span class="who">{}:</span> <span class="badge {}">{}</span> '
+            '<div class="ruling"><span class="who">{}:</span> <span class="badge {}">{}</span> '
             '<span class="reason">«{}»{}</span></div>',
             "Văn phòng xác nhận" if human else "Văn phòng quyết định", r.override, r.get_override_display(),
             r.override_reason, who,

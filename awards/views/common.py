@@ -1,4 +1,5 @@
-"""Helpers shared by the council, decision and certificate pages: who may (office, council), the current\ncampaign, messages, PDF responses."""
+"""Helpers shared by the council, decision and certificate pages: who may (office, council), the current
+campaign, messages, PDF responses."""
 
 
 from django.contrib import messages
@@ -10,7 +11,6 @@ from awards.models import (
 from awards.selectors import sees_everything
 from campaigns.roles import Role, has_role
 from campaigns.selectors import get_current_campaign
-
 
 # ---------------------------------------------------------------------------------------------- who may
 

@@ -1,4 +1,5 @@
-"""The council's pages: the council's landing page, the office's record of the meeting, attendance and votes,\nthe conclusion and the minutes PDF. Thin: every change goes through awards.services.council."""
+"""The council's pages: the council's landing page, the office's record of the meeting, attendance and votes,
+the conclusion and the minutes PDF. Thin: every change goes through awards.services.council."""
 
 
 from django import forms
@@ -10,18 +11,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from awards import pdf
 from awards.models import (
-    CampaignAward, DecisionState, DossierState,
+    CampaignAward,
+    DecisionState,
+    DossierState,
     Nominee,
 )
 from awards.selectors import sees_everything
 from awards.services import council as council_service
+from awards.services.ranking import rank_nominees
+from awards.views.common import (
+    current_campaign_or_404,
+    is_office,
+    meetings_for,
+    pdf_response,
+    require_or_404,
+    sees_council,
+    show_errors,
+)
 from campaigns.models import Staff
 from campaigns.params import parse_id
-from awards.views.common import (
-    current_campaign_or_404, is_office, meetings_for, pdf_response, require_or_404, sees_council, show_errors,
-)
-
 
 # ---------------------------------------------------------------------------------------------- council
 
@@ -30,7 +40,6 @@ def council_home(request):
     """What the council considers: the appraised nominees of the current campaign, ranked, with the vote of the
     latest meeting."""
     require_or_404(sees_council, request.user)
-    from awards.services.ranking import rank_nominees
 
     campaign = current_campaign_or_404()
     meeting = council_service.latest_meeting(campaign)
@@ -191,6 +200,5 @@ def conclude(request, pk):
 @login_required
 def minutes_pdf(request, pk):
     meeting = get_object_or_404(meetings_for(request.user), pk=pk)
-    from awards.pdf import minutes_pdf as render
 
-    return pdf_response(render(meeting), f"bien-ban-hop-hoi-dong-{timezone.localtime(meeting.held_at):%Y%m%d}.pdf")
+    return pdf_response(pdf.minutes_pdf(meeting), f"bien-ban-hop-hoi-dong-{timezone.localtime(meeting.held_at):%Y%m%d}.pdf")

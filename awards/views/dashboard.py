@@ -11,8 +11,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 from awards.selectors import sees_everything
-from campaigns.selectors import get_current_campaign
 from awards.services.progress import FILTER_LABELS, MISSING_LABELS, campaign_progress
+from campaigns.selectors import get_current_campaign
 
 CHART_BAR = 26  # px per bar of the progress chart
 UNITS_PER_PAGE = 50

@@ -1,4 +1,5 @@
-"""Pages of the decisions area: drafting and correcting decisions, the Director's approval (also in the admin),\nPDF downloads and certificates. Thin: every change goes through awards.services.decisions."""
+"""Pages of the decisions area: drafting and correcting decisions, the Director's approval (also in the admin),
+PDF downloads and certificates. Thin: every change goes through awards.services.decisions."""
 
 import datetime as dt
 
@@ -11,17 +12,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from awards import pdf
 from awards.models import (
-    AwardLevel, CampaignAward, Decision, DecisionLine, DecisionState, DocumentType,
+    AwardLevel,
+    CampaignAward,
+    Decision,
+    DecisionLine,
+    DecisionState,
+    DocumentType,
 )
 from awards.selectors import decision_lines_for, decisions_for, sees_everything
+from awards.services import approval
 from awards.services import council as council_service
 from awards.services import decisions as decision_service
-from campaigns.params import parse_id
 from awards.views.common import (
-    current_campaign_or_404, is_office, pdf_response, require_or_404, show_errors,
+    current_campaign_or_404,
+    is_office,
+    pdf_response,
+    require_or_404,
+    show_errors,
 )
-
+from campaigns.params import parse_id
 
 # ---------------------------------------------------------------------------------------------- decisions
 
@@ -149,7 +160,7 @@ def decision_delete(request, pk):
 def decision_replace(request, pk):
     decision = _decision(request, pk)
     try:
-        new = decision_service.replace_decision(decision, actor=request.user)
+        new = approval.replace_decision(decision, actor=request.user)
     except ValidationError as exc:
         show_errors(request, exc)
         return redirect("decisions:detail", pk=decision.pk)
@@ -167,7 +178,7 @@ def decision_approve(request, pk):
         messages.error(request, "Ngày ký không hợp lệ.")
         return redirect("decisions:detail", pk=decision.pk)
     try:
-        decision = decision_service.approve_decision(decision, actor=request.user, signed_on=signed_on)
+        decision = approval.approve_decision(decision, actor=request.user, signed_on=signed_on)
     except ValidationError as exc:
         show_errors(request, exc)
     else:
@@ -180,7 +191,7 @@ def decision_approve(request, pk):
 def decision_reject(request, pk):
     decision = _decision(request, pk)
     try:
-        decision_service.reject_decision(decision, actor=request.user, reason=request.POST.get("reason", ""))
+        approval.reject_decision(decision, actor=request.user, reason=request.POST.get("reason", ""))
     except ValidationError as exc:
         show_errors(request, exc)
     else:
@@ -191,11 +202,10 @@ def decision_reject(request, pk):
 @login_required
 def decision_pdf(request, pk):
     decision = _decision(request, pk)
-    from awards.pdf import decision_pdf as render
 
     kind = "to-trinh" if decision.doc_type == DocumentType.PROPOSAL else "quyet-dinh"
     number = f"so-{decision.number}-{decision.number_year}" if decision.number else f"du-thao-{decision.pk}"
-    return pdf_response(render(decision), f"{kind}-{number}.pdf")
+    return pdf_response(pdf.decision_pdf(decision), f"{kind}-{number}.pdf")
 
 
 # ---------------------------------------------------------------------------------------------- certificates
@@ -224,22 +234,18 @@ def certificates_pdf(request, pk):
     if not lines.exists():
         raise Http404
     decision = Decision.objects.get(pk=pk)
-    from awards.pdf import certificates_pdf as render
-
     try:
-        pdf = render(decision, lines)
+        document = pdf.certificates_pdf(decision, lines)
     except ValidationError:
         raise Http404
-    return pdf_response(pdf, f"giay-khen-qd-{decision.number}-{decision.number_year}.pdf")
+    return pdf_response(document, f"giay-khen-qd-{decision.number}-{decision.number_year}.pdf")
 
 
 @login_required
 def certificate_pdf(request, line_pk):
     line = get_object_or_404(_visible_lines(request.user).select_related("decision"), pk=line_pk)
-    from awards.pdf import certificates_pdf as render
-
     try:
-        pdf = render(line.decision, DecisionLine.objects.filter(pk=line.pk))
+        document = pdf.certificates_pdf(line.decision, DecisionLine.objects.filter(pk=line.pk))
     except ValidationError:
         raise Http404
-    return pdf_response(pdf, f"giay-khen-qd-{line.decision.number}-{line.decision.number_year}-so-{line.order}.pdf")
+    return pdf_response(document, f"giay-khen-qd-{line.decision.number}-{line.decision.number_year}-so-{line.order}.pdf")

@@ -1,4 +1,6 @@
-"""The office's pages to appraise every unit's dossier (return, accept, reject, reopen, extend, comment). They\nlive under the portal's URLs and namespace (portal:office_*), beside the unit heads' pages. Thin: the services\nin awards.services.dossiers decide and write."""
+"""The office's pages to appraise every unit's dossier (return, accept, reject, reopen, extend, comment). They
+live under the portal's URLs and namespace (portal:office_*), beside the unit heads' pages. Thin: the services
+in awards.services.dossiers decide and write."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,13 +13,19 @@ from django.views.decorators.http import require_POST
 
 from awards.forms import portal as forms
 from awards.models import (
-    DeadlineExtension, Document, DocumentKind, DossierComment, DossierState, Registration,
+    DeadlineExtension,
+    Document,
+    DocumentKind,
+    DossierComment,
+    DossierState,
+    Registration,
 )
 from awards.selectors import dossiers_for, sees_everything
+from awards.services import deadlines
 from awards.services import dossiers as svc
 from awards.services.transitions import transitions_of
-from campaigns.roles import Role, has_role
 from awards.views.portal import dossier_parts, refusal, versions_prefetch
+from campaigns.roles import Role, has_role
 from campaigns.selectors import get_current_campaign
 
 
@@ -57,7 +65,7 @@ def office_dossiers(request):
     return render(request, "portal/office_dossiers.html", {
         "campaign": campaign, "dossiers": rows, "state": state, "page": page,
         "states": [(value, label, counts.get(value, 0)) for value, label in DossierState.choices],
-        "closes": svc.end_of_day(campaign.dossier_deadline) if campaign else None,
+        "closes": deadlines.end_of_day(campaign.dossier_deadline) if campaign else None,
     })
 
 
@@ -72,7 +80,7 @@ def office_dossier(request, pk):
         "dossier": dossier, "campaign": campaign, "unit": unit, "nominees": nominees,
         "dossier_documents": dossier_documents, "checklist": checklist, "complete": all(i.done for i in checklist),
         "plan": plan, "plan_version": (plan.versions.all()[0] if plan and plan.versions.all() else None),
-        "closes": svc.deadline_for(campaign, unit), "closed": svc.deadline_passed(campaign, unit),
+        "closes": deadlines.deadline_for(campaign, unit), "closed": deadlines.deadline_passed(campaign, unit),
         "extensions": list(DeadlineExtension.objects.filter(campaign=campaign, unit=unit).select_related("granted_by")),
         "registrations": list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind")),
         "history": list(transitions_of(dossier)), "comments": list(dossier.comments.select_related("author")),

@@ -14,16 +14,27 @@ from django.views.decorators.http import require_POST
 
 from awards.forms import portal as forms
 from awards.models import (
-    Document, DocumentKind, DocumentVersion, Dossier, DossierState, Nominee,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    Dossier,
+    DossierState,
+    Nominee,
     Registration,
 )
-from awards.selectors import documents_for, dossiers_for, is_unit_head, nominees_for, sees_everything, user_unit_id
+from awards.selectors import (
+    documents_for,
+    dossiers_for,
+    is_unit_head,
+    nominees_for,
+    sees_everything,
+    user_unit_id,
+)
+from awards.services import deadlines, files
 from awards.services import dossiers as svc
-from awards.services import files
 from awards.services.transitions import transitions_of
 from campaigns.models import Unit
 from campaigns.selectors import get_current_campaign
-
 
 OFFICE_DECISIONS = (DossierState.RETURNED, DossierState.ACCEPTED, DossierState.REJECTED, DossierState.DRAFT)
 
@@ -78,7 +89,7 @@ def home(request):
         raise Http404
     unit, campaign = _unit_head_or_404(request)
     now = timezone.now()
-    extension = svc.latest_extension(campaign, unit)
+    extension = deadlines.latest_extension(campaign, unit)
     registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind"))
     unit_registration = next((r for r in registrations if r.staff_id is None), None)
     plan = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(versions_prefetch()).first()
@@ -93,15 +104,15 @@ def home(request):
         reasons = [latest] if latest and latest.reason and latest.to_state in OFFICE_DECISIONS else []
     return render(request, "portal/home.html", {
         "campaign": campaign, "unit": unit, "now": now,
-        "closes": svc.deadline_for(campaign, unit, extension=extension),
-        "days_left": svc.days_left(campaign, unit, now=now, extension=extension),
-        "extension": extension if extension and extension.until > svc.end_of_day(campaign.dossier_deadline) else None,
+        "closes": deadlines.deadline_for(campaign, unit, extension=extension),
+        "days_left": deadlines.days_left(campaign, unit, now=now, extension=extension),
+        "extension": extension if extension and extension.until > deadlines.end_of_day(campaign.dossier_deadline) else None,
         "unit_registration": unit_registration, "individual_count": sum(1 for r in registrations if r.staff_id),
         "plan_version": plan_version, "dossier": dossier, "nominees": nominees, "checklist": checklist,
         "complete": dossier is not None and all(i.done for i in checklist),
         "comments": comments, "reasons": reasons,
         "submitted": dossier is not None and dossier.first_submitted_at is not None,
-        "editable": dossier is not None and dossier.state in svc.EDITABLE_STATES and now <= svc.deadline_for(campaign, unit, extension=extension),
+        "editable": dossier is not None and dossier.state in svc.EDITABLE_STATES and now <= deadlines.deadline_for(campaign, unit, extension=extension),
     })
 
 
@@ -128,7 +139,7 @@ def registration(request):
         "campaign": campaign, "unit": unit, "unit_form": unit_form, "person_form": person_form,
         "unit_registration": next((r for r in registrations if r.staff_id is None), None),
         "individuals": [r for r in registrations if r.staff_id],
-        "closed": svc.deadline_passed(campaign, unit),
+        "closed": deadlines.deadline_passed(campaign, unit),
     })
 
 
@@ -163,7 +174,7 @@ def plan(request):
     document = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(versions_prefetch()).first()
     return render(request, "portal/plan.html", {
         "campaign": campaign, "unit": unit, "form": form, "document": document,
-        "versions": list(document.versions.all()) if document else [], "closed": svc.deadline_passed(campaign, unit),
+        "versions": list(document.versions.all()) if document else [], "closed": deadlines.deadline_passed(campaign, unit),
     })
 
 
@@ -179,13 +190,13 @@ def dossier(request, pk):
     dossier = get_object_or_404(_own_dossiers(request.user).select_related("campaign", "unit"), pk=pk)
     nominees, dossier_documents, checklist = dossier_parts(dossier)
     campaign, unit = dossier.campaign, dossier.unit
-    closed = svc.deadline_passed(campaign, unit)
+    closed = deadlines.deadline_passed(campaign, unit)
     editable = dossier.state in svc.EDITABLE_STATES and not closed
     return render(request, "portal/dossier.html", {
         "dossier": dossier, "campaign": campaign, "unit": unit, "nominees": nominees,
         "dossier_documents": dossier_documents, "checklist": checklist,
         "complete": all(i.done for i in checklist), "closed": closed, "editable": editable,
-        "closes": svc.deadline_for(campaign, unit),
+        "closes": deadlines.deadline_for(campaign, unit),
         "collective_form": forms.CollectiveNomineeForm(campaign=campaign, unit=unit, prefix="collective") if editable else None,
         "individual_form": forms.IndividualNomineeForm(campaign=campaign, unit=unit, prefix="individual") if editable else None,
         "upload_form": forms.UploadForm() if editable else None,

@@ -13,17 +13,28 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from awards.forms.scoring import (
-    ATTEST_CHOICES, OUTCOME_CHOICES, DecisionForm, IndexComponentFormSet, IndicatorRecordForm, WeightsForm,
+    ATTEST_CHOICES,
+    OUTCOME_CHOICES,
+    IndexComponentFormSet,
+    IndicatorRecordForm,
+    RulingForm,
+    WeightsForm,
 )
 from awards.models import CampaignAward, DocumentKind, DocumentVersion, Outcome, Result
 from awards.selectors import documents_for, nominees_for, results_for, sees_everything
-from awards.services import ranking as ranking_service
-from awards.services import evaluators
+from awards.services import evaluators, rulings
 from awards.services import indicators as indicator_service
+from awards.services import ranking as ranking_service
 from awards.services import recompute as recompute_service
-from awards.services import rulings
 from awards.services import weights as weight_service
-from campaigns.models import Criterion, IndexComponentScore, IndicatorRecord, Target, Unit
+from campaigns import formatting
+from campaigns.models import (
+    Criterion,
+    IndexComponentScore,
+    IndicatorRecord,
+    Target,
+    Unit,
+)
 from campaigns.params import parse_id, parse_int, safe_next
 from campaigns.roles import Role, user_roles
 from campaigns.selectors import get_current_campaign
@@ -112,10 +123,11 @@ def grid(request):
             Q(override=state) | Q(override="", computed=state), nominee=OuterRef("pk"), criterion__in=criteria,
         )))
     paginator = Paginator(nominees.select_related("staff", "unit", "dossier").order_by("unit__code", "staff__full_name", "pk"), GRID_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(request.GET.get("trang"))
     nominees = list(page.object_list)
     results = {}
-    for r in results_for(request.user, Result.objects.filter(nominee__in=[n.pk for n in nominees], criterion__in=criteria)).select_related("override_by__staff"):
+    visible = results_for(request.user, Result.objects.filter(nominee__in=[n.pk for n in nominees], criterion__in=criteria))
+    for r in visible.select_related("override_by__staff"):
         results[(r.nominee_id, r.criterion_id)] = r
     by_pk = {c.pk: c for c in criteria}
     rows = []
@@ -136,7 +148,7 @@ def grid(request):
         "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,
         "units": units, "unit_id": unit_id, "state": state, "states": Outcome.choices,
         "unscored": recompute_service.unscored_count(campaign), "next_url": next_url, "page": page,
-        "query": _query(request, exclude="page"),
+        "query": _query(request, exclude="trang"),
     })
 
 
@@ -150,13 +162,13 @@ def save_cell(request, pk):
     )
     if not rulings.may_score(request.user):
         raise Http404
-    form = DecisionForm(request.POST)
+    form = RulingForm(request.POST)
     status, error, focus = 200, "", "select"
     if not form.is_valid():
         status, error, focus = 422, "Dữ liệu gửi lên không hợp lệ, tải lại trang.", "reason"
     else:
         try:
-            result = rulings.decide_result(
+            result = rulings.rule_on_result(
                 result, actor=request.user, outcome=form.cleaned_data["outcome"], reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
             )
@@ -217,9 +229,10 @@ def nominee(request, pk):
     )
     criteria = {r.criterion_id: r.criterion for r in results}
     log = []
-    for h in Result.history.filter(nominee_id=nominee.pk, history_user__isnull=False).select_related("history_user__staff").order_by("-history_date", "-history_id"):
+    history = Result.history.filter(nominee_id=nominee.pk, history_user__isnull=False).select_related("history_user__staff")
+    for h in history.order_by("-history_date", "-history_id"):
         if h.criterion_id in criteria:
-            log.append({"at": h.history_date, "who": rulings.person_name(h.history_user), "criterion": criteria[h.criterion_id],
+            log.append({"at": h.history_date, "who": formatting.person_name(h.history_user), "criterion": criteria[h.criterion_id],
                         "outcome": Outcome(h.override).label if h.override else "Theo kết quả tự động",
                         "reason": h.override_reason or h.history_change_reason or ""})
     ok, reason = ranking_service.bang_khen_eligibility(nominee, year=campaign.year)
@@ -247,7 +260,7 @@ def ranking(request):
     within = sum(1 for r in ranked if r.within_quota)
     last_within = max((i for i, r in enumerate(ranked) if r.within_quota), default=None)
     # Everyone is ranked; a page shows RANKING_PAGE_SIZE of them (the quota line is on the first page).
-    page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("trang"))
     if last_within is not None:
         last_within -= page.start_index() - 1 if ranked else 0
     return render(request, "scoring/ranking.html", {

@@ -4,9 +4,10 @@
 from django.shortcuts import redirect, render
 
 from awards.models import (
-    DecisionLine, DecisionState, DocumentType,
+    DecisionLine,
+    DecisionState,
+    DocumentType,
 )
-
 
 # ---------------------------------------------------------------------------------------------- verification
 

@@ -7,14 +7,8 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.models import Group
 
-# django-axes ships no Vietnamese; name its models as the office speaks of them.
-for model, singular, plural in (
-    (AccessAttempt, "lần đăng nhập sai", "đăng nhập sai và tài khoản bị khóa"),
-    (AccessLog, "lần đăng nhập", "nhật ký đăng nhập"),
-    (AccessFailureLog, "lần đăng nhập thất bại", "nhật ký đăng nhập thất bại"),
-):
-    model._meta.verbose_name = singular
-    model._meta.verbose_name_plural = plural
+# django-axes ships no Vietnamese: its app and models are named for the office by emulation/apps.py (the app)
+# and the project's locale (locale/vi/LC_MESSAGES/django.po, the models).
 
 
 class RoleGroupAdmin(GroupAdmin):
@@ -45,7 +39,7 @@ class LockoutAdmin(AccessAttemptAdmin):
 
     @admin.display(description="tình trạng")
     def status(self, obj):
-        from axes.conf import settings
+        from axes.conf import settings  # noqa: PLC0415 — axes' settings (with its defaults), not to be confused with django's
 
         if obj.failures_since_start >= settings.AXES_FAILURE_LIMIT:
             return "Đang bị khóa"

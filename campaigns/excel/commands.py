@@ -4,7 +4,8 @@ anything is wrong, having written nothing."""
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from campaigns.excel.importers import IMPORTERS, run
+from campaigns.excel.importer import run
+from campaigns.excel.importers import IMPORTERS
 
 
 def user_named(username):

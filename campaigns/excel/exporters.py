@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils import timezone
 
+from campaigns import formatting
 from campaigns.excel.writer import new_workbook, save
 
 
@@ -56,7 +57,7 @@ def export(what, *, campaign, user=None, out=None):
         "title": f"{campaign.title} – {report.label}",
         "subtitle": (
             f"{campaign.organisation.name} · Phạm vi: {report.scope(user)} · "
-            f"Xuất lúc {timezone.localtime():%H:%M %d/%m/%Y}"
+            f"Xuất lúc {formatting.date(timezone.now())}"
         ),
     }
     report.write(workbook, campaign, user, header)

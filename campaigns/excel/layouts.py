@@ -6,8 +6,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from campaigns.excel import normalise as n
-from campaigns.models import Gender, IndexName, InspectionResult, Rating, StaffCategory, UnitKind
-
+from campaigns.models import (
+    Gender,
+    IndexName,
+    InspectionResult,
+    Rating,
+    StaffCategory,
+    UnitKind,
+)
 
 _choice_parser = functools.cache(n.choice_parser)
 

@@ -119,7 +119,7 @@ def parse_date(value, *, epoch=None) -> dt.date | None:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
-            from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
+            from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
 
             return from_excel(value, epoch or CALENDAR_WINDOWS_1900).date()
         raise CellError("Không đọc được ngày. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/12/2023.")

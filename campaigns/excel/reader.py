@@ -68,7 +68,7 @@ def display(value) -> str:
 def open_workbook(source):
     """Open `source` (a path or a binary file object) read-only with cached formula values, or raise
     WorkbookRefused with a clear Vietnamese message."""
-    import openpyxl
+    import openpyxl  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
 
     if hasattr(source, "seek"):
         source.seek(0)
@@ -157,7 +157,7 @@ def read_sheet(ws, layout, report) -> SheetData:
             report.error(ws.title, None, "", "", f"Không tìm thấy dòng tiêu đề (cần có các cột {wanted} trong {HEADER_SEARCH_ROWS} dòng đầu).")
             return data
 
-        from openpyxl.utils import get_column_letter
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
 
         for key, indexes in positions.items():
             if len(indexes) > 1:

@@ -3,6 +3,8 @@ built from the layouts, so that whatever is exported in a template's layout impo
 
 from campaigns.excel import layouts as L
 from campaigns.excel.writer import Col, Table, new_workbook, save
+from campaigns.models import Staff, Unit
+from campaigns.selectors import get_organisation
 
 TEMPLATES = {
     "org": ("Cơ cấu tổ chức", (L.UNITS, L.STAFF), "mau-nhap-co-cau-to-chuc.xlsx"),
@@ -59,7 +61,6 @@ def template(kind, out=None):
 
 def org_rows(units=None, staff=None):
     """Rows of the organisation template from the database (all units and staff unless querysets are given)."""
-    from campaigns.models import Staff, Unit
 
     units = Unit.objects.all() if units is None else units
     staff = Staff.objects.all() if staff is None else staff
@@ -72,7 +73,6 @@ def org_rows(units=None, staff=None):
 
 def export_org(out=None, *, title=None):
     """The organisation in the import template's layout: import it back and nothing changes."""
-    from campaigns.selectors import get_organisation
 
     organisation = get_organisation()
     title = title or f"Cơ cấu tổ chức – {organisation.name if organisation else ''}".rstrip(" –")

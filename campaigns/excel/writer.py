@@ -8,6 +8,8 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
+
 from campaigns.excel.normalise import neutralise
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -24,7 +26,7 @@ class Col:
 
 
 def new_workbook():
-    import openpyxl
+    import openpyxl  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
 
     return openpyxl.Workbook(write_only=True)
 
@@ -33,10 +35,10 @@ class Table:
     """One sheet: title rows, a frozen header row, then rows appended one by one."""
 
     def __init__(self, workbook, sheet_name, columns, *, title, subtitle="", validations=()):
-        from openpyxl.styles import Alignment, Font, PatternFill
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.datavalidation import DataValidation
-        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
+        from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
+        from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
 
         self.ws = ws = workbook.create_sheet(title=sheet_name[:31])
         self.columns = list(columns)
@@ -78,7 +80,6 @@ class Table:
         out = []
         for value, fmt in zip(values, self._formats):
             if isinstance(value, dt.datetime):
-                from django.utils import timezone
 
                 if timezone.is_aware(value):
                     value = timezone.localtime(value)
@@ -92,7 +93,7 @@ class Table:
                 if fmt and not isinstance(value, str):
                     cell.number_format = fmt
                 if bold:
-                    from openpyxl.styles import Font
+                    from openpyxl.styles import Font  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
 
                     cell.font = Font(bold=True)
                 value = cell

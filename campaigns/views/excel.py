@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from campaigns.excel.exporters import EXPORTS, export, filename, may_export
-from campaigns.excel.importers import IMPORTERS, run
+from campaigns.excel.importer import run
+from campaigns.excel.importers import IMPORTERS
 from campaigns.excel.template_files import TEMPLATES, export_org, template
 from campaigns.models import Campaign
 from campaigns.roles import Role, has_role

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from awards import demo
 from campaigns.models import AnnualRating, DisciplineRecord, Initiative, Staff, Unit
 from campaigns.roles import Role, user_roles
 
@@ -50,3 +51,9 @@ def test_seed_demo_on_an_existing_demo_does_nothing(capsys):
 
     assert "đã có; không tạo lại" in capsys.readouterr().out
     assert (Unit.objects.count(), Staff.objects.count(), AnnualRating.objects.count()) == counts
+
+
+def test_an_unknown_demo_stage_is_an_error_not_skipped():
+    with pytest.raises(demo.UnknownStage, match="published"):
+        demo.seed("published")
+    assert list(demo.STAGES) == ["dossiers", "scored", "decided"]

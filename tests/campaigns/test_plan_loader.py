@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from awards.models import CampaignAward
-from campaigns.models import Campaign, Criterion
 from awards.plans.loader import load_plan_2023
+from campaigns.models import Campaign, Criterion
 
 # The plan as the customer sent it: shared/seed beside the checkout, or the copy kept in docs/.
 _SHARED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "ke-hoach-thi-dua-cchc-2023.txt"

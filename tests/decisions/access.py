@@ -3,6 +3,7 @@ nominee is the `staff` actor, and line_b of unit_b)."""
 
 import datetime as dt
 
+from awards.models import CouncilMeeting
 from tests.access import Case
 
 ANON = {"anonymous": "login"}
@@ -18,7 +19,6 @@ ADMIN_DIRECTOR = {**ANON, "clerk": 403, "director": 200, "head_a": "login", "hea
 
 
 def _meeting(w):
-    from awards.models import CouncilMeeting
 
     w.meeting = CouncilMeeting.objects.create(
         campaign=w.campaign, held_at=dt.datetime(2023, 12, 1, 1, 0, tzinfo=dt.timezone.utc), place="Phòng họp Sở",

@@ -52,7 +52,8 @@ def vote_all(meeting, nominees, votes_for=None):
 def gk_world(campaign, giay_khen, unit_a, unit_b):
     """Six collectives and six individuals proposed for Giấy khen, all eligible, scores decreasing; a meeting
     where all passed. unit_a and unit_b hold the first collective and individual each."""
-    collectives = [AppraisedNomineeFactory(campaign=campaign, unit=unit_a, award_kind=giay_khen), AppraisedNomineeFactory(campaign=campaign, unit=unit_b, award_kind=giay_khen)]
+    collectives = [AppraisedNomineeFactory(campaign=campaign, unit=unit_a, award_kind=giay_khen),
+                   AppraisedNomineeFactory(campaign=campaign, unit=unit_b, award_kind=giay_khen)]
     collectives += [AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen, unit=UnitFactory(name=f"Phòng số {i}")) for i in range(3, 7)]
     individuals = [
         AppraisedNomineeFactory(campaign=campaign, staff=person(unit_a, "Đặng Thị Hạnh", Gender.FEMALE), award_kind=giay_khen),

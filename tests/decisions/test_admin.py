@@ -8,7 +8,8 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from awards.models import Decision, DecisionState
-from awards.services.decisions import approve_decision, draft_decision
+from awards.services.approval import approve_decision
+from awards.services.decisions import draft_decision
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "admin:awards_decision_changelist"

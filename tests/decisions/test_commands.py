@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
-from awards.services.decisions import approve_decision, draft_decision
+from awards.services.approval import approve_decision
+from awards.services.decisions import draft_decision
 from tests.decisions.test_pdf import pages_of, text_of
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,23 @@
 """The council: a meeting, attendance, votes, and a threshold counted on ALL members (a campaign setting)."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from awards.models import DossierState
+from awards.services.approval import approve_decision
 from awards.services.council import (
-    passed_nominee_ids, passes_threshold, record_ballots, record_vote, set_attendance, threshold_text, vote_outcome,
+    conclude_meeting,
+    passed_nominee_ids,
+    passes_threshold,
+    record_ballots,
+    record_vote,
+    set_attendance,
+    threshold_text,
+    vote_outcome,
 )
+from awards.services.decisions import draft_decision
 from tests.decisions.conftest import meeting_for, person
 from tests.factories import AppraisedNomineeFactory
 
@@ -92,10 +103,7 @@ def test_written_opinion_only_for_absent_members(campaign):
 
 
 def test_the_record_of_a_meeting_behind_a_signed_decision_is_closed(campaign, giay_khen, clerk, director):
-    import datetime as dt
 
-    from awards.services.council import conclude_meeting
-    from awards.services.decisions import approve_decision, draft_decision
 
     meeting = meeting_for(campaign)
     nominee = AppraisedNomineeFactory(campaign=campaign, award_kind=giay_khen)

@@ -7,10 +7,22 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from awards.models import Decision, DecisionLine, DecisionState, DocumentRegister, Outcome, Result, StateChange
+from awards.models import (
+    Decision,
+    DecisionLine,
+    DecisionState,
+    DocumentRegister,
+    Outcome,
+    Result,
+    StateChange,
+)
+from awards.services.approval import approve_decision, reject_decision, replace_decision
 from awards.services.council import record_vote
 from awards.services.decisions import (
-    approve_decision, delete_decision, draft_decision, draft_proposal, reject_decision, remove_line, replace_decision,
+    delete_decision,
+    draft_decision,
+    draft_proposal,
+    remove_line,
     update_line,
 )
 from awards.services.transitions import TransitionError

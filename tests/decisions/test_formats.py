@@ -5,7 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from awards.pdf.formats import day_month_year, money, percent, place_and_date
+from awards.pdf.formats import day_month_year, place_and_date
+from campaigns.formatting import money
+from campaigns.formatting import number as percent
 
 
 @pytest.mark.parametrize("day, text", [

@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from awards.models import AwardKind, BaseSalary, CollectiveRule, LegalBasis
 from awards.services.money import award_amount, base_salary_on, legal_basis_on, round_up
@@ -75,7 +76,6 @@ def test_a_new_base_salary_row_changes_the_amount_from_its_date(campaign):
 
 @pytest.mark.django_db
 def test_a_date_without_rules_is_refused_in_vietnamese(campaign):
-    from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="Chưa có căn cứ pháp lý về mức tiền thưởng áp dụng cho ngày 01/01/2010"):
         legal_basis_on(D(2010, 1, 1))

@@ -3,15 +3,25 @@ and the bundled Tinos font embedded."""
 
 import datetime as dt
 import io
+import re
 import subprocess
+import sys
 import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image
 from pypdf import PdfReader
 
+from awards.models import DecisionLine
 from awards.pdf import certificates_pdf, decision_pdf, minutes_pdf
+from awards.pdf.render import font_css
+from awards.services.approval import approve_decision, replace_decision
 from awards.services.council import set_attendance
-from awards.services.decisions import approve_decision, draft_decision, draft_proposal, replace_decision
+from awards.services.decisions import draft_decision, draft_proposal
 from campaigns.models import Gender
 from tests.decisions.conftest import make_bang_khen_ready, meeting_for, person, vote_all
 from tests.factories import AppraisedNomineeFactory, UnitFactory
@@ -110,7 +120,6 @@ def test_one_certificate_for_one_awardee(approved):
 
 
 def test_no_certificates_for_a_draft_or_a_replaced_decision(approved, gk_world, clerk, director):
-    from django.core.exceptions import ValidationError
 
     new = replace_decision(approved, actor=clerk)
     with pytest.raises(ValidationError, match="Chỉ in Giấy khen của quyết định đã ký ban hành"):
@@ -121,8 +130,6 @@ def test_no_certificates_for_a_draft_or_a_replaced_decision(approved, gk_world, 
 
 
 def test_emblem_is_printed_once_the_organisation_sets_it(approved, organisation):
-    from django.core.files.base import ContentFile
-    from PIL import Image
 
     buffer = io.BytesIO()
     Image.new("RGB", (60, 60), (200, 0, 0)).save(buffer, "PNG")
@@ -171,7 +178,6 @@ def test_minutes_give_votes_as_percentages_of_all_members(campaign, giay_khen):
 
 def test_render_times(approved, capsys):
     """Not a limit, a measurement (reported): one decision, and a batch of 100 certificates in one PDF."""
-    from awards.models import DecisionLine
 
     decision_pdf(approved)  # warm up: imports, fonts
     start = time.perf_counter()
@@ -200,11 +206,7 @@ def test_a_deputy_signs_on_behalf_of_the_director(gk_world, giay_khen, campaign,
 
 
 def test_all_four_tinos_styles_are_declared_from_bundled_files():
-    import re
-    from pathlib import Path
-    from urllib.parse import unquote, urlsplit
 
-    from awards.pdf.render import font_css
 
     faces = re.findall(r'@font-face \{ font-family: "Tinos"; src: url\("(file://[^"]+)"\) format\("truetype"\); '
                        r'font-weight: (\w+); font-style: (\w+); \}', font_css())
@@ -213,7 +215,6 @@ def test_all_four_tinos_styles_are_declared_from_bundled_files():
 
 
 def test_importing_the_pdf_package_does_not_load_weasyprint():
-    import sys
 
     code = ("import django, sys; django.setup(); import awards.pdf, awards.views.decisions; "
             "print('weasyprint' in sys.modules, 'qrcode' in sys.modules)")

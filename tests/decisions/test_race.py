@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 
 from awards.models import Decision, DocumentRegister
-from awards.services.decisions import approve_decision, draft_decision
+from awards.services.approval import approve_decision
+from awards.services.decisions import draft_decision
 from tests.decisions.conftest import meeting_for, vote_all
 from tests.factories import AppraisedNomineeFactory
 

@@ -9,8 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.models import Decision, DecisionState, Vote
-from awards.services.decisions import approve_decision, draft_decision, replace_decision
+from awards.services.approval import approve_decision, replace_decision
+from awards.services.decisions import draft_decision
 from tests.decisions.conftest import meeting_for, person, vote_all
+from tests.decisions.test_pdf import pages_of, text_of
 from tests.factories import AppraisedNomineeFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +119,6 @@ def test_a_unit_head_gets_only_the_certificates_of_their_unit(client, head_a, ap
     assert "Trung tâm Dịch vụ việc làm" not in page and "Bùi Văn Sơn" not in page
     response = client.get(reverse("decisions:certificates_pdf", args=[approved.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    from tests.decisions.test_pdf import pages_of, text_of
 
     pdf = b"".join(response)
     assert len(pages_of(pdf)) == 2

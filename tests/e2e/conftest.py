@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 # Playwright's sync API runs an event loop in the test's thread; the ORM calls made by the test are safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -22,7 +23,6 @@ SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS") or Path(__file__).resolve()
 def _media_url_for_live_server():
     """Django's live server wraps the site in a media-file handler that needs a MEDIA_URL string when it starts;
     the product has none on purpose (uploads are served only by permission-checked views)."""
-    from django.conf import settings
 
     original = settings.MEDIA_URL
     settings.MEDIA_URL = "/__e2e-media-not-linked__/"
@@ -33,7 +33,6 @@ def _media_url_for_live_server():
 def live_server(_media_url_for_live_server, live_server):
     """pytest-django's live server, started with a MEDIA_URL path no page links to; MEDIA_URL is restored at
     once so that no other test sees it."""
-    from django.conf import settings
 
     settings.MEDIA_URL = _media_url_for_live_server
     return live_server

@@ -12,6 +12,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from awards.models import Decision, DocumentVersion
+from campaigns.models import AnnualRating, IndicatorRecord, Initiative, Rating
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -52,7 +54,7 @@ class Actor:
 
 
 def pdf_text(data):
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # noqa: PLC0415 — loaded only when the demo's PDFs are built
 
     return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages))
 
@@ -61,7 +63,6 @@ def pdf_text(data):
 def records(campaign, unit_a, staff_user):
     """The office's records for 2023 (what an Excel import brings): the unit's and the person's ratings and
     initiatives, and the unit's indicator data, so that every measured criterion can be decided from data."""
-    from campaigns.models import AnnualRating, IndicatorRecord, Initiative, Rating
 
     year = campaign.year
     for subject in ({"unit": unit_a}, {"staff": staff_user.staff}):
@@ -146,7 +147,6 @@ def test_the_whole_campaign_in_a_browser(
     outsider = actor(head_b)
     response = outsider.go(dossier_url.removeprefix(url))
     assert response.status == 404
-    from awards.models import DocumentVersion
 
     version = DocumentVersion.objects.filter(document__unit=head_a.staff.unit).first()
     assert outsider.go("files:version", version.pk).status == 404
@@ -244,7 +244,6 @@ def test_the_whole_campaign_in_a_browser(
     office.page.wait_for_load_state()
     assert "Phòng Người có công" in office.text() and "Võ Thị Mai" in office.text()
     shot(office.page, "office drafts the decision")
-    from awards.models import Decision
 
     decision = Decision.objects.get(state="draft")
 

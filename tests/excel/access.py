@@ -3,6 +3,7 @@ reports are offered to whoever has a page showing the same data, each holding on
 
 import io
 
+from campaigns.views.excel import store_upload
 from tests.access import Case
 
 OFFICE_ONLY = {"anonymous": "login", "clerk": 200, "director": 404, "head_a": 404, "head_b": 404, "council": 404, "staff": 404}
@@ -15,9 +16,8 @@ EXPORT_BUDGET = {**EXPORT_ALL, "head_a": 404, "head_b": 404, "council": 404}
 
 def _upload(w):
     """A file uploaded by the clerk and kept under a token (a new unit and one of its staff)."""
-    import openpyxl
+    import openpyxl  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
 
-    from campaigns.views.excel import store_upload
 
     workbook = openpyxl.Workbook()
     ws = workbook.active

@@ -10,7 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from awards.models import (
-    AwardKind, CampaignAward, Decision, DecisionLine, DecisionState, Outcome, Result,
+    AwardKind,
+    CampaignAward,
+    Decision,
+    DecisionLine,
+    DecisionState,
+    Outcome,
+    Result,
 )
 from campaigns.excel.exporters import export
 from campaigns.models import Criterion, Target
@@ -116,7 +122,8 @@ def test_awards_export_lists_amounts_total_and_total_in_words(campaign, clerk, h
     decision = Decision.objects.create(campaign=campaign, award_kind=giay_khen, state=DecisionState.APPROVED,
                                        number=12, number_year=2023, number_text="12/QĐ-SLĐTBXH", signed_on=dt.date(2023, 12, 5))
     for order, (unit, target, amount) in enumerate([(unit_a, "collective", 1080000), (unit_b, "individual", 540000)], start=1):
-        nominee = AppraisedNomineeFactory(campaign=campaign, unit=unit, staff=StaffFactory(unit=unit, full_name="+Đặng Văn Hải") if target == "individual" else None)
+        staff = StaffFactory(unit=unit, full_name="+Đặng Văn Hải") if target == "individual" else None
+        nominee = AppraisedNomineeFactory(campaign=campaign, unit=unit, staff=staff)
         DecisionLine.objects.create(decision=decision, order=order, nominee=nominee, target=target,
                                     recipient_name=nominee.name, unit_name=unit.name, amount=Decimal(amount))
     ws = sheet(export("awards", campaign=campaign, user=clerk))

@@ -9,11 +9,29 @@ from decimal import Decimal
 
 import pytest
 
-from campaigns.excel.importers import import_indicators, import_initiatives, import_org, import_ratings
+from awards.models import AwardKind, Dossier, DossierState, Nominee, Result
+from awards.services.recompute import recompute_results
+from campaigns.excel import reader
+from campaigns.excel.importer import run
+from campaigns.excel.importers import (
+    IMPORTERS,
+    import_indicators,
+    import_initiatives,
+    import_org,
+    import_ratings,
+)
 from campaigns.excel.reader import Problem
 from campaigns.excel.template_files import export_org, template
 from campaigns.models import (
-    AnnualRating, IndexComponentScore, IndicatorRecord, Initiative, Staff, StaffCategory, Unit,
+    AnnualRating,
+    Criterion,
+    IndexComponentScore,
+    Indicator,
+    IndicatorRecord,
+    Initiative,
+    Staff,
+    StaffCategory,
+    Unit,
 )
 from tests.excel.conftest import STAFF_HEADERS, UNIT_HEADERS, xlsx
 from tests.factories import StaffFactory, UnitFactory
@@ -140,7 +158,8 @@ def test_every_error_is_listed_with_sheet_row_column_value_and_reason(campaign, 
     assert [(p.sheet, p.row, p.column, p.value, p.message) for p in report.errors] == [
         ("Đơn vị", 2, "Mã đơn vị cấp trên", "P9", "Không có đơn vị mã «P9» trong tệp hay trong hệ thống."),
         ("Đơn vị", 3, "Tên đơn vị", "", "Ô bắt buộc, không được để trống."),
-        ("Đơn vị", 3, "Loại đơn vị", "Phòng", "Giá trị không có trong danh sách. Chọn một trong: «Phòng chuyên môn», «Đơn vị thuộc Sở», «Đơn vị trực thuộc Sở»."),
+        ("Đơn vị", 3, "Loại đơn vị", "Phòng",
+         "Giá trị không có trong danh sách. Chọn một trong: «Phòng chuyên môn», «Đơn vị thuộc Sở», «Đơn vị trực thuộc Sở»."),
         ("Đơn vị", 3, "Đang hoạt động", "Có lẽ", "Ghi «Có» hoặc «Không»."),
         ("Cán bộ", 2, "Ngày sinh", "31/02/1980", "Ngày 31/02/1980 không có trên lịch."),
         ("Cán bộ", 3, "Mã cán bộ", "CB1", "Trùng với dòng 2 của trang này; mỗi đối tượng chỉ ghi một dòng."),
@@ -227,7 +246,6 @@ def test_missing_columns_sheets_and_rows_are_errors(campaign):
 
 @pytest.mark.parametrize("kind", ["org", "indicators", "ratings", "initiatives"])
 def test_every_empty_template_is_recognised_and_has_nothing_to_import(campaign, kind):
-    from campaigns.excel.importers import IMPORTERS, run
 
     report = run(IMPORTERS[kind], io.BytesIO(template(kind)))
     assert [p.message for p in report.errors] == ["Tệp không có dòng dữ liệu nào."]
@@ -373,7 +391,6 @@ def test_initiatives_are_matched_by_year_subject_and_title(campaign, unit_a):
 
 
 def test_a_sheet_beyond_the_row_limit_is_refused(campaign, org_file, monkeypatch):
-    from campaigns.excel import reader
 
     monkeypatch.setattr(reader, "MAX_ROWS", 3)
     report = import_org(org_file(units=[[f"P{i}", f"Phòng {i}", "Phòng chuyên môn", "", "", ""] for i in range(5)]))
@@ -382,9 +399,6 @@ def test_a_sheet_beyond_the_row_limit_is_refused(campaign, org_file, monkeypatch
 
 
 def test_an_indicator_import_recomputes_the_automatic_results_it_decides(campaign, unit_a):
-    from awards.models import AwardKind, Dossier, DossierState, Nominee, Result
-    from awards.services.recompute import recompute_results
-    from campaigns.models import Criterion, Indicator
 
     dossier = Dossier.objects.create(campaign=campaign, unit=unit_a, state=DossierState.ACCEPTED)
     nominee = Nominee.objects.create(dossier=dossier, target="collective", unit=unit_a,

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from awards.models import Dossier
 from campaigns.models import Staff, Unit
 from tests.excel.conftest import STAFF_HEADERS, UNIT_HEADERS, read_back, xlsx
 
@@ -102,7 +103,6 @@ def test_templates_download_with_vietnamese_headers_and_the_import_page_links_th
 
 
 def test_export_download_of_a_unit_head_holds_only_their_unit(client, head_a, unit_b, campaign):
-    from awards.models import Dossier
 
     Dossier.objects.create(campaign=campaign, unit=unit_b)
     client.force_login(head_a)
@@ -149,7 +149,6 @@ def test_import_command_lists_every_error_and_fails(tmp_path, campaign):
 
 
 def test_export_command_writes_the_full_view_or_what_a_user_sees(tmp_path, campaign, head_a, unit_b):
-    from awards.models import Dossier
 
     Dossier.objects.create(campaign=campaign, unit=unit_b)
     call_command("export_xlsx", "status", "--out", str(tmp_path / "all.xlsx"), stdout=io.StringIO())

@@ -7,7 +7,8 @@ import html
 import pytest
 from django.urls import reverse
 
-from awards.services.decisions import approve_decision, draft_decision
+from awards.services.approval import approve_decision
+from awards.services.decisions import draft_decision
 from tests.factories import AppraisedNomineeFactory
 
 pytestmark = pytest.mark.django_db

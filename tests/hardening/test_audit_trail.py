@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from awards.models import DecisionLine, Dossier, DossierComment, DossierState
-from awards.services.decisions import approve_decision, draft_decision, replace_decision
+from awards.services.approval import approve_decision, replace_decision
+from awards.services.decisions import draft_decision
 from awards.services.dossiers import add_comment, resolve_comment
 from awards.services.indicators import save_index_components
 from campaigns.models import IndexComponentScore, IndexName

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from awards.models import CouncilAttendance, Vote
-from awards.services.decisions import approve_decision, draft_decision
+from awards.services.approval import approve_decision
+from awards.services.decisions import draft_decision
 from tests.factories import AppraisedNomineeFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db

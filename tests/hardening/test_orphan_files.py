@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
 
+import awards.services.dossiers as svc
 from awards.models import DocumentVersion
 from awards.services import dossiers, files
 from tests.portal.conftest import BEFORE_DEADLINE, pdf_bytes
@@ -72,7 +73,6 @@ def test_an_inner_failure_caught_inside_keeps_the_files_of_what_committed(plan, 
 
 def test_a_unit_plan_upload_whose_recompute_fails_leaves_no_file(campaign, unit_a, head_a, settings, monkeypatch):
     # The upload service stores the file and then recomputes results; a failure there must take the file with it.
-    import awards.services.dossiers as svc
 
     def boom(*args, **kwargs):
         raise RuntimeError("recompute failed")

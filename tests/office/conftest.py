@@ -7,7 +7,15 @@ import pytest
 from django.core.files.base import ContentFile
 
 from awards.models import (
-    AwardKind, Document, DocumentKind, DocumentVersion, Dossier, Nominee, Outcome, Registration, Result,
+    AwardKind,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    Dossier,
+    Nominee,
+    Outcome,
+    Registration,
+    Result,
 )
 from campaigns.models import Criterion, Target
 from tests.factories import StaffFactory, UnitFactory

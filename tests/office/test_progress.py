@@ -8,9 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from awards.models import DeadlineExtension, DossierState, Outcome, Result
+from awards.models import DeadlineExtension, Document, DocumentKind, Dossier, DossierState, Nominee, Outcome, Result
+from awards.services.dossiers import dossier_checklist
 from awards.services.progress import campaign_progress, vietnam_today
 from tests.factories import UnitFactory
+from tests.office.conftest import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +54,6 @@ def test_each_unit_is_placed_at_every_stage_it_has_reached(campaign, build, offi
 
 
 def test_a_dossier_is_complete_only_with_letter_minutes_and_a_report_per_nominee(campaign, build, clerk):
-    from awards.models import Document, DocumentKind, Nominee
-    from tests.office.conftest import upload
 
     unit = build(UnitFactory(code="U1"), state=DossierState.DRAFT, nominees=3, complete=False)
     dossier = unit.dossiers.get()
@@ -164,8 +164,6 @@ def test_progress_takes_the_same_number_of_queries_for_one_unit_and_for_many(cam
 
 
 def test_completeness_agrees_with_the_unit_portals_checklist(campaign, build, clerk):
-    from awards.models import Document, DocumentKind, Dossier
-    from awards.services.dossiers import dossier_checklist
 
     build(UnitFactory(code="U1"), state=DossierState.DRAFT)
     build(UnitFactory(code="U2"), state=DossierState.DRAFT, complete=False)

@@ -8,8 +8,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from awards.models import DeadlineExtension, DocumentVersion, DossierState, Nominee, Registration
-from awards.services import dossiers
+from awards.models import (
+    DeadlineExtension,
+    DocumentVersion,
+    DossierState,
+    Nominee,
+    Registration,
+)
+from awards.services import deadlines, dossiers
 from awards.services.transitions import TransitionError
 from tests.portal.conftest import upload
 from tests.portal.helpers import complete_dossier
@@ -21,11 +27,11 @@ MIDNIGHT_AFTER = dt.datetime(2023, 11, 21, 0, 0, 0, tzinfo=VN)
 
 @pytest.mark.django_db
 def test_deadline_is_the_end_of_the_day_in_vietnam_time(campaign, unit_a):
-    assert dossiers.deadline_passed(campaign, unit_a, LAST_SECOND) is False
-    assert dossiers.deadline_passed(campaign, unit_a, MIDNIGHT_AFTER) is True
+    assert deadlines.deadline_passed(campaign, unit_a, LAST_SECOND) is False
+    assert deadlines.deadline_passed(campaign, unit_a, MIDNIGHT_AFTER) is True
     # 23:59:59 in Vietnam is 16:59:59 UTC: the server's clock in UTC does not move the deadline.
-    assert dossiers.deadline_passed(campaign, unit_a, dt.datetime(2023, 11, 20, 16, 59, 59, tzinfo=dt.UTC)) is False
-    assert dossiers.deadline_passed(campaign, unit_a, dt.datetime(2023, 11, 20, 17, 0, 0, tzinfo=dt.UTC)) is True
+    assert deadlines.deadline_passed(campaign, unit_a, dt.datetime(2023, 11, 20, 16, 59, 59, tzinfo=dt.UTC)) is False
+    assert deadlines.deadline_passed(campaign, unit_a, dt.datetime(2023, 11, 20, 17, 0, 0, tzinfo=dt.UTC)) is True
 
 
 @pytest.mark.django_db
@@ -85,8 +91,8 @@ def test_an_extension_lets_that_unit_through_and_not_another(campaign, unit_a, u
     extended.refresh_from_db(), other.refresh_from_db()
     assert (extended.state, other.state) == (DossierState.SUBMITTED, DossierState.DRAFT)
     # The extension ends too.
-    assert dossiers.deadline_passed(campaign, unit_a, dt.datetime(2023, 11, 24, 23, 59, 59, tzinfo=VN)) is False
-    assert dossiers.deadline_passed(campaign, unit_a, dt.datetime(2023, 11, 25, 0, 0, 0, tzinfo=VN)) is True
+    assert deadlines.deadline_passed(campaign, unit_a, dt.datetime(2023, 11, 24, 23, 59, 59, tzinfo=VN)) is False
+    assert deadlines.deadline_passed(campaign, unit_a, dt.datetime(2023, 11, 25, 0, 0, 0, tzinfo=VN)) is True
 
 
 @pytest.mark.django_db

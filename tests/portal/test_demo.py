@@ -6,7 +6,13 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from awards.models import DeadlineExtension, DocumentVersion, Dossier, Registration, StateChange
+from awards.models import (
+    DeadlineExtension,
+    DocumentVersion,
+    Dossier,
+    Registration,
+    StateChange,
+)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from awards.models import DocumentVersion, DossierState, Nominee
+from awards.services import dossiers
 from tests.portal.conftest import upload
 from tests.portal.helpers import complete_dossier
 
@@ -39,7 +40,6 @@ def test_another_units_dossier_and_files_are_404_for_a_unit_head(client, campaig
 def test_a_unit_heads_home_shows_only_their_own_unit(client, campaign, unit_a, unit_b, head_a, head_b, clerk, giay_khen, in_campaign):
     complete_dossier(campaign, unit_a, head_a, giay_khen)
     b = complete_dossier(campaign, unit_b, head_b, giay_khen)
-    from awards.services import dossiers
     dossiers.add_comment(b, actor=clerk, text="Bí mật của đơn vị B")
 
     client.force_login(head_a)

@@ -2,7 +2,9 @@
 refusal names its check and what to do, and leaves what is stored as it was; replacing keeps the old version."""
 
 import hashlib
+import io
 import os
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -52,8 +54,6 @@ def test_a_file_whose_content_is_not_an_accepted_kind_is_refused_by_the_type_che
 
 
 def test_a_zip_that_is_not_an_office_document_is_refused():
-    import io
-    import zipfile
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:

@@ -6,7 +6,14 @@ from django.core import mail
 from django.urls import reverse
 from pypdf import PdfReader
 
-from awards.models import Document, DocumentKind, Dossier, DossierState, Nominee, Registration
+from awards.models import (
+    Document,
+    DocumentKind,
+    Dossier,
+    DossierState,
+    Nominee,
+    Registration,
+)
 from awards.services.transitions import transitions_of
 from tests.portal.conftest import upload
 

@@ -1,5 +1,7 @@
 """Each transition is one service, recorded in the audit trail, with Vietnamese refusals; emails go after commit."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -120,7 +122,6 @@ def test_while_with_the_office_the_unit_cannot_change_the_dossier(submitted, hea
 
 @pytest.mark.django_db
 def test_the_office_reopens_a_returned_dossier_and_may_extend_the_deadline(submitted, clerk, head_a):
-    import datetime as dt
 
     dossiers.return_dossier(submitted, actor=clerk, reason="Bổ sung số liệu")
     change = dossiers.reopen_dossier(submitted, actor=clerk, reason="Đơn vị xin sửa sau hạn", until=dt.date(2023, 11, 30), now=BEFORE_DEADLINE)

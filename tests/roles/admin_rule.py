@@ -13,6 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from tests.access import ACTORS
+from tests.admin_rows import make_one
+from tests.roles.access import ADMIN_POLICY
 
 ADMIN_ACTORS = ("clerk", "director")
 
@@ -37,7 +39,6 @@ def admin_object(model, w):
 
 
 def _make_admin_object(model, w):
-    from tests.admin_rows import make_one
 
     special = {
         "auth.user": lambda: w.staff,
@@ -128,7 +129,6 @@ def _model_probes(model, model_admin, policy):
 
 
 def admin_probes():
-    from tests.roles.access import ADMIN_POLICY
     site = admin.site
     probes = []
     apps = {}

@@ -3,6 +3,7 @@ it do, and no more."""
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from campaigns.models import Unit
@@ -59,7 +60,6 @@ def test_the_office_changes_campaign_data(client, world):
 
 
 def test_role_groups_are_read_only_even_for_a_superuser(client, world):
-    from django.contrib.auth.models import Group
 
     group = Group.objects.order_by("pk").first()
     client.force_login(world.superuser)

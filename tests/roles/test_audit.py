@@ -10,10 +10,10 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from awards.audit import history_for
 from awards.models import Dossier, DossierState, StateChange
 from awards.services.transitions import set_state
 from campaigns.audit import Change
-from awards.audit import history_for
 from campaigns.models import Unit
 
 pytestmark = pytest.mark.django_db

@@ -3,10 +3,16 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from campaigns.roles import GROUP_NAMES, ROLE_PERMISSIONS, Role, assign_roles, user_roles
+from campaigns.roles import (
+    GROUP_NAMES,
+    ROLE_PERMISSIONS,
+    Role,
+    assign_roles,
+    user_roles,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +46,6 @@ def test_the_director_reads_everything_and_may_approve_decisions_only():
 
 def test_every_role_table_permission_exists():
     """A typo in the role table would silently give nothing: every name must be a real permission."""
-    from django.contrib.auth.models import Permission
 
     existing = {f"{p.content_type.app_label}.{p.codename}" for p in Permission.objects.select_related("content_type")}
     for role, names in ROLE_PERMISSIONS.items():

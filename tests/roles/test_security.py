@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.urls import reverse
+from django.urls import get_resolver, reverse
+from django.urls.resolvers import URLResolver
 
 from tests.test_access_matrix import url_patterns
 
@@ -62,8 +64,6 @@ def test_a_post_without_csrf_token_is_refused(world):
 
 
 def test_no_view_of_the_project_is_exempt_from_csrf():
-    from django.urls import get_resolver
-    from django.urls.resolvers import URLResolver
 
     def callbacks(resolver, prefix=""):
         for p in resolver.url_patterns:
@@ -101,7 +101,6 @@ def test_the_session_cookie_is_a_browser_session_cookie(world):
     ("password1234", "Mật khẩu này quá phổ biến."),
 ])
 def test_weak_passwords_are_refused_in_vietnamese(password, message):
-    from django.contrib.auth.models import User
 
     with pytest.raises(ValidationError) as refused:
         validate_password(password, User(username="hoanghoang"))

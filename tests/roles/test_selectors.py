@@ -1,12 +1,47 @@
 """Per-user selectors: each role sees exactly its share, with another unit's data present."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from awards.models import DossierState
+from awards.models import (
+    CouncilMeeting,
+    DeadlineExtension,
+    DossierComment,
+    DossierState,
+    Registration,
+    Vote,
+)
 from awards.selectors import (
-    decision_lines_for, decisions_for, document_versions_for, documents_for, dossiers_for, is_unit_head,
-    nominees_for, results_for, sees_everything,
+    decision_lines_for,
+    decisions_for,
+    document_versions_for,
+    documents_for,
+    dossier_comments_for,
+    dossiers_for,
+    extensions_for,
+    is_unit_head,
+    meetings_for,
+    nominees_for,
+    registrations_for,
+    results_for,
+    sees_everything,
+    votes_for,
+)
+from awards.selectors.records import (
+    discipline_for,
+    indicators_for,
+    initiatives_for,
+    ratings_for,
+    staff_for,
+)
+from campaigns.models import (
+    AnnualRating,
+    DisciplineRecord,
+    IndicatorRecord,
+    Initiative,
+    Staff,
 )
 from campaigns.roles import Role, assign_roles, user_roles
 
@@ -83,7 +118,6 @@ def test_a_unit_head_on_the_council_holds_both_roles(world):
 
 
 def _records_world(w):
-    from campaigns.models import AnnualRating, DisciplineRecord, IndicatorRecord, Initiative, Staff
 
     colleague_a = Staff.objects.create(code="R001", full_name="Hồ Văn Tâm", gender="male", category="civil_servant", unit=w.unit_a)
     rows = {}
@@ -100,7 +134,6 @@ def _records_world(w):
 
 
 def test_record_selectors_follow_the_same_rules(world):
-    from awards.selectors.records import discipline_for, indicators_for, initiatives_for, ratings_for, staff_for
 
     w = world
     rows, indicators = _records_world(w)
@@ -128,10 +161,7 @@ def test_record_selectors_follow_the_same_rules(world):
 
 
 def test_registrations_comments_extensions_and_meetings_per_role(world):
-    import datetime as dt
 
-    from awards.models import CouncilMeeting, DeadlineExtension, DossierComment, Registration, Vote
-    from awards.selectors import dossier_comments_for, extensions_for, meetings_for, registrations_for, votes_for
 
     w = world
     reg = {key: Registration.objects.create(campaign=w.campaign, unit=unit, staff=staff, target=target,

@@ -30,12 +30,31 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from awards.models import (
-    AwardKind, Decision, DecisionLine, DecisionState, Document, DocumentKind, DocumentVersion, Dossier,
-    DossierState, LegalBasis, Nominee, Outcome, Result,
+    AwardKind,
+    Decision,
+    DecisionLine,
+    DecisionState,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    Dossier,
+    DossierState,
+    LegalBasis,
+    Nominee,
+    Outcome,
+    Result,
 )
-from awards.services.transitions import set_state
-from campaigns.models import Criterion, Gender, Staff, StaffCategory, Target, Unit, UnitKind
 from awards.plans.loader import load_plan_2023
+from awards.services.transitions import set_state
+from campaigns.models import (
+    Criterion,
+    Gender,
+    Staff,
+    StaffCategory,
+    Target,
+    Unit,
+    UnitKind,
+)
 from campaigns.roles import Role, assign_roles
 from campaigns.selectors import get_current_campaign, get_organisation
 

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from awards.models import Outcome, Result
-from awards.services.rulings import decide_result
 from awards.services.recompute import recompute_results
+from awards.services.rulings import rule_on_result
 from campaigns.models import AnnualRating, Criterion
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_a_rating_saved_in_the_admin_recomputes_the_result(client, superuser, ca
 def test_the_admin_refuses_a_weight_change_once_scoring_has_started(client, superuser, clerk, campaign, collective_a):
     recompute_results(campaign)
     r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(nominee=collective_a, criterion__order=2)
-    decide_result(r, actor=clerk, outcome=Outcome.MET, reason="Tốt", expected_version=1)
+    rule_on_result(r, actor=clerk, outcome=Outcome.MET, reason="Tốt", expected_version=1)
     c = Criterion.objects.get(campaign=campaign, target="collective", order=6)
     client.force_login(superuser)
     data = {f: getattr(c, f) for f in ("target", "order", "short_name", "text", "evidence_kind", "indicator")}

@@ -7,12 +7,12 @@ import pytest
 from django.db import connection, connections
 
 from awards.models import Outcome, Result
-from awards.services.rulings import StaleResult, decide_result
 from awards.services.recompute import recompute_results
+from awards.services.rulings import StaleResult, rule_on_result
 from campaigns.roles import Role
 from tests.conftest import _person
-from tests.scoring.conftest import accepted_dossier
 from tests.factories import NomineeFactory
+from tests.scoring.conftest import accepted_dossier
 
 
 @pytest.mark.postgres
@@ -31,7 +31,7 @@ def test_two_concurrent_saves_of_the_same_result_one_wins_the_other_is_refused(c
             # Each thread reads the result (version 1) through its own connection, then both save at once.
             result = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(pk=pk)
             barrier.wait(timeout=10)
-            decide_result(result, actor=user, outcome=outcome, reason=reason, expected_version=result.version)
+            rule_on_result(result, actor=user, outcome=outcome, reason=reason, expected_version=result.version)
             outcomes[user.username] = "saved"
         except StaleResult as exc:
             outcomes[user.username] = exc.messages[0]
@@ -66,9 +66,9 @@ def test_a_save_with_a_stale_version_updates_no_row_on_postgresql(campaign, cler
     recompute_results(campaign)
     first_read = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(nominee=nominee, criterion__order=8)
     second_read = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(pk=first_read.pk)
-    decide_result(first_read, actor=clerk, outcome=Outcome.MET, reason="Đã triển khai", expected_version=1)
+    rule_on_result(first_read, actor=clerk, outcome=Outcome.MET, reason="Đã triển khai", expected_version=1)
     with pytest.raises(StaleResult):
-        decide_result(second_read, actor=second, outcome=Outcome.NOT_MET, reason="Chưa", expected_version=second_read.version)
+        rule_on_result(second_read, actor=second, outcome=Outcome.NOT_MET, reason="Chưa", expected_version=second_read.version)
     assert Result.objects.filter(pk=first_read.pk, version=1).update(override="not_met") == 0
     r = Result.objects.get(pk=first_read.pk)
     assert (r.override, r.override_reason, r.override_by, r.version) == (Outcome.MET, "Đã triển khai", clerk, 2)

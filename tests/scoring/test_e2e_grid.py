@@ -9,15 +9,18 @@ from awards.models import Outcome, Result
 from awards.services.recompute import recompute_results
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import (  # noqa: F401  (the browser fixtures of the e2e suite)
-    _media_url_for_live_server, browser_context_args, browser_type_launch_args, live_server,
+    _media_url_for_live_server,
+    browser_context_args,
+    browser_type_launch_args,
+    live_server,
 )
-from tests.scoring.conftest import accepted_dossier
 from tests.factories import NomineeFactory
+from tests.scoring.conftest import accepted_dossier
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_office_scores_a_cell_with_the_keyboard_and_it_saves_in_place(live_server, page, clerk, campaign, unit_a, unit_b):
+def test_office_scores_a_cell_with_the_keyboard_and_it_saves_in_place(live_server, page, clerk, campaign, unit_a, unit_b):  # noqa: F811 (fixture)
     NomineeFactory(dossier=accepted_dossier(campaign, unit_a))
     recompute_results(campaign)
     page.goto(live_server.url + "/dang-nhap/?next=/cham-diem/")

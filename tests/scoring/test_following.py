@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards.models import Outcome, Result
 from awards.services.dossiers import accept_dossier, upload_unit_plan
-from tests.scoring.conftest import VN, accepted_dossier
 from tests.factories import NomineeFactory
+from tests.scoring.conftest import VN, accepted_dossier
 
 pytestmark = pytest.mark.django_db
 

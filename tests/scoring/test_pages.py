@@ -5,16 +5,19 @@ the same number of queries for 3 and for 300 nominees."""
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from awards.models import Outcome, Result
+from awards.models import Document, DocumentVersion, Outcome, Result
 from awards.services.recompute import recompute_results
-from campaigns.models import IndexComponentScore, IndicatorRecord
+from awards.services.rulings import rule_on_result
+from campaigns.models import AnnualRating, Criterion, IndexComponentScore, IndicatorRecord, Initiative
 from campaigns.roles import Role
 from tests.conftest import _person
 from tests.factories import NomineeFactory, StaffFactory, UnitFactory
 from tests.scoring.conftest import accepted_dossier, full_indicators, upload_unit_plan
+from tests.scoring.test_ranking import at, individual, outcomes
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +66,7 @@ def test_a_cell_without_a_reason_comes_back_with_the_message_and_the_input_kept(
     assert (r.override, r.version) == ("", 1)
 
 
-def test_the_server_refuses_a_decision_on_the_office_users_own_unit_and_the_grid_shows_it(client, campaign, collective_a, unit_a, unit_b):
+def test_the_server_refuses_a_ruling_on_the_office_users_own_unit_and_the_grid_shows_it(client, campaign, collective_a, unit_a, unit_b):
     insider = _person("insider", "Ngô Thị Lan", unit_a, Role.OFFICE, gender="female")
     other = NomineeFactory(dossier=accepted_dossier(campaign, unit_b))
     recompute_results(campaign)
@@ -85,7 +88,7 @@ def test_the_server_refuses_a_decision_on_the_office_users_own_unit_and_the_grid
     assert "Xung đột lợi ích: bạn thuộc Phòng Người có công" in page and "hx-post" not in page
 
 
-def test_a_stale_cell_is_refused_and_comes_back_with_the_current_decision(client, clerk, office_unit, campaign, collective_a):
+def test_a_stale_cell_is_refused_and_comes_back_with_the_current_ruling(client, clerk, office_unit, campaign, collective_a):
     recompute_results(campaign)
     r = Result.objects.get(nominee=collective_a, criterion__order=2)
     other = _person("clerk2", "Bùi Văn Long", office_unit, Role.OFFICE)
@@ -101,7 +104,7 @@ def test_a_stale_cell_is_refused_and_comes_back_with_the_current_decision(client
     r.refresh_from_db()
     assert (r.override, r.override_reason, r.version) == (Outcome.NOT_MET, "Chưa đạt", 2)
     log = text(client.get(f"/cham-diem/doi-tuong/{collective_a.pk}/"))
-    log = log[log.index('id="decision-log"'):]
+    log = log[log.index('id="ruling-log"'):]
     assert re.search(r"<td>\d\d:\d\d \d\d/\d\d/\d{4}</td><td>Bùi Văn Long</td><td>2\. Thực hiện tốt Kế hoạch CCHC của tỉnh và Sở</td>"
                      r"<td>Không đạt</td><td>Chưa đạt</td>", log)
     assert log.count("<tr><td>") == 1  # the refused save left no trace
@@ -123,7 +126,8 @@ def test_grid_filters_by_unit_and_by_outcome(client, clerk, campaign, collective
     full_indicators(unit_b, late_dossiers=4)
     recompute_results(campaign)
     client.force_login(clerk)
-    names = lambda r: re.findall(r'href="/cham-diem/doi-tuong/\d+/">([^<]+)</a>', r.content.decode())
+    def names(r):
+        return re.findall(r'href="/cham-diem/doi-tuong/\d+/">([^<]+)</a>', r.content.decode())
     assert names(client.get(GRID)) == ["Phòng Người có công", "Trung tâm Dịch vụ việc làm"]
     assert names(client.get(GRID, {"unit": unit_b.pk})) == ["Trung tâm Dịch vụ việc làm"]
     # Only unit_b has indicator data: its PAR INDEX components were not assigned (not applicable).
@@ -133,13 +137,11 @@ def test_grid_filters_by_unit_and_by_outcome(client, clerk, campaign, collective
 
 
 def test_nominee_page_shows_every_result_its_evidence_and_the_dossiers_documents(client, clerk, head_a, campaign, individual_a, unit_a):
-    from awards.models import Document, DocumentVersion
-    from django.core.files.base import ContentFile
+
     plan = upload_unit_plan(campaign, unit_a, head_a, name="KH-NCC-2023.pdf")
     letter = Document.objects.create(campaign=campaign, unit=unit_a, kind="proposal_letter", dossier=individual_a.dossier)
     v = DocumentVersion.objects.create(document=letter, number=1, file=ContentFile(b"%PDF", name="x.pdf"), original_name="To-trinh.pdf",
                                        content_type="application/pdf", size=4, sha256="1" * 64, uploaded_by=head_a)
-    from campaigns.models import AnnualRating
     AnnualRating.objects.create(staff=individual_a.staff, year=2023, rating="HTXSNV", source="QĐ 10/QĐ-SLĐTBXH")
     recompute_results(campaign)
     client.force_login(clerk)
@@ -153,7 +155,6 @@ def test_nominee_page_shows_every_result_its_evidence_and_the_dossiers_documents
 
 
 def test_ranking_page_draws_the_quota_line_and_says_which_rule_separated_two_nominees(client, director, campaign):
-    from tests.scoring.test_ranking import at, individual
     for day, (name, gender) in enumerate([("Lê Văn A", "male"), ("Lê Văn B", "male"), ("Lê Thị C", "female"),
                                           ("Lê Văn D", "male"), ("Lê Văn E", "male"), ("Lê Văn G", "male")], start=1):
         individual(campaign, name, gender=gender, submitted=at(day))
@@ -205,9 +206,7 @@ def test_indicator_form_refuses_figures_without_source_and_keeps_the_input(clien
     assert not IndicatorRecord.objects.exists()
 
 
-def test_weights_page_locks_weights_once_a_person_decided(client, clerk, campaign, collective_a):
-    from awards.services.rulings import decide_result
-    from campaigns.models import Criterion
+def test_weights_page_locks_weights_once_a_person_ruled(client, clerk, campaign, collective_a):
     client.force_login(clerk)
     c = Criterion.objects.get(campaign=campaign, target="collective", order=6)
     data = {}
@@ -219,7 +218,7 @@ def test_weights_page_locks_weights_once_a_person_decided(client, clerk, campaig
     assert c.weight == 2
     recompute_results(campaign)
     r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(nominee=collective_a, criterion__order=2)
-    decide_result(r, actor=clerk, outcome="met", reason="Tốt", expected_version=1)
+    rule_on_result(r, actor=clerk, outcome="met", reason="Tốt", expected_version=1)
     body = text(client.get("/cham-diem/trong-so/"))
     assert "trọng số đã được khóa" in body
     data[f"weight_{c.pk}"] = "5"
@@ -256,7 +255,7 @@ def test_grid_and_ranking_run_the_same_queries_for_3_and_300_nominees(client, cl
     links = response.content.decode().count('href="/cham-diem/doi-tuong/')
     if url == GRID:  # the grid shows 50 nominees a page
         assert links == 50 and "Trang 1/6 (1–50 trên 300 đối tượng)" in text(response)
-        last = client.get(url, {"target": target, "page": 6})
+        last = client.get(url, {"target": target, "trang": 6})
         assert last.content.decode().count('href="/cham-diem/doi-tuong/') == 50
     else:
         assert links == 300
@@ -291,8 +290,6 @@ def test_indicator_form_refuses_the_same_component_twice_and_saves_nothing(clien
 
 
 def test_ranking_page_for_bang_khen_shows_each_nominees_reason(client, clerk, campaign, unit_a):
-    from campaigns.models import AnnualRating, Initiative
-    from tests.scoring.test_ranking import outcomes
     person = StaffFactory(full_name="Huỳnh Thị Yến", unit=unit_a, gender="female")
     outcomes(NomineeFactory(dossier=accepted_dossier(campaign, unit_a), staff=person, award="bang-khen-ubnd-tinh"))
     for year in (2022, 2023):
@@ -307,8 +304,7 @@ def test_ranking_page_for_bang_khen_shows_each_nominees_reason(client, clerk, ca
 
 
 def test_nominee_page_runs_the_same_queries_for_few_and_many_documents(client, clerk, campaign, individual_a, unit_a, head_a):
-    from awards.models import Document, DocumentVersion
-    from django.core.files.base import ContentFile
+
     recompute_results(campaign)
     client.force_login(clerk)
     url = f"/cham-diem/doi-tuong/{individual_a.pk}/"

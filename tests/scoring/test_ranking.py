@@ -8,6 +8,7 @@ import pytest
 from awards.models import Outcome, Result
 from awards.services.ranking import bang_khen_eligibility, rank_nominees
 from awards.services.recompute import recompute_results
+from awards.services.rulings import rule_on_result
 from campaigns.models import AnnualRating, Criterion, Initiative
 from tests.factories import NomineeFactory, StaffFactory, UnitFactory
 from tests.scoring.conftest import VN, accepted_dossier
@@ -77,12 +78,11 @@ def test_a_mandatory_criterion_not_met_or_without_data_makes_a_nominee_ineligibl
     assert [r.within_quota for r in ranked] == [True, False, False]
 
 
-def test_an_override_decides_eligibility_not_the_computed_outcome(campaign, clerk):
-    from awards.services.rulings import decide_result
+def test_an_override_ruling_decides_eligibility_not_the_computed_outcome(campaign, clerk):
     n = collective(campaign, "Phòng Được xem xét lại", c6=Outcome.NOT_MET)
     assert rank_nominees(campaign, target="collective")[0].eligible is False
     r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(nominee=n, criterion__order=6)
-    decide_result(r, actor=clerk, outcome=Outcome.MET, reason="Vốn bị thu hồi theo QĐ 99/QĐ-UBND", expected_version=r.version)
+    rule_on_result(r, actor=clerk, outcome=Outcome.MET, reason="Vốn bị thu hồi theo QĐ 99/QĐ-UBND", expected_version=r.version)
     assert rank_nominees(campaign, target="collective")[0].eligible is True
 
 

@@ -10,13 +10,22 @@ Which outcomes each kind can give, and why the others cannot happen:
 - attestation: no data until the office decides; the office may decide any of the four (test_decisions.py).
 """
 
+import datetime as dt
+from decimal import Decimal
+
 import pytest
 
-from awards.models import Outcome, Result
+from awards.models import Document, Outcome, Result
 from awards.services.recompute import recompute_results
-from campaigns.models import AnnualRating, DisciplineRecord, IndexComponentScore, Initiative
-from tests.scoring.conftest import criterion, full_indicators, upload_unit_plan
+from awards.services.rulings import rule_on_result
+from campaigns.models import (
+    AnnualRating,
+    DisciplineRecord,
+    IndexComponentScore,
+    Initiative,
+)
 from tests.factories import NomineeFactory
+from tests.scoring.conftest import accepted_dossier, criterion, full_indicators, upload_unit_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +64,6 @@ def test_unit_plan_on_file_is_met_and_missing_plan_not_met(campaign, collective_
 
 
 def test_a_plan_slot_without_any_file_does_not_count(campaign, collective_a, unit_a):
-    from awards.models import Document
     Document.objects.create(campaign=campaign, unit=unit_a, kind="unit_plan")
     assert result_of(collective_a, 3)[0] == Outcome.NOT_MET
 
@@ -90,7 +98,6 @@ def test_initiative_recognised_in_the_year_is_met_an_older_one_is_not(individual
 # --- discipline (collective 12, individual 5)
 
 def test_no_discipline_is_met_a_discipline_record_is_not_met(individual_a, person_a, collective_a, unit_a):
-    import datetime as dt
     assert result_of(individual_a, 5)[:2] == (Outcome.MET, "Không có quyết định kỷ luật năm 2023 → Đạt")
     DisciplineRecord.objects.create(staff=person_a, year=2023, form="Khiển trách", decision_ref="45/QĐ-SLĐTBXH",
                                     decided_on=dt.date(2023, 8, 14))
@@ -142,7 +149,6 @@ def test_online_ratio_against_the_assigned_target(collective_a, unit_a):
 
 
 def Decimal_(text):
-    from decimal import Decimal
     return Decimal(text)
 
 
@@ -217,7 +223,6 @@ def test_attestation_waits_for_the_office(collective_a):
 def test_every_nominee_gets_one_result_per_criterion_of_its_target_and_only_accepted_dossiers_count(
     campaign, collective_a, individual_a, unit_b,
 ):
-    from tests.scoring.conftest import accepted_dossier
     draft = NomineeFactory(dossier=accepted_dossier(campaign, unit_b, state="submitted"))
     report = recompute_results(campaign)
     assert (report.created, report.changed) == (12 + 5, 0)
@@ -229,9 +234,8 @@ def test_every_nominee_gets_one_result_per_criterion_of_its_target_and_only_acce
 
 @pytest.mark.parametrize("outcome", [Outcome.MET, Outcome.NOT_MET, Outcome.NOT_APPLICABLE, Outcome.NO_DATA])
 def test_the_office_may_attest_any_outcome_with_a_note(collective_a, clerk, outcome):
-    from awards.services.rulings import decide_result
     recompute_results(nominees=[collective_a])
     r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(
         nominee=collective_a, criterion__order=8)
-    saved = decide_result(r, actor=clerk, outcome=outcome, reason="Theo báo cáo Đề án 06 quý IV", expected_version=1)
+    saved = rule_on_result(r, actor=clerk, outcome=outcome, reason="Theo báo cáo Đề án 06 quý IV", expected_version=1)
     assert (saved.computed, saved.outcome, saved.override_reason) == (Outcome.NO_DATA, outcome, "Theo báo cáo Đề án 06 quý IV")

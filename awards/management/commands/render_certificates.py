@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from awards.management.commands._decision_lookup import add_arguments, find_decision
+from awards.pdf import certificates_pdf
 
 
 class Command(BaseCommand):
@@ -16,7 +17,6 @@ class Command(BaseCommand):
         add_arguments(parser)
 
     def handle(self, *args, number, out, year=None, **options):
-        from awards.pdf import certificates_pdf
 
         decision = find_decision(number, year)
         try:

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from awards.management.commands._decision_lookup import add_arguments, find_decision
+from awards.pdf import decision_pdf
 
 
 class Command(BaseCommand):
@@ -15,7 +16,6 @@ class Command(BaseCommand):
         add_arguments(parser)
 
     def handle(self, *args, number, out, year=None, **options):
-        from awards.pdf import decision_pdf
 
         decision = find_decision(number, year)
         Path(out).write_bytes(decision_pdf(decision))

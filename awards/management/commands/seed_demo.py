@@ -1,16 +1,9 @@
-from importlib import import_module
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from awards.demo import organisation as demo
+from awards import demo
+from awards.demo import organisation
 from campaigns.selectors import get_current_campaign
-
-# Later stages of the demo, in order. Each module has `seed(stage, stdout)`, is idempotent, and does only what
-# its stage asks for. Stages: "dossiers" (dossiers in several states), "scored" (indicator data and results,
-# the default), "decided" (the council's vote and an approved decision signed in December 2023).
-STAGES = ["dossiers", "scored", "decided"]
-STEPS = ["awards.demo.dossiers", "awards.demo.scoring", "awards.demo.decisions"]
 
 
 class Command(BaseCommand):
@@ -21,23 +14,17 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--stage", choices=STAGES, default="scored", help="Dữ liệu minh họa đến bước nào (mặc định: scored).")
+        parser.add_argument("--stage", choices=list(demo.STAGES), default=demo.DEFAULT_STAGE,
+                            help="Dữ liệu minh họa đến bước nào (mặc định: scored).")
 
-    def handle(self, *args, stage="scored", **options):
+    def handle(self, *args, stage=demo.DEFAULT_STAGE, **options):
         if get_current_campaign() is None:
             call_command("load_plan_2023", stdout=self.stdout)
-        if demo.demo_exists():
+        if organisation.demo_exists():
             self.stdout.write("Cơ cấu tổ chức và tài khoản minh họa đã có; không tạo lại.")
         else:
-            passwords = demo.seed_organisation()
+            passwords = organisation.seed_organisation()
             self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu minh họa. Tài khoản đăng nhập:"))
             for username, password in passwords.items():
                 self.stdout.write(f"  {username:<16} {password}")
-        for module_name in STEPS:
-            try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                continue
-            module.seed(stage=stage, stdout=self.stdout)
+        demo.seed(stage, stdout=self.stdout)

@@ -4,12 +4,17 @@ the weight lock, and automatic results following the data."""
 import re
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from awards.models import Outcome, Result
-from awards.services.rulings import ConflictOfInterest, ScoringError, StaleResult, decide_result
-from awards.services.recompute import recompute_results
 from awards.services.indicators import save_indicator_record
+from awards.services.recompute import recompute_results
+from awards.services.rulings import (
+    ConflictOfInterest,
+    ScoringError,
+    StaleResult,
+    rule_on_result,
+)
 from awards.services.weights import scoring_started, set_criteria_settings
 from campaigns.models import Criterion, IndicatorRecord
 from campaigns.roles import Role
@@ -27,7 +32,7 @@ def result(nominee, order):
 
 def test_office_attests_a_criterion_with_a_note(collective_a, clerk):
     r = result(collective_a, 2)
-    saved = decide_result(r, actor=clerk, outcome=Outcome.MET, reason="Hoàn thành 15/15 nhiệm vụ CCHC", expected_version=1)
+    saved = rule_on_result(r, actor=clerk, outcome=Outcome.MET, reason="Hoàn thành 15/15 nhiệm vụ CCHC", expected_version=1)
     assert (saved.computed, saved.override, saved.outcome, saved.override_reason, saved.override_by, saved.version) == (
         Outcome.NO_DATA, Outcome.MET, Outcome.MET, "Hoàn thành 15/15 nhiệm vụ CCHC", clerk, 2,
     )
@@ -38,7 +43,7 @@ def test_office_attests_a_criterion_with_a_note(collective_a, clerk):
 def test_an_attestation_without_a_note_is_refused_and_nothing_changes(collective_a, clerk):
     r = result(collective_a, 2)
     with pytest.raises(ScoringError) as exc:
-        decide_result(r, actor=clerk, outcome=Outcome.MET, reason="  ", expected_version=1)
+        rule_on_result(r, actor=clerk, outcome=Outcome.MET, reason="  ", expected_version=1)
     assert exc.value.messages == ["Ghi nhận xét của Văn phòng khi xác nhận tiêu chí này."]
     r.refresh_from_db()
     assert (r.override, r.version, r.updated_by) == ("", 1, None)
@@ -48,12 +53,12 @@ def test_an_override_needs_a_written_reason_and_is_kept_beside_the_computed_resu
     full_indicators(unit_a, capital_allocated=2_000_000_000, capital_disbursed=1_970_000_000)
     r = result(collective_a, 6)
     with pytest.raises(ScoringError) as exc:
-        decide_result(r, actor=clerk, outcome=Outcome.MET, reason="", expected_version=1)
+        rule_on_result(r, actor=clerk, outcome=Outcome.MET, reason="", expected_version=1)
     assert exc.value.messages == ["Phải ghi lý do khi quyết định khác với kết quả tự động."]
     r.refresh_from_db()
     assert (r.outcome, r.override, r.version) == (Outcome.NOT_MET, "", 1)
 
-    saved = decide_result(r, actor=clerk, outcome=Outcome.MET, reason="Phần còn lại do Kho bạc chậm thanh toán (CV 88/KBNN)", expected_version=1)
+    saved = rule_on_result(r, actor=clerk, outcome=Outcome.MET, reason="Phần còn lại do Kho bạc chậm thanh toán (CV 88/KBNN)", expected_version=1)
     assert (saved.computed, saved.computed_reason, saved.override, saved.outcome) == (
         Outcome.NOT_MET, "Giải ngân 98,5% < 100% → Không đạt", Outcome.MET, Outcome.MET,
     )
@@ -65,7 +70,7 @@ def test_an_override_needs_a_written_reason_and_is_kept_beside_the_computed_resu
         Outcome.MET, "Giải ngân 100% ≥ 100% → Đạt", Outcome.MET, 2,
     )
     # Withdrawing the decision brings back the computed outcome.
-    back = decide_result(saved, actor=clerk, outcome="", reason="", expected_version=2)
+    back = rule_on_result(saved, actor=clerk, outcome="", reason="", expected_version=2)
     assert (back.override, back.override_by, back.outcome, back.version) == ("", None, Outcome.MET, 3)
 
 
@@ -78,7 +83,6 @@ def test_results_follow_a_change_of_indicator_data_saved_through_the_service(col
 
 
 def test_indicator_figures_without_a_source_are_refused_and_nothing_saved(unit_a, campaign):
-    from django.core.exceptions import ValidationError
     with pytest.raises(ValidationError) as exc:
         save_indicator_record(unit=unit_a, year=2023, values={"capital_allocated": 100, "capital_disbursed": 120, "capital_source": ""})
     assert exc.value.message_dict == {
@@ -88,23 +92,23 @@ def test_indicator_figures_without_a_source_are_refused_and_nothing_saved(unit_a
     assert not IndicatorRecord.objects.exists()
 
 
-def test_an_office_user_of_the_nominees_unit_cannot_decide_its_results(collective_a, individual_a, unit_a, clerk):
+def test_an_office_user_of_the_nominees_unit_cannot_rule_on_its_results(collective_a, individual_a, unit_a, clerk):
     insider = _person("insider", "Ngô Thị Lan", unit_a, Role.OFFICE, gender="female")
     for nominee, order in ((collective_a, 2), (individual_a, 2)):
         r = result(nominee, order)
         with pytest.raises(ConflictOfInterest) as exc:
-            decide_result(r, actor=insider, outcome=Outcome.MET, reason="Tốt", expected_version=1)
+            rule_on_result(r, actor=insider, outcome=Outcome.MET, reason="Tốt", expected_version=1)
         assert "Xung đột lợi ích: bạn thuộc Phòng Người có công" in str(exc.value)
         r.refresh_from_db()
         assert (r.override, r.version) == ("", 1)
-    decide_result(result(collective_a, 2), actor=clerk, outcome=Outcome.MET, reason="Tốt", expected_version=1)
+    rule_on_result(result(collective_a, 2), actor=clerk, outcome=Outcome.MET, reason="Tốt", expected_version=1)
 
 
-def test_only_the_office_decides(collective_a, head_a, director, council_member):
+def test_only_the_office_rules(collective_a, head_a, director, council_member):
     r = result(collective_a, 2)
     for user in (head_a, director, council_member):
         with pytest.raises(PermissionDenied):
-            decide_result(r, actor=user, outcome=Outcome.MET, reason="Tốt", expected_version=1)
+            rule_on_result(r, actor=user, outcome=Outcome.MET, reason="Tốt", expected_version=1)
     r.refresh_from_db()
     assert r.version == 1
 
@@ -114,9 +118,9 @@ def test_the_later_of_two_edits_from_the_same_version_is_refused(collective_a, c
     r = result(collective_a, 8)
     mine, theirs = Result.objects.get(pk=r.pk), Result.objects.get(pk=r.pk)
     mine.nominee, theirs.nominee = r.nominee, r.nominee
-    decide_result(mine, actor=clerk, outcome=Outcome.MET, reason="Đã triển khai Đề án 06", expected_version=mine.version)
+    rule_on_result(mine, actor=clerk, outcome=Outcome.MET, reason="Đã triển khai Đề án 06", expected_version=mine.version)
     with pytest.raises(StaleResult) as exc:
-        decide_result(theirs, actor=second, outcome=Outcome.NOT_MET, reason="Chưa triển khai", expected_version=theirs.version)
+        rule_on_result(theirs, actor=second, outcome=Outcome.NOT_MET, reason="Chưa triển khai", expected_version=theirs.version)
     assert re.fullmatch(
         r"Kết quả này đã được Trần Thị Thu Hà sửa lúc \d\d:\d\d \d\d/\d\d/\d{4}, tải lại trang để xem trước khi sửa\.",
         exc.value.messages[0],
@@ -125,13 +129,13 @@ def test_the_later_of_two_edits_from_the_same_version_is_refused(collective_a, c
     assert (r.override, r.override_reason, r.override_by, r.version) == (Outcome.MET, "Đã triển khai Đề án 06", clerk, 2)
 
 
-def test_weights_change_freely_until_a_person_decides_a_result_then_are_locked(campaign, collective_a, clerk):
+def test_weights_change_freely_until_a_person_rules_on_a_result_then_are_locked(campaign, collective_a, clerk):
     c6 = criterion(campaign, "collective", 6)
     assert not scoring_started(campaign)
     assert set_criteria_settings(campaign, weights={c6.pk: 3}, mandatory={c6.pk: False}, actor=clerk) == 1
     c6.refresh_from_db()
     assert (c6.weight, c6.mandatory) == (3, False)
-    decide_result(result(collective_a, 2), actor=clerk, outcome=Outcome.MET, reason="Tốt", expected_version=1)
+    rule_on_result(result(collective_a, 2), actor=clerk, outcome=Outcome.MET, reason="Tốt", expected_version=1)
     assert scoring_started(campaign)
     with pytest.raises(ScoringError) as exc:
         set_criteria_settings(campaign, weights={c6.pk: 5}, mandatory={}, actor=clerk)
