@@ -26,6 +26,7 @@ from awards.models import (
     Outcome,
     Result,
 )
+from awards.rules import may
 from awards.services.money import award_amount
 from awards.services.ranking import rank_nominees
 from awards.words import amount_in_words
@@ -33,7 +34,6 @@ from campaigns import formatting
 from campaigns.excel.exporters import Report, register
 from campaigns.excel.writer import Col, Table
 from campaigns.models import Criterion, Target, Unit
-from campaigns.roles import Role, user_roles
 
 
 def _visible(selector, user, qs):
@@ -41,17 +41,9 @@ def _visible(selector, user, qs):
 
 
 def may_export(what, user) -> bool:
-    """Whether `user` has anything to see in this export (404 otherwise): the page's selector decides."""
-    if user is None or sel.sees_everything(user):
-        return True
-    if what == "budget":
-        return False  # decisions_for: the office and the director only
-    if what == "awards":
-        return sel.is_unit_head(user)  # decision_lines_for: a unit head's own unit's lines
-    council = Role.COUNCIL in user_roles(user)
-    if what == "ranking":
-        return council  # as the ranking page: the office, the director and the council
-    return sel.is_unit_head(user) or council
+    """Whether `user` has anything to see in this export (404 otherwise): the rule awards.export_report
+    (without a user, a command run by the operator: everything)."""
+    return user is None or may(user, "awards.export_report", what)
 
 
 def scope_text(user):

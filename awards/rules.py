@@ -18,10 +18,12 @@ the user see it. Outsiders get 404 from the pages, never 403."""
 import rules
 
 from campaigns.rules import (  # noqa: F401  (may, require and the decorators are asked through this module too)
+    asks,
     checks_rule,
     does_office_work,
     has_staff_record,
     heads_its_unit,
+    is_authenticated,
     is_council_member,
     is_director,
     is_superuser,
@@ -30,6 +32,7 @@ from campaigns.rules import (  # noqa: F401  (may, require and the decorators ar
     public,
     require,
     require_or_404,
+    rule_permission,
     rule_required,
     sees_council,
     sees_everything,
@@ -166,6 +169,22 @@ rules.add_perm("awards.view_decision", sees_everything)
 rules.add_perm("awards.draft_decision", does_office_work)
 rules.add_perm("awards.approve_decision", is_director | is_superuser)
 
+# Excel reports (obj: the report's name): who has rows to see in each, as the pages' selectors give them.
+REPORT_READERS = {
+    "budget": sees_everything,  # decisions_for: the office and the director only
+    "awards": sees_everything | is_unit_head,  # decision_lines_for: a unit head's own unit's lines
+    "ranking": sees_council,  # as the ranking page
+}
+
+
+@rules.predicate
+def reads_report(user, what):
+    return bool(REPORT_READERS.get(what, sees_everything | is_unit_head | is_council_member)(user))
+
+
+rules.add_perm("awards.export_report", reads_report)
+
 # Certificates (Giấy khen): all for the office, a unit head their unit's, staff their own.
+rules.add_perm("awards.list_certificates", is_authenticated)  # everybody's list; the selector gives the rows
 rules.add_perm("awards.view_certificates", sees_everything | is_unit_head | has_staff_record)
 rules.add_perm("awards.view_decisionline", sees_decision_line)

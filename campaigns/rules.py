@@ -13,7 +13,6 @@ import functools
 import inspect
 
 import rules
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -45,9 +44,11 @@ def require_or_404(user, perm, obj=None) -> None:
         raise Http404
 
 
-def rule_required(perm):
-    """View decorator: login required, then 404 unless the table lets the user `perm` in general (the view asks
-    the same rule of the object it loads). The rule is kept on the view as `rule_asked` (tests/test_rules.py)."""
+def rule_required(perm, *, then=()):
+    """View decorator (put it under @login_required and @require_POST, so that those answer first as before):
+    404 unless the table lets the user `perm` in general. `then` names the rules the view asks afterwards of the
+    objects it loads (with require / require_or_404 / may). Both are kept on the view as `rules_asked`, which
+    tests/test_rules.py checks against its table of every view."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -55,23 +56,46 @@ def rule_required(perm):
             require_or_404(request.user, perm)
             return view(request, *args, **kwargs)
 
-        wrapped = login_required(inner)
-        wrapped.rule_asked = perm
-        return wrapped
+        inner.rules_asked = (perm, *then)
+        return inner
+
+    return decorate
+
+
+def asks(*perms):
+    """View decorator for a view that asks its rules itself (e.g. it redirects instead of refusing): records them
+    as `rules_asked`, like rule_required."""
+
+    def decorate(view):
+        view.rules_asked = perms
+        return view
 
     return decorate
 
 
 def public(view):
-    """Marks a view that everybody may open (login page, verification, emblem): it asks no rule."""
-    view.rule_asked = None
+    """Marks a view that everybody may open (verification, the emblem): it asks no rule."""
+    view.rules_asked = ()
     return view
 
 
-def checks_rule(perm, *, on=None, message=REFUSED, system=False):
-    """Service decorator: before the verb runs, its `actor` must be allowed `perm` (on the argument named `on`),
+def rule_permission(perm):
+    """A ModelAdmin `has_<x>_permission` method that asks the table (for custom admin actions declared with
+    permissions=["<x>"]). The rule is kept on the method as `rules_asked` (tests/test_rules.py)."""
+
+    def has_permission(self, request, obj=None):
+        return may(request.user, perm, obj)
+
+    has_permission.rules_asked = (perm,)
+    return has_permission
+
+
+def checks_rule(perm, *, on=None, message=REFUSED, system=False, then=()):
+    """Service decorator: before the verb runs, its `actor` must be allowed `perm` (on the argument named `on`, or
+    an attribute of it: on="nominee.dossier"),
     else PermissionDenied. `system=True` lets actor=None through (commands and imports run by the operator).
-    The rule is kept on the function as `rule_asked` (tests/test_rules.py)."""
+    `then` names the rules the verb asks afterwards itself. All are kept on the function as `rules_asked`
+    (tests/test_rules.py checks them against its table of every verb)."""
 
     def decorate(fn):
         signature = inspect.signature(fn)
@@ -81,10 +105,16 @@ def checks_rule(perm, *, on=None, message=REFUSED, system=False):
             bound = signature.bind_partial(*args, **kwargs)
             actor = bound.arguments.get("actor")
             if not (actor is None and system):
-                require(actor, perm, bound.arguments.get(on) if on else None, message)
+                target = None
+                if on:
+                    name, *path = on.split(".")
+                    target = bound.arguments.get(name)
+                    for attr in path:
+                        target = getattr(target, attr, None)
+                require(actor, perm, target, message)
             return fn(*args, **kwargs)
 
-        inner.rule_asked = perm
+        inner.rules_asked = (perm, *then)
         return inner
 
     return decorate
@@ -217,5 +247,6 @@ def is_themselves(user, obj):
 # ------------------------------------------------------------------------------------- campaigns' own table
 
 rules.add_perm("campaigns.enter_admin", may_enter_admin)
-rules.add_perm("campaigns.import_records", does_office_work)  # Excel imports of units, staff, records
+rules.add_perm("campaigns.import_records", does_office_work)
+rules.add_perm("campaigns.lift_lockout", does_office_work)  # the admin's «Mở khóa» on login lockouts  # Excel imports of units, staff, records
 rules.add_perm("campaigns.view_own_records", is_authenticated)  # "Hồ sơ cá nhân": starts from the own staff row

@@ -1,7 +1,7 @@
 """The admin site: for the office and the director (and superusers) only.
 
-Unit heads, council members and staff are refused whatever their `is_staff` flag says: entry follows the roles
-of campaigns.roles, as the pages do. Inside, what a role may do is its group's permissions (kept by
+Unit heads, council members and staff are refused whatever their `is_staff` flag says: entry follows the rule
+campaigns.enter_admin (campaigns/rules.py), as the pages do. Inside, what a role may do is its group's permissions (kept by
 `sync_roles`), and the audit trail is read-only for everybody: simple-history's "revert to this version" is off
 (SIMPLE_HISTORY_REVERT_DISABLED) and its version page refuses to save anything, whatever the permissions."""
 
@@ -11,11 +11,11 @@ from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import PermissionDenied
 
-from campaigns.roles import ADMIN_ROLES, user_roles
+from campaigns.rules import may
 
 
 def may_enter_admin(user):
-    return user.is_active and user.is_authenticated and (user.is_superuser or bool(user_roles(user) & ADMIN_ROLES))
+    return may(user, "campaigns.enter_admin")
 
 
 class EmulationAdminSite(admin.AdminSite):

@@ -2,11 +2,19 @@
 and that the rules and the per-user selectors give the same rows."""
 
 import datetime as dt
+import importlib
+import inspect
+import pkgutil
 
 import pytest
+import rules
+from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import URLResolver, get_resolver
 
+import awards.services
 from awards import selectors
 from awards.models import (
     DeadlineExtension,
@@ -19,7 +27,6 @@ from awards.models import (
     Registration,
     Result,
 )
-from awards.models import Registration as R
 from awards.rules import may, require
 from awards.services import dossiers as svc
 from campaigns import rules as people
@@ -199,9 +206,9 @@ def test_a_row_is_in_a_persons_selector_exactly_when_the_rule_lets_them_see_it(w
     svc.add_comment(w.dossier_b, actor=w.clerk, text="Bổ sung biên bản họp.")
 
 
-    R.objects.create(campaign=w.campaign, unit=w.unit_a, target="collective", award_kind=w.award_kind)
-    R.objects.create(campaign=w.campaign, unit=w.unit_b, staff=w.staff_b, target="individual", award_kind=w.award_kind)
-    R.objects.create(campaign=w.campaign, unit=w.unit_a, staff=w.staff.staff, target="individual", award_kind=w.award_kind)
+    Registration.objects.create(campaign=w.campaign, unit=w.unit_a, target="collective", award_kind=w.award_kind)
+    Registration.objects.create(campaign=w.campaign, unit=w.unit_b, staff=w.staff_b, target="individual", award_kind=w.award_kind)
+    Registration.objects.create(campaign=w.campaign, unit=w.unit_a, staff=w.staff.staff, target="individual", award_kind=w.award_kind)
     for unit in (w.unit_a, w.unit_b):
         DeadlineExtension.objects.create(campaign=w.campaign, unit=unit, until=dt.datetime(2023, 12, 31, 16, 59, tzinfo=dt.timezone.utc),
                                          reason="Đơn vị xin gia hạn", granted_by=w.clerk)
@@ -211,3 +218,204 @@ def test_a_row_is_in_a_persons_selector_exactly_when_the_rule_lets_them_see_it(w
         user = w.users[name]
         by_rule = {row.pk for row in rows if may(user, perm, row)}
         assert by_rule == set(selector(user).values_list("pk", flat=True)), name
+
+
+# ------------------------------------------------ every view, admin action and service verb, and the rule it asks
+#
+# A view, an admin action or a state-changing service verb without an entry here fails: each asks the permission
+# table (awards/rules.py, campaigns/rules.py) through rule_required / asks / public (views), rule_permission
+# (admin actions) or checks_rule (services), which keep the rules they ask as `rules_asked`. The first rule of a
+# view is asked before anything is loaded (404 to outsiders); the others are asked of the objects it loads, by
+# the view or by the service it calls. None: a view of Django's own, or a verb whose callers ask its rule.
+
+VIEWS = {
+    "campaigns.views.home.home": (),  # signed in: sends each role to its own pages
+    "django.contrib.auth.views.LoginView": None,  # Django's own: public
+    "django.contrib.auth.views.LogoutView": None,  # Django's own: signs out whoever asks
+    "campaigns.views.home.emblem": (),  # public: printed on every certificate
+    "awards.views.portal.home": ("awards.use_portal", "awards.oversee_campaign"),
+    "awards.views.portal.registration": ("awards.use_portal", "awards.register"),
+    "awards.views.portal.registration_cancel": ("awards.use_portal", "awards.register"),
+    "awards.views.portal.plan": ("awards.use_portal", "awards.edit_dossier"),
+    "awards.views.portal.dossier_current": ("awards.use_portal",),
+    "awards.views.portal.dossier": ("awards.use_portal",),
+    "awards.views.portal.dossier_submit": ("awards.use_portal", "awards.submit_dossier"),
+    "awards.views.portal.nominee_add": ("awards.use_portal", "awards.edit_dossier"),
+    "awards.views.portal.dossier_upload": ("awards.use_portal", "awards.edit_dossier"),
+    "awards.views.portal.nominee_remove": ("awards.use_portal", "awards.edit_dossier"),
+    "awards.views.portal.report_upload": ("awards.use_portal", "awards.edit_dossier"),
+    "awards.views.portal.document": ("awards.view_document",),
+    "awards.views.office.office_dossiers": ("awards.oversee_campaign",),
+    "awards.views.office.office_dossier": ("awards.oversee_campaign", "awards.appraise_dossier"),
+    "awards.views.office.office_return": ("awards.oversee_campaign", "awards.appraise_dossier"),
+    "awards.views.office.office_accept": ("awards.oversee_campaign", "awards.appraise_dossier"),
+    "awards.views.office.office_reject": ("awards.oversee_campaign", "awards.appraise_dossier"),
+    "awards.views.office.office_reopen": ("awards.oversee_campaign", "awards.appraise_dossier"),
+    "awards.views.office.office_extend": ("awards.oversee_campaign", "awards.appraise_dossier"),
+    "awards.views.office.office_comment": ("awards.oversee_campaign", "awards.appraise_dossier"),
+    "awards.views.office.office_comment_resolve": ("awards.oversee_campaign", "awards.appraise_dossier"),
+    "awards.views.files.version": ("awards.download_document",),
+    "awards.views.scoring.grid": ("awards.score", "awards.rule_on_result"),
+    "awards.views.scoring.save_cell": ("awards.score", "awards.rule_on_result"),
+    "awards.views.scoring.recompute": ("awards.score",),
+    "awards.views.scoring.nominee": ("awards.view_nominee", "awards.rule_on_result"),
+    "awards.views.scoring.ranking": ("awards.view_ranking",),
+    "awards.views.scoring.indicators": ("awards.score",),
+    "awards.views.scoring.indicator_edit": ("awards.score",),
+    "awards.views.scoring.weights": ("awards.score",),
+    "awards.views.council.council_home": ("awards.view_council",),
+    "awards.views.council.meetings": ("awards.list_meetings",),
+    "awards.views.council.meeting_new": ("awards.record_vote",),
+    "awards.views.council.meeting": ("awards.list_meetings",),
+    "awards.views.council.attendance": ("awards.record_vote",),
+    "awards.views.council.votes": ("awards.record_vote",),
+    "awards.views.council.conclude": ("awards.record_vote",),
+    "awards.views.council.minutes_pdf": ("awards.view_councilmeeting",),
+    "awards.views.decisions.decision_list": ("awards.view_decision",),
+    "awards.views.decisions.draft": ("awards.draft_decision",),
+    "awards.views.decisions.draft_proposal": ("awards.draft_decision",),
+    "awards.views.decisions.decision_detail": ("awards.view_decision",),
+    "awards.views.decisions.line_edit": ("awards.view_decision", "awards.draft_decision"),
+    "awards.views.decisions.line_remove": ("awards.view_decision", "awards.draft_decision"),
+    "awards.views.decisions.decision_delete": ("awards.view_decision", "awards.draft_decision"),
+    "awards.views.decisions.decision_replace": ("awards.view_decision", "awards.draft_decision"),
+    "awards.views.decisions.decision_approve": ("awards.view_decision", "awards.approve_decision"),
+    "awards.views.decisions.decision_reject": ("awards.view_decision", "awards.approve_decision"),
+    "awards.views.decisions.decision_pdf": ("awards.view_decision",),
+    "awards.views.decisions.certificates_pdf": ("awards.view_decisionline",),
+    "awards.views.decisions.certificates": ("awards.list_certificates",),
+    "awards.views.decisions.certificate_pdf": ("awards.view_decisionline",),
+    "awards.views.verify.verify_lookup": (),  # public verification
+    "awards.views.verify.verify_code": (),  # public verification
+    "awards.views.dashboard.dashboard": ("awards.oversee_campaign",),
+    "awards.views.dashboard.units": ("awards.oversee_campaign",),
+    "awards.views.records.mine": ("campaigns.view_own_records",),
+    "campaigns.views.excel.home": ("campaigns.import_records", "awards.export_report"),
+    "campaigns.views.excel.import_page": ("campaigns.import_records",),
+    "campaigns.views.excel.preview": ("campaigns.import_records",),
+    "campaigns.views.excel.confirm": ("campaigns.import_records",),
+    "campaigns.views.excel.demo_file": ("campaigns.import_records",),
+    "campaigns.views.excel.template_download": ("campaigns.import_records",),
+    "campaigns.views.excel.export_org_download": ("campaigns.import_records",),
+    "campaigns.views.excel.export_download": ("awards.export_report",),
+}
+
+
+ADMIN_ACTIONS = {
+    "campaigns.admin.accounts.LockoutAdmin.unlock": ("campaigns.lift_lockout",),
+    "awards.admin.decisions.DecisionAdmin.approve_selected": ("awards.approve_decision",),
+    "awards.admin.decisions.DecisionAdmin.reject_selected": ("awards.approve_decision",),
+    "awards.admin.dossiers.DossierAdmin.accept_dossiers": ("awards.appraise_dossier",),
+    "awards.admin.dossiers.DossierAdmin.return_dossiers": ("awards.appraise_dossier",),
+    "awards.admin.dossiers.DossierAdmin.reject_dossiers": ("awards.appraise_dossier",),
+    "awards.admin.dossiers.NomineeAdmin.remove_nominees": ("awards.edit_dossier",),
+}
+
+
+SERVICE_VERBS = {
+    "awards.services.approval.approve_decision": ("awards.approve_decision",),
+    "awards.services.approval.reject_decision": ("awards.approve_decision",),
+    "awards.services.approval.replace_decision": ("awards.draft_decision",),
+    "awards.services.council.record_meeting": ("awards.record_vote",),
+    "awards.services.council.set_attendance": None,  # its callers ask awards.record_vote (no actor)
+    "awards.services.council.record_ballots": None,  # idem
+    "awards.services.council.record_vote": None,  # idem
+    "awards.services.council.conclude_meeting": None,  # idem
+    "awards.services.decisions.draft_decision": ("awards.draft_decision",),
+    "awards.services.decisions.draft_proposal": ("awards.draft_decision",),
+    "awards.services.decisions.update_line": ("awards.draft_decision",),
+    "awards.services.decisions.remove_line": ("awards.draft_decision",),
+    "awards.services.decisions.delete_decision": ("awards.draft_decision",),
+    "awards.services.dossiers.register": ("awards.register",),
+    "awards.services.dossiers.cancel_registration": ("awards.register",),
+    "awards.services.dossiers.upload_unit_plan": ("awards.edit_dossier",),
+    "awards.services.dossiers.upload_dossier_document": ("awards.edit_dossier",),
+    "awards.services.dossiers.upload_achievement_report": ("awards.edit_dossier",),
+    "awards.services.dossiers.add_nominee": ("awards.edit_dossier",),
+    "awards.services.dossiers.remove_nominee": ("awards.edit_dossier",),
+    "awards.services.dossiers.submit_dossier": ("awards.submit_dossier",),
+    "awards.services.dossiers.return_dossier": ("awards.appraise_dossier",),
+    "awards.services.dossiers.accept_dossier": ("awards.appraise_dossier",),
+    "awards.services.dossiers.reject_dossier": ("awards.appraise_dossier",),
+    "awards.services.dossiers.reopen_dossier": ("awards.appraise_dossier",),
+    "awards.services.dossiers.grant_extension": ("awards.appraise_dossier",),
+    "awards.services.dossiers.add_comment": ("awards.appraise_dossier",),
+    "awards.services.dossiers.resolve_comment": None,  # the page and the admin ask awards.appraise_dossier
+    "awards.services.files.store_version": None,  # storage under the verbs that ask their rule
+    "awards.services.indicators.save_indicator_record": ("awards.score",),
+    "awards.services.indicators.save_index_components": ("awards.score",),
+    "awards.services.recompute.recompute_results": None,  # no actor: after imports and the score page
+    "awards.services.rulings.rule_on_result": ("awards.score", "awards.rule_on_result"),
+    "awards.services.transitions.set_state": None,  # the one transition under every verb
+    "awards.services.weights.set_criteria_settings": ("awards.score",),
+}
+
+
+def _project_views():
+    """Every view the URL resolver reaches, but the admin's (its actions are checked below), by dotted name."""
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.app_name != "admin":
+                    yield from walk(pattern.url_patterns)
+            else:
+                yield pattern.callback
+
+    found = {}
+    for view in walk(get_resolver().url_patterns):
+        cls = getattr(view, "view_class", None)
+        found[f"{cls.__module__}.{cls.__qualname__}" if cls else f"{view.__module__}.{view.__name__}"] = view
+    return found
+
+
+def test_every_view_is_in_the_table_with_the_rules_it_asks():
+    views = _project_views()
+    assert set(views) == set(VIEWS)
+    assert {name: getattr(view, "rules_asked", None) for name, view in views.items()} == VIEWS
+
+
+def test_every_admin_action_is_in_the_table_with_the_rule_it_asks():
+    found = {}
+    for model_admin in admin.site._registry.values():
+        for action in model_admin.actions or ():
+            func = getattr(model_admin, action) if isinstance(action, str) else action
+            name = f"{type(model_admin).__module__}.{type(model_admin).__qualname__}.{func.__name__}"
+            found[name] = tuple(
+                rule for permission in getattr(func, "allowed_permissions", ())
+                for rule in getattr(getattr(model_admin, f"has_{permission}_permission"), "rules_asked", (permission,))
+            )
+    assert found == ADMIN_ACTIONS
+
+
+def _writes(func):
+    """Wrapped in transaction.atomic somewhere down its decorators."""
+    while func is not None:
+        if any(isinstance(cell.cell_contents, transaction.Atomic) for cell in func.__closure__ or ()):
+            return True
+        func = getattr(func, "__wrapped__", None)
+    return False
+
+
+def test_every_service_verb_is_in_the_table_with_the_rules_it_asks():
+    """A verb: a public function of awards/services/ that takes an actor or writes in a transaction."""
+    found = {}
+    for info in pkgutil.iter_modules(awards.services.__path__):
+        module = importlib.import_module(f"awards.services.{info.name}")
+        for name, func in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(func) or func.__module__ != module.__name__:
+                continue
+            if "actor" in inspect.signature(func).parameters or _writes(func):
+                found[f"{module.__name__}.{name}"] = getattr(func, "rules_asked", None)
+    assert found == SERVICE_VERBS
+
+
+def test_every_rule_a_table_names_exists():
+    named = {rule for table in (VIEWS, ADMIN_ACTIONS, SERVICE_VERBS) for asked in table.values() for rule in asked or ()}
+    assert {rule for rule in named if not rules.perm_exists(rule)} == set()
+
+
+def test_a_verb_refuses_an_actor_the_table_refuses(w):
+    with pytest.raises(PermissionDenied):
+        svc.submit_dossier(w.dossier_a, actor=w.head_b)
+    with pytest.raises(PermissionDenied):
+        svc.accept_dossier(w.dossier_b, actor=w.director)

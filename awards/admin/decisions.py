@@ -15,6 +15,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards import models
+from awards.rules import may, rule_permission
 from awards.services import approval
 from awards.services import decisions as service
 
@@ -66,15 +67,14 @@ class DecisionAdmin(SimpleHistoryAdmin):
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.state not in EDITABLE_STATES:
             return False
-        return super().has_change_permission(request, obj)
+        return may(request.user, "awards.draft_decision", obj)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.state not in DELETABLE_STATES:
             return False
-        return super().has_delete_permission(request, obj)
+        return may(request.user, "awards.draft_decision", obj)
 
-    def has_approve_permission(self, request):
-        return service.can_approve(request.user)
+    has_approve_permission = rule_permission("awards.approve_decision")
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -138,11 +138,11 @@ class DecisionAdmin(SimpleHistoryAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_approve": service.can_approve(request.user)}
+        extra_context = {**(extra_context or {}), "can_approve": may(request.user, "awards.approve_decision")}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _decision_for(self, request, pk):
-        if not (self.has_view_permission(request) and service.can_approve(request.user)):
+        if not (self.has_view_permission(request) and may(request.user, "awards.approve_decision")):
             raise PermissionDenied
         return get_object_or_404(models.Decision.objects.select_related("award_kind", "campaign"), pk=pk)
 

@@ -5,12 +5,13 @@ A dossier's state is never edited as a field: the actions below call the same se
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards import models
+from awards.rules import rule_permission
 from awards.services import dossiers as svc
 
 
@@ -47,9 +48,20 @@ def _with_reason(modeladmin, request, queryset, verb, done, title):
 
 
 class NomineeInline(admin.TabularInline):
+    """The dossier's nominees, to read: they are added and removed through the services (the unit's dossier page,
+    or the nominee admin below), which check the deadline, the unit and the award."""
+
     model = models.Nominee
     extra = 0
-    autocomplete_fields = ["unit", "staff"]
+    fields = ["target", "unit", "staff", "award_kind", "achievement"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(models.Dossier)
@@ -66,16 +78,17 @@ class DossierAdmin(SimpleHistoryAdmin):
     readonly_fields = ["state", "first_submitted_at", "submitted_at"]
     inlines = [NomineeInline]
     actions = ["accept_dossiers", "return_dossiers", "reject_dossiers"]
+    has_appraise_permission = rule_permission("awards.appraise_dossier")
 
-    @admin.action(description="Tiếp nhận các hồ sơ đã chọn", permissions=["change"])
+    @admin.action(description="Tiếp nhận các hồ sơ đã chọn", permissions=["appraise"])
     def accept_dossiers(self, request, queryset):
         _apply(self, request, queryset, svc.accept_dossier, "Đã tiếp nhận")
 
-    @admin.action(description="Trả lại các hồ sơ đã chọn để bổ sung (ghi lý do)", permissions=["change"])
+    @admin.action(description="Trả lại các hồ sơ đã chọn để bổ sung (ghi lý do)", permissions=["appraise"])
     def return_dossiers(self, request, queryset):
         return _with_reason(self, request, queryset, svc.return_dossier, "Đã trả lại", "Trả lại hồ sơ để bổ sung")
 
-    @admin.action(description="Không tiếp nhận các hồ sơ đã chọn (ghi lý do)", permissions=["change"])
+    @admin.action(description="Không tiếp nhận các hồ sơ đã chọn (ghi lý do)", permissions=["appraise"])
     def reject_dossiers(self, request, queryset):
         return _with_reason(self, request, queryset, svc.reject_dossier, "Đã không tiếp nhận", "Không tiếp nhận hồ sơ")
 
@@ -123,6 +136,25 @@ class DeadlineExtensionAdmin(SimpleHistoryAdmin):
         obj.pk, obj.granted_by, obj.granted_at = created.pk, created.granted_by, created.granted_at
 
 
+class NomineeAdminForm(forms.ModelForm):
+    """A new nominee is checked as the unit's dossier page checks it (awards.services.dossiers.check_nominee)."""
+
+    class Meta:
+        model = models.Nominee
+        fields = ["dossier", "unit", "staff", "award_kind", "achievement"]
+
+    def clean(self):
+        data = super().clean()
+        dossier, award_kind, staff = data.get("dossier"), data.get("award_kind"), data.get("staff")
+        if dossier and award_kind and not self.instance.pk:
+            try:
+                svc.check_nominee(dossier, award_kind=award_kind, staff=staff, collective=data.get("unit"),
+                                  now=timezone.now())
+            except ValidationError as exc:
+                raise ValidationError(exc.messages) from None
+        return data
+
+
 @admin.register(models.Nominee)
 class NomineeAdmin(SimpleHistoryAdmin):
     # Performance on a province (bench/README.md): a page of 50, no full count, a cheap indexed sort.
@@ -134,6 +166,47 @@ class NomineeAdmin(SimpleHistoryAdmin):
     search_fields = ["staff__full_name", "unit__name"]
     list_select_related = ["unit", "staff", "award_kind", "dossier__unit"]
     autocomplete_fields = ["unit", "staff"]
+    form = NomineeAdminForm
+    actions = ["remove_nominees"]
+    has_edit_dossier_permission = rule_permission("awards.edit_dossier")
+
+    # Through the same services as the unit's pages: adding checks the deadline, the unit and the award;
+    # an existing proposal is read-only (remove it and propose again); removing goes through remove_nominee.
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["dossier", "target", "unit", "staff", "award_kind", "achievement"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return  # nothing of an existing proposal is edited here
+        created = svc.add_nominee(obj.dossier, award_kind=obj.award_kind, actor=request.user, staff=obj.staff,
+                                  collective=None if obj.staff else obj.unit, achievement=obj.achievement)
+        obj.pk, obj.target, obj.unit, obj.created_at = created.pk, created.target, created.unit, created.created_at
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # through remove_nominee, which refuses what may not go
+        return actions
+
+    def delete_model(self, request, obj):
+        try:
+            svc.remove_nominee(obj, actor=request.user)
+        except ValidationError as exc:
+            self.message_user(request, f"{obj.name}: {' '.join(exc.messages)}", messages.ERROR)
+
+    @admin.action(description="Bỏ các đối tượng đã chọn khỏi hồ sơ", permissions=["edit_dossier"])
+    def remove_nominees(self, request, queryset):
+        removed = 0
+        for nominee in queryset.select_related("dossier", "staff", "unit"):
+            try:
+                svc.remove_nominee(nominee, actor=request.user)
+            except (ValidationError, PermissionDenied) as exc:
+                self.message_user(request, f"{nominee.name}: {' '.join(getattr(exc, 'messages', [str(exc)]))}",
+                                  messages.ERROR)
+            else:
+                removed += 1
+        if removed:
+            self.message_user(request, f"Đã bỏ {removed} đối tượng khỏi hồ sơ.", messages.SUCCESS)
 
 
 class DocumentVersionInline(admin.TabularInline):

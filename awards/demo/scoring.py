@@ -24,6 +24,7 @@ from awards.models import (
     Outcome,
     Result,
 )
+from awards.rules import conflict_of_interest
 from awards.services import evaluators, files, recompute, rulings
 from awards.services.files import store_version
 from awards.services.transitions import set_state
@@ -292,7 +293,7 @@ def _decide(campaign, clerk):
     waiting = next((r for r in reversed(results) if evaluators.is_human_criterion(r.criterion)
                     and r.nominee.target == Target.COLLECTIVE and r.nominee.unit.code == "BTXH"), None)
     for r in results:
-        if rulings.has_conflict(clerk, r.nominee) or r is waiting:
+        if conflict_of_interest(clerk, r.nominee) or r is waiting:
             continue
         if evaluators.is_human_criterion(r.criterion):
             outcome, note = Outcome.MET, NOTES.get(r.criterion.short_name, "Văn phòng xác nhận đạt.")

@@ -15,60 +15,40 @@ from awards.models import (
     DocumentVersion,
     Dossier,
     DossierComment,
-    DossierState,
     Nominee,
     Registration,
     Result,
     Vote,
 )
-from campaigns.roles import Role, user_roles
-
-COUNCIL_STATES = [DossierState.ACCEPTED]
-
-
-def sees_everything(user):
-    return user.is_authenticated and (user.is_superuser or bool(user_roles(user) & {Role.OFFICE, Role.DIRECTOR}))
+from awards.rules import COUNCIL_STATES, VISIBILITY, lookup
+from campaigns.rules import is_council_member, is_unit_head, sees_council, sees_everything, user_staff_id, user_unit_id
 
 
-def user_unit_id(user):
-    """The unit of the staff member linked to this account (None if there is none)."""
-    staff = getattr(user, "staff", None) if user.is_authenticated else None
-    return staff.unit_id if staff else None
-
-
-def user_staff_id(user):
-    staff = getattr(user, "staff", None) if user.is_authenticated else None
-    return staff.pk if staff else None
-
-
-def is_unit_head(user):
-    return Role.UNIT_HEAD in user_roles(user) and user_unit_id(user) is not None
-
-
-def _visible(qs, user, *, unit=None, council=None, own=None, **always):
-    """The one shape of every per-user rule: everything for the office and director; otherwise the rows of the
-    user's unit (`unit`: the field holding the unit id, for unit heads), the rows the council considers
-    (`council`: the field holding the dossier state, for council members) and the user's own rows (`own`: the
-    field holding the staff id), further limited by `always`."""
+def _visible(qs, user, model_name):
+    """The one shape of every per-user rule, from the model's description in awards.rules.VISIBILITY (the same
+    description the "view" rules are built from): everything for the office and director; otherwise the rows of
+    the user's unit (for unit heads), the rows the council considers (for council members) and the user's own
+    rows, further limited by the description's `always`."""
     if sees_everything(user):
         return qs
+    spec = VISIBILITY[model_name]
     cond = Q(pk__in=[])
-    if unit and is_unit_head(user):
-        cond |= Q(**{unit: user_unit_id(user)})
-    if council and Role.COUNCIL in user_roles(user):
-        cond |= Q(**{f"{council}__in": COUNCIL_STATES})
-    if own and user_staff_id(user):
-        cond |= Q(**{own: user_staff_id(user)})
+    if "unit" in spec and is_unit_head(user):
+        cond |= Q(**{lookup(spec["unit"]): user_unit_id(user)})
+    if "council" in spec and is_council_member(user):
+        cond |= Q(**{f"{lookup(spec['council'])}__in": COUNCIL_STATES})
+    if "own" in spec and user_staff_id(user):
+        cond |= Q(**{lookup(spec["own"]): user_staff_id(user)})
+    always = {lookup(path): value for path, value in [spec["always"]]} if "always" in spec else {}
     return qs.filter(cond, **always)
 
 
 def dossiers_for(user, qs=None):
-    return _visible(Dossier.objects.all() if qs is None else qs, user, unit="unit_id", council="state")
+    return _visible(Dossier.objects.all() if qs is None else qs, user, "dossier")
 
 
 def nominees_for(user, qs=None):
-    return _visible(Nominee.objects.all() if qs is None else qs, user,
-                    unit="dossier__unit_id", council="dossier__state", own="staff_id")
+    return _visible(Nominee.objects.all() if qs is None else qs, user, "nominee")
 
 
 def results_for(user, qs=None):
@@ -80,7 +60,7 @@ def results_for(user, qs=None):
 
 def documents_for(user, qs=None):
     """Documents: the unit's own (its plan and its dossier's files) for a unit head; everything for the office."""
-    return _visible(Document.objects.all() if qs is None else qs, user, unit="unit_id", council="dossier__state")
+    return _visible(Document.objects.all() if qs is None else qs, user, "document")
 
 
 def document_versions_for(user, qs=None):
@@ -100,42 +80,33 @@ def decisions_for(user, qs=None):
 
 def decision_lines_for(user, qs=None):
     """Awardee lines (and so certificates): a unit head gets their own unit's; staff their own."""
-    return _visible(DecisionLine.objects.all() if qs is None else qs, user,
-                    unit="nominee__dossier__unit_id", own="nominee__staff_id", decision__state="approved")
-
-
-def _unit_scoped(qs, user, unit_field):
-    if sees_everything(user):
-        return qs
-    if is_unit_head(user):
-        return qs.filter(**{unit_field: user_unit_id(user)})
-    return qs.none()
+    return _visible(DecisionLine.objects.all() if qs is None else qs, user, "decisionline")
 
 
 def registrations_for(user, qs=None):
     """Registrations: a unit head their unit's; staff their own; the office and director all."""
-    return _visible(Registration.objects.all() if qs is None else qs, user, unit="unit_id", own="staff_id")
+    return _visible(Registration.objects.all() if qs is None else qs, user, "registration")
 
 
 def dossier_comments_for(user, qs=None):
     """The office's remarks on a dossier are between the office and that unit."""
-    return _unit_scoped(DossierComment.objects.all() if qs is None else qs, user, "dossier__unit_id")
+    return _visible(DossierComment.objects.all() if qs is None else qs, user, "dossiercomment")
 
 
 def extensions_for(user, qs=None):
-    return _unit_scoped(DeadlineExtension.objects.all() if qs is None else qs, user, "unit_id")
+    return _visible(DeadlineExtension.objects.all() if qs is None else qs, user, "deadlineextension")
 
 
 def meetings_for(user, qs=None):
     """Council meetings and their votes: the office, the director and council members."""
     qs = CouncilMeeting.objects.all() if qs is None else qs
-    if sees_everything(user) or Role.COUNCIL in user_roles(user):
+    if sees_council(user):
         return qs
     return qs.none()
 
 
 def votes_for(user, qs=None):
     qs = Vote.objects.all() if qs is None else qs
-    if sees_everything(user) or Role.COUNCIL in user_roles(user):
+    if sees_council(user):
         return qs
     return qs.none()

@@ -8,13 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from awards.models import DecisionLine, DecisionState, Nominee
-from awards.selectors import (
-    COUNCIL_STATES,
-    is_unit_head,
-    sees_everything,
-    user_staff_id,
-    user_unit_id,
-)
+from awards.rules import COUNCIL_STATES
 from campaigns.models import (
     AnnualRating,
     DisciplineRecord,
@@ -23,7 +17,7 @@ from campaigns.models import (
     Initiative,
     Staff,
 )
-from campaigns.roles import Role, user_roles
+from campaigns.rules import is_council_member, is_unit_head, sees_everything, user_staff_id, user_unit_id
 
 
 @dataclass
@@ -84,7 +78,7 @@ def _person_or_unit_condition(user, *, staff_field, unit_field):
             cond |= Q(**{unit_field: unit_id})
         if staff_field:
             cond |= Q(**{f"{staff_field}__unit_id": unit_id})
-    if Role.COUNCIL in user_roles(user):
+    if is_council_member(user):
         nominees = _considered_nominees()
         if staff_field:
             cond |= Q(**{f"{staff_field}__in": nominees.filter(staff__isnull=False).values("staff_id")})
@@ -112,7 +106,7 @@ def staff_for(user, qs=None):
     cond = Q(pk=user_staff_id(user)) if user_staff_id(user) else Q(pk__in=[])
     if is_unit_head(user):
         cond |= Q(unit_id=user_unit_id(user))
-    if Role.COUNCIL in user_roles(user):
+    if is_council_member(user):
         cond |= Q(pk__in=_considered_nominees().filter(staff__isnull=False).values("staff_id"))
     return qs.filter(cond)
 

@@ -18,12 +18,10 @@ from awards.models import (
     DocumentRegister,
     DocumentType,
 )
+from awards.rules import checks_rule
 from awards.services.decisions import (
     TARGET_ORDER,
     campaign_quota,
-    can_approve,
-    can_draft,
-    check_permission,
     quota_errors,
 )
 from awards.services.money import amount_under, base_salary_on, legal_basis_on
@@ -68,10 +66,10 @@ def _check_lines(decision: Decision, lines: list[DecisionLine]) -> None:
         raise ValidationError(errors)
 
 
+@checks_rule("awards.approve_decision", on="decision", message="Chỉ Giám đốc Sở (người có quyền phê duyệt) được ký quyết định.")
 def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = None) -> Decision:
     """The Director signs: the next number of the register, the signing date, the signer, and the money frozen
     under the legal basis and base salary of that date. Approving an approved decision changes nothing."""
-    check_permission(actor, can_approve, "Chỉ Giám đốc Sở (người có quyền phê duyệt) được ký quyết định.")
     signed_on = signed_on or timezone.localdate()
     with transaction.atomic():
         decision = Decision.objects.select_for_update().select_related("campaign__organisation", "award_kind").get(pk=decision.pk)
@@ -132,10 +130,10 @@ def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = N
     return decision
 
 
+@checks_rule("awards.approve_decision", on="decision", message="Chỉ Giám đốc Sở (người có quyền phê duyệt) được từ chối phê duyệt.")
 @transaction.atomic
 def reject_decision(decision: Decision, *, actor, reason: str) -> Decision:
     """The Director sends the draft back, with the reason; the office may then draft again."""
-    check_permission(actor, can_approve, "Chỉ Giám đốc Sở (người có quyền phê duyệt) được từ chối phê duyệt.")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Phải ghi lý do không phê duyệt.")
@@ -150,10 +148,10 @@ def reject_decision(decision: Decision, *, actor, reason: str) -> Decision:
     return decision
 
 
+@checks_rule("awards.draft_decision", on="decision", message="Chỉ Văn phòng Sở được lập quyết định thay thế.")
 @transaction.atomic
 def replace_decision(decision: Decision, *, actor) -> Decision:
     """A correction: a new draft with the approved decision's lines, which replaces it once approved."""
-    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được lập quyết định thay thế.")
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.state != DecisionState.APPROVED:
         raise TransitionError("Chỉ lập quyết định thay thế cho một quyết định đã ký ban hành và còn hiệu lực.")

@@ -20,6 +20,7 @@ from awards.models import (
     Nominee,
     Vote,
 )
+from awards.rules import checks_rule
 from campaigns.models import Campaign, Staff
 
 
@@ -62,6 +63,7 @@ def threshold_text(campaign: Campaign) -> str:
     return f"từ {pct}% tổng số thành viên Hội đồng trở lên"
 
 
+@checks_rule("awards.record_vote", system=True)
 @transaction.atomic
 def record_meeting(
     campaign: Campaign, *, held_at: dt.datetime, place: str, chair: Staff, secretary: Staff, actor,

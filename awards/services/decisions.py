@@ -8,7 +8,7 @@ replace_decision are in awards.services.approval. Once approved a decision is fr
 salary, lines and amounts never change again; every editing verb refuses it."""
 
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -23,6 +23,7 @@ from awards.models import (
     DocumentType,
     Nominee,
 )
+from awards.rules import checks_rule
 from awards.services.council import (
     latest_meeting,
     passed_nominee_ids,
@@ -32,25 +33,10 @@ from awards.services.ranking import bang_khen_eligibility, rank_nominees
 from awards.services.transitions import TransitionError, set_state
 from campaigns.models import Campaign, Target
 
-APPROVE_PERMISSION = "awards.approve_decision"
-DRAFT_PERMISSION = "awards.add_decision"
 TARGET_ORDER = [Target.COLLECTIVE, Target.INDIVIDUAL]
 FROZEN_MESSAGE = (
     "{decision} đã ký ban hành: không thể sửa hoặc xóa. Muốn đính chính, hãy lập quyết định thay thế."
 )
-
-
-def can_approve(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm(APPROVE_PERMISSION))
-
-
-def can_draft(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm(DRAFT_PERMISSION))
-
-
-def check_permission(user, check, message):
-    if not check(user):
-        raise PermissionDenied(message)
 
 
 def ensure_editable(decision: Decision) -> None:
@@ -201,6 +187,7 @@ def _meeting(campaign, meeting):
     return meeting
 
 
+@checks_rule("awards.draft_decision", message="Chỉ Văn phòng Sở được lập dự thảo quyết định khen thưởng.")
 @transaction.atomic
 def draft_decision(
     campaign: Campaign, *, award_kind: AwardKind, actor, meeting: CouncilMeeting | None = None,
@@ -209,7 +196,6 @@ def draft_decision(
     """A draft Quyết định from the ranking and the vote: only eligible nominees who passed the vote, in ranking
     order, never more than the campaign's quota per target. With `nominees`, exactly those, or a refusal that
     names every reason."""
-    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được lập dự thảo quyết định khen thưởng.")
     if award_kind.level != AwardLevel.DEPARTMENT:
         raise ValidationError(
             f"{award_kind.short_name} do cấp tỉnh quyết định: Sở lập Tờ trình đề nghị, không lập quyết định."
@@ -234,6 +220,7 @@ def province_award_kind(campaign: Campaign) -> AwardKind | None:
     return award.award_kind if award else None
 
 
+@checks_rule("awards.draft_decision", message="Chỉ Văn phòng Sở được lập dự thảo tờ trình.")
 @transaction.atomic
 def draft_proposal(
     campaign: Campaign, *, actor, award_kind: AwardKind | None = None, meeting: CouncilMeeting | None = None,
@@ -242,7 +229,6 @@ def draft_proposal(
     """A draft Tờ trình to UBND tỉnh for the nominees eligible for Bằng khen who passed the vote, each line with
     the nominee's achievement and the condition met."""
 
-    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được lập dự thảo tờ trình.")
     award_kind = award_kind or province_award_kind(campaign)
     if award_kind is None:
         raise ValidationError("Phong trào không có hình thức khen thưởng cấp tỉnh.")
@@ -270,10 +256,10 @@ def draft_proposal(
 LINE_FIELDS = ("recipient_name", "position", "unit_name", "achievement", "condition_met")
 
 
+@checks_rule("awards.draft_decision", on="line", message="Chỉ Văn phòng Sở được sửa dự thảo.")
 @transaction.atomic
 def update_line(line: DecisionLine, *, actor, **fields) -> DecisionLine:
     """Correct the text of a line of a draft (names, position, unit, achievement)."""
-    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được sửa dự thảo.")
     decision = Decision.objects.select_for_update().get(pk=line.decision_id)
     ensure_editable(decision)
     unknown = set(fields) - set(LINE_FIELDS)
@@ -287,18 +273,18 @@ def update_line(line: DecisionLine, *, actor, **fields) -> DecisionLine:
     return line
 
 
+@checks_rule("awards.draft_decision", on="line", message="Chỉ Văn phòng Sở được sửa dự thảo.")
 @transaction.atomic
 def remove_line(line: DecisionLine, *, actor) -> None:
-    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được sửa dự thảo.")
     decision = Decision.objects.select_for_update().get(pk=line.decision_id)
     ensure_editable(decision)
     line.delete()
 
 
+@checks_rule("awards.draft_decision", on="decision", message="Chỉ Văn phòng Sở được xóa dự thảo.")
 @transaction.atomic
 def delete_decision(decision: Decision, *, actor) -> None:
     """Only a draft (or a rejected draft) may be deleted; an approved decision never."""
-    check_permission(actor, can_draft, "Chỉ Văn phòng Sở được xóa dự thảo.")
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.state not in (DecisionState.DRAFT, DecisionState.REJECTED):
         raise TransitionError(FROZEN_MESSAGE.format(decision=str(decision)))

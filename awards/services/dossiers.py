@@ -29,6 +29,7 @@ from awards.models import (
     Nominee,
     Registration,
 )
+from awards.rules import checks_rule
 from awards.services import files
 from awards.services.deadlines import (
     deadline_for,
@@ -80,6 +81,7 @@ def _check_own_collective(unit, collective):
         raise ValidationError(f"«{collective}» không phải là {unit} hay một tập thể trực thuộc.", code="collective_unit")
 
 
+@checks_rule("awards.register", on="unit")
 @transaction.atomic
 def register(campaign, unit, *, award_kind, actor, staff=None, now=None):
     """Register the unit (staff=None) or one of its staff for the campaign, aiming for `award_kind`.
@@ -100,6 +102,7 @@ def register(campaign, unit, *, award_kind, actor, staff=None, now=None):
     return registration
 
 
+@checks_rule("awards.register", on="registration")
 @transaction.atomic
 def cancel_registration(registration, *, actor, now=None):
     ensure_before_deadline(registration.campaign, registration.unit, now)
@@ -115,6 +118,7 @@ def unit_plan_document(campaign, unit, create=False):
     return Document.objects.get_or_create(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN)[0]
 
 
+@checks_rule("awards.edit_dossier", on="unit")
 def upload_unit_plan(campaign, unit, uploaded, *, actor, now=None):
     """The unit's own emulation plan for the campaign (section V.1 of the plan; collective criterion 3)."""
     files.check_upload(uploaded)
@@ -130,6 +134,7 @@ def _locked(dossier):
     return Dossier.objects.select_for_update().select_related("campaign", "unit").get(pk=dossier.pk)
 
 
+@checks_rule("awards.edit_dossier", on="dossier")
 def upload_dossier_document(dossier, kind, uploaded, *, actor, now=None):
     """The proposal letter or the council's minutes: one slot each per dossier, every upload a new version."""
     if kind not in DOSSIER_DOCUMENT_KINDS:
@@ -144,6 +149,7 @@ def upload_dossier_document(dossier, kind, uploaded, *, actor, now=None):
         return files.store_version(document, uploaded, actor=actor)
 
 
+@checks_rule("awards.edit_dossier", on="nominee.dossier")
 def upload_achievement_report(nominee, uploaded, *, actor, now=None):
     files.check_upload(uploaded)
     with files.atomic_with_files():
@@ -165,28 +171,38 @@ def get_or_create_dossier(campaign, unit):
         return Dossier.objects.get(campaign=campaign, unit=unit)
 
 
+def check_nominee(dossier, *, award_kind, staff=None, collective=None, now=None):
+    """Whether this proposal may be added to the dossier (it is editable, the person or collective is the unit's,
+    the award is offered, no duplicate); returns (target, unit), else ValidationError. add_nominee checks the same
+    under the dossier's lock; the admin's form asks it first to show the refusal on the form."""
+    ensure_editable(dossier, now)
+    if staff is not None:
+        _check_own_staff(dossier.unit, staff)
+        target, unit = Target.INDIVIDUAL, staff.unit
+    else:
+        collective = collective or dossier.unit
+        _check_own_collective(dossier.unit, collective)
+        target, unit = Target.COLLECTIVE, collective
+    _check_award(dossier.campaign, target, award_kind)
+    duplicate = Nominee.objects.filter(dossier=dossier, award_kind=award_kind)
+    duplicate = duplicate.filter(staff=staff) if staff is not None else duplicate.filter(unit=unit, staff__isnull=True)
+    if duplicate.exists():
+        raise ValidationError(f"«{staff or unit}» đã được đề nghị «{award_kind.short_name}» trong hồ sơ này.", code="duplicate")
+    return target, unit
+
+
+@checks_rule("awards.edit_dossier", on="dossier")
 def add_nominee(dossier, *, award_kind, actor, staff=None, collective=None, achievement="", now=None):
     """Propose a collective (the unit itself or one under it) or an individual of the unit for an award."""
     with transaction.atomic():
         dossier = _locked(dossier)
-        ensure_editable(dossier, now)
-        if staff is not None:
-            _check_own_staff(dossier.unit, staff)
-            target, unit = Target.INDIVIDUAL, staff.unit
-        else:
-            collective = collective or dossier.unit
-            _check_own_collective(dossier.unit, collective)
-            target, unit = Target.COLLECTIVE, collective
-        _check_award(dossier.campaign, target, award_kind)
-        duplicate = Nominee.objects.filter(dossier=dossier, award_kind=award_kind)
-        duplicate = duplicate.filter(staff=staff) if staff is not None else duplicate.filter(unit=unit, staff__isnull=True)
-        if duplicate.exists():
-            raise ValidationError(f"«{staff or unit}» đã được đề nghị «{award_kind.short_name}» trong hồ sơ này.", code="duplicate")
+        target, unit = check_nominee(dossier, award_kind=award_kind, staff=staff, collective=collective, now=now)
         return Nominee.objects.create(
             dossier=dossier, target=target, unit=unit, staff=staff, award_kind=award_kind, achievement=achievement,
         )
 
 
+@checks_rule("awards.edit_dossier", on="nominee.dossier")
 def remove_nominee(nominee, *, actor, now=None):
     """Take a nominee out of the dossier, with its achievement report (its files go with it)."""
     with transaction.atomic():
@@ -270,6 +286,7 @@ def _mail_after_commit(subject, body, recipients):
     transaction.on_commit(lambda: send_mail(subject, body, None, recipients, fail_silently=False))
 
 
+@checks_rule("awards.submit_dossier", on="dossier")
 def submit_dossier(dossier, *, actor, now=None, notify=True):
     """The unit sends its dossier: draft → submitted, or returned → resubmitted. Refused after the deadline,
     while anything is missing, or if it was already sent."""
@@ -310,6 +327,7 @@ def _require_reason(reason, what):
     return reason
 
 
+@checks_rule("awards.appraise_dossier", on="dossier")
 def return_dossier(dossier, *, actor, reason, notify=True):
     """The office sends the dossier back to the unit for correction, saying why."""
     reason = _require_reason(reason, "trả lại hồ sơ")
@@ -327,6 +345,7 @@ def return_dossier(dossier, *, actor, reason, notify=True):
     return change
 
 
+@checks_rule("awards.appraise_dossier", on="dossier")
 def accept_dossier(dossier, *, actor, reason="", notify=True):
     with transaction.atomic():
         dossier = _locked(dossier)
@@ -343,6 +362,7 @@ def accept_dossier(dossier, *, actor, reason="", notify=True):
     return change
 
 
+@checks_rule("awards.appraise_dossier", on="dossier")
 def reject_dossier(dossier, *, actor, reason, notify=True):
     reason = _require_reason(reason, "không tiếp nhận hồ sơ")
     with transaction.atomic():
@@ -358,6 +378,7 @@ def reject_dossier(dossier, *, actor, reason, notify=True):
     return change
 
 
+@checks_rule("awards.appraise_dossier", on="dossier")
 def reopen_dossier(dossier, *, actor, reason="", until=None, now=None):
     """The office reopens a returned dossier as a draft; with `until`, it also extends the unit's deadline so
     the unit can still change it after the campaign's deadline."""
@@ -387,6 +408,7 @@ def check_extension(campaign, *, until, reason, now=None):
     return until, reason
 
 
+@checks_rule("awards.appraise_dossier")
 def grant_extension(campaign, unit, *, actor, until, reason, now=None):
     """Let one unit submit and change its dossier until `until` (an aware datetime, or a date meaning the end of
     that day in Vietnam time), for a recorded reason."""
@@ -395,6 +417,7 @@ def grant_extension(campaign, unit, *, actor, until, reason, now=None):
         return DeadlineExtension.objects.create(campaign=campaign, unit=unit, until=until, reason=reason, granted_by=actor)
 
 
+@checks_rule("awards.appraise_dossier", on="dossier")
 def add_comment(dossier, *, actor, text):
     text = (text or "").strip()
     if not text:

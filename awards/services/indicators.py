@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from awards.rules import checks_rule
 from awards.services.recompute import recompute_results
 from campaigns.models import (
     IndexComponentScore,
@@ -15,6 +16,7 @@ from campaigns.validators import indicator_errors
 
 # --------------------------------------------------------------------------------------------- indicator data
 
+@checks_rule("awards.score", system=True)
 @transaction.atomic
 def save_indicator_record(*, unit, year, values: dict, actor=None) -> IndicatorRecord:
     """Create or update a unit's figures for a year, then recompute the results that read them."""
@@ -31,6 +33,7 @@ def save_indicator_record(*, unit, year, values: dict, actor=None) -> IndicatorR
     return record
 
 
+@checks_rule("awards.score", system=True)
 @transaction.atomic
 def save_index_components(*, unit, year, rows: list[dict], delete_ids=(), actor=None) -> None:
     """Replace/update the index components assigned to a unit for a year, then recompute."""

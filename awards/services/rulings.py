@@ -11,10 +11,9 @@ from django.db.models import Count, F, Max
 from django.utils import timezone
 
 from awards.models import DossierState, Outcome, Result
-from awards.selectors import user_unit_id
+from awards.rules import checks_rule, may
 from awards.services.evaluators import is_human_criterion
 from campaigns import formatting
-from campaigns.roles import Role, has_role
 
 
 class ScoringError(ValidationError):
@@ -32,25 +31,12 @@ class StaleResult(ScoringError):
 # --------------------------------------------------------------------------------------------- rulings
 
 
-def can_rule(user, nominee) -> bool:
-    """May this user rule on (attest / override) this nominee's results?"""
-    return may_score(user) and not has_conflict(user, nominee)
-
-
-def may_score(user) -> bool:
-    return user.is_authenticated and (has_role(user, Role.OFFICE) or user.is_superuser)
-
-
-def has_conflict(user, nominee) -> bool:
-    unit_id = user_unit_id(user)
-    return unit_id is not None and unit_id == nominee.unit_id
-
-
 def conflict_message(nominee):
     return (f"Xung đột lợi ích: bạn thuộc {nominee.unit.name}, không được đánh giá đối tượng của đơn vị mình. "
             "Một cán bộ Văn phòng khác sẽ đánh giá.")
 
 
+@checks_rule("awards.score", message="Chỉ Văn phòng Sở được đánh giá kết quả.", then=("awards.rule_on_result",))
 def rule_on_result(result, *, actor, outcome, reason, expected_version) -> Result:
     """An office user rules on a result: attests it, or overrides the computed outcome, with a written reason.
 
@@ -58,9 +44,7 @@ def rule_on_result(result, *, actor, outcome, reason, expected_version) -> Resul
     if nobody changed the result since `expected_version` was read; otherwise StaleResult names who did, when.
     """
     nominee = result.nominee
-    if not may_score(actor):
-        raise PermissionDenied("Chỉ Văn phòng Sở được đánh giá kết quả.")
-    if has_conflict(actor, nominee):
+    if not may(actor, "awards.rule_on_result", nominee):
         raise ConflictOfInterest(conflict_message(nominee))
     if nominee.dossier.state != DossierState.ACCEPTED:
         raise ScoringError("Hồ sơ của đối tượng này chưa được tiếp nhận, chưa thể đánh giá.")

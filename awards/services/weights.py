@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from awards.models import Result
+from awards.rules import checks_rule
 from awards.services.rulings import ScoringError
 from campaigns.models import (
     Campaign,
@@ -34,6 +35,7 @@ def check_weight_change(campaign, changed: bool):
         raise ScoringError(WEIGHTS_LOCKED)
 
 
+@checks_rule("awards.score")
 @transaction.atomic
 def set_criteria_settings(campaign, *, weights: dict, mandatory: dict, actor) -> int:
     """Set each criterion's weight and whether it is mandatory. Weights are locked once scoring has started;

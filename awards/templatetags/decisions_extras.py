@@ -2,8 +2,7 @@
 
 from django import template
 
-from awards.selectors import is_unit_head, sees_everything, user_staff_id
-from awards.views.common import is_office, sees_council
+from awards.rules import may
 from campaigns import formatting
 
 register = template.Library()
@@ -11,14 +10,14 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def decisions_access(context):
-    """What the decisions menu shows this user."""
+    """What the decisions menu shows this user (each entry asks the rule of the pages it links to)."""
 
     user = context["request"].user if "request" in context else context.get("user")
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "council": sees_council(user), "overview": sees_everything(user), "office": is_office(user),
-        "certificates": sees_everything(user) or is_unit_head(user) or bool(user_staff_id(user)),
+        "council": may(user, "awards.view_council"), "overview": may(user, "awards.view_decision"),
+        "office": may(user, "awards.draft_decision"), "certificates": may(user, "awards.view_certificates"),
     }
 
 

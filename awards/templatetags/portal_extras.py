@@ -3,7 +3,7 @@
 from django import template
 
 from awards.models import DossierState
-from awards.selectors import is_unit_head, sees_everything
+from awards.rules import may
 
 register = template.Library()
 
@@ -25,7 +25,7 @@ def portal_access(context):
     user = context.get("user")
     if user is None or not user.is_authenticated:
         return {}
-    return {"unit": is_unit_head(user), "office": sees_everything(user)}
+    return {"unit": may(user, "awards.use_portal"), "office": may(user, "awards.oversee_campaign")}
 
 
 @register.filter

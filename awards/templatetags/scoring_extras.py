@@ -6,10 +6,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from awards.selectors import sees_everything
-from awards.services.rulings import may_score
+from awards.rules import may
 from campaigns import formatting
-from campaigns.roles import Role, user_roles
 
 register = template.Library()
 
@@ -21,7 +19,7 @@ def scoring_access(context):
     user = context.get("user")
     if user is None or not user.is_authenticated:
         return {}
-    return {"office": may_score(user), "overview": sees_everything(user) or Role.COUNCIL in user_roles(user)}
+    return {"office": may(user, "awards.score"), "overview": may(user, "awards.view_ranking")}
 
 
 @register.simple_tag

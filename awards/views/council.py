@@ -18,16 +18,13 @@ from awards.models import (
     DossierState,
     Nominee,
 )
-from awards.selectors import sees_everything
+from awards.rules import may, rule_required
+from awards.selectors import meetings_for
 from awards.services import council as council_service
 from awards.services.ranking import rank_nominees
 from awards.views.common import (
     current_campaign_or_404,
-    is_office,
-    meetings_for,
     pdf_response,
-    require_or_404,
-    sees_council,
     show_errors,
 )
 from campaigns.models import Staff
@@ -36,11 +33,10 @@ from campaigns.params import parse_id
 # ---------------------------------------------------------------------------------------------- council
 
 @login_required
+@rule_required("awards.view_council")
 def council_home(request):
     """What the council considers: the appraised nominees of the current campaign, ranked, with the vote of the
     latest meeting."""
-    require_or_404(sees_council, request.user)
-
     campaign = current_campaign_or_404()
     meeting = council_service.latest_meeting(campaign)
     votes = {}
@@ -53,7 +49,7 @@ def council_home(request):
         sections.append({"award": award, "rows": [{"r": r, "vote": votes.get(r.nominee.pk)} for r in ranked]})
     return render(request, "decisions/council_home.html", {
         "campaign": campaign, "meeting": meeting, "sections": sections,
-        "threshold": council_service.threshold_text(campaign), "office": is_office(request.user),
+        "threshold": council_service.threshold_text(campaign), "office": may(request.user, "awards.record_vote"),
     })
 
 
@@ -69,21 +65,21 @@ class MeetingForm(forms.Form):
 
 
 @login_required
+@rule_required("awards.list_meetings")
 def meetings(request):
-    require_or_404(sees_everything, request.user)
     campaign = current_campaign_or_404()
     rows = (
         meetings_for(request.user, campaign.meetings.all()).select_related("chair", "secretary")
         .annotate(n_votes=Count("votes", distinct=True), n_present=Count("attendance", filter=Q(attendance__present=True), distinct=True))
     )
     return render(request, "decisions/meetings.html", {
-        "campaign": campaign, "meetings": rows, "office": is_office(request.user), "form": MeetingForm(),
+        "campaign": campaign, "meetings": rows, "office": may(request.user, "awards.record_vote"), "form": MeetingForm(),
     })
 
 
 @login_required
+@rule_required("awards.record_vote")
 def meeting_new(request):
-    require_or_404(is_office, request.user)
     campaign = current_campaign_or_404()
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -105,8 +101,8 @@ def _meeting_nominees(meeting):
 
 
 @login_required
+@rule_required("awards.list_meetings")
 def meeting(request, pk):
-    require_or_404(sees_everything, request.user)
     meeting = get_object_or_404(meetings_for(request.user).select_related("campaign", "chair", "secretary"), pk=pk)
     votes = {v.nominee_id: v for v in meeting.votes.all()}
     rows = []
@@ -120,7 +116,7 @@ def meeting(request, pk):
     return render(request, "decisions/meeting.html", {
         "meeting": meeting, "rows": rows, "attendance": meeting.attendance.select_related("member__unit"),
         "staff": Staff.objects.filter(active=True).select_related("unit"),
-        "office": is_office(request.user) and signed is None, "signed": signed,
+        "office": may(request.user, "awards.record_vote") and signed is None, "signed": signed,
         "threshold": council_service.threshold_text(meeting.campaign),
     })
 
@@ -136,8 +132,8 @@ def _int(value, default=0):
 
 @require_POST
 @login_required
+@rule_required("awards.record_vote")
 def attendance(request, pk):
-    require_or_404(is_office, request.user)
     meeting = get_object_or_404(meetings_for(request.user), pk=pk)
     member = get_object_or_404(Staff, pk=parse_id(request.POST.get("member")))
     try:
@@ -155,9 +151,9 @@ def attendance(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.record_vote")
 def votes(request, pk):
     """The whole grid of votes in one form; every line is checked and the errors are listed per nominee."""
-    require_or_404(is_office, request.user)
     meeting = get_object_or_404(meetings_for(request.user).select_related("campaign"), pk=pk)
     saved, failed = 0, 0
     for nominee in _meeting_nominees(meeting):
@@ -180,8 +176,8 @@ def votes(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.record_vote")
 def conclude(request, pk):
-    require_or_404(is_office, request.user)
     meeting = get_object_or_404(meetings_for(request.user), pk=pk)
     try:
         if meeting.secret_ballot and request.POST.get("ballots_issued", "").strip():
@@ -198,6 +194,7 @@ def conclude(request, pk):
 
 
 @login_required
+@rule_required("awards.view_councilmeeting")
 def minutes_pdf(request, pk):
     meeting = get_object_or_404(meetings_for(request.user), pk=pk)
 

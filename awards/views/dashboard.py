@@ -1,8 +1,6 @@
 """The office's dashboard: how far each unit is, the deadlines, the units at risk, and the lists behind every
 figure. Office and director only; anyone else gets 404 (the page is not theirs to know about)."""
 
-from functools import wraps
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -10,7 +8,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
-from awards.selectors import sees_everything
+from awards.rules import rule_required
 from awards.services.progress import FILTER_LABELS, MISSING_LABELS, campaign_progress
 from campaigns.selectors import get_current_campaign
 
@@ -19,14 +17,8 @@ UNITS_PER_PAGE = 50
 
 
 def office_required(view):
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not sees_everything(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
+    """Office and director only (the rule awards.oversee_campaign); anyone else gets 404."""
+    return login_required(rule_required("awards.oversee_campaign")(view))
 
 
 def units_url(**params):

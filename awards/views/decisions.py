@@ -21,15 +21,14 @@ from awards.models import (
     DecisionState,
     DocumentType,
 )
-from awards.selectors import decision_lines_for, decisions_for, sees_everything
+from awards.rules import may, rule_required
+from awards.selectors import decision_lines_for, decisions_for
 from awards.services import approval
 from awards.services import council as council_service
 from awards.services import decisions as decision_service
 from awards.views.common import (
     current_campaign_or_404,
-    is_office,
     pdf_response,
-    require_or_404,
     show_errors,
 )
 from campaigns.params import parse_id
@@ -37,8 +36,8 @@ from campaigns.params import parse_id
 # ---------------------------------------------------------------------------------------------- decisions
 
 @login_required
+@rule_required("awards.view_decision")
 def decision_list(request):
-    require_or_404(sees_everything, request.user)
     campaign = current_campaign_or_404()
     rows = (
         decisions_for(request.user, campaign.decisions.all()).select_related("award_kind", "replaces", "created_by", "decided_by")
@@ -47,7 +46,7 @@ def decision_list(request):
     kinds = CampaignAward.objects.filter(campaign=campaign).select_related("award_kind").order_by("award_kind__code")
     department_kinds = {a.award_kind for a in kinds if a.award_kind.level == AwardLevel.DEPARTMENT}
     return render(request, "decisions/decision_list.html", {
-        "campaign": campaign, "decisions": rows, "office": is_office(request.user),
+        "campaign": campaign, "decisions": rows, "office": may(request.user, "awards.draft_decision"),
         "department_kinds": sorted(department_kinds, key=lambda k: k.code),
         "has_province": any(a.award_kind.level == AwardLevel.PROVINCE for a in kinds),
         "meeting": council_service.latest_meeting(campaign),
@@ -56,8 +55,8 @@ def decision_list(request):
 
 @require_POST
 @login_required
+@rule_required("awards.draft_decision")
 def draft(request):
-    require_or_404(is_office, request.user)
     campaign = current_campaign_or_404()
     kind = _department_kind(campaign, request.POST.get("award_kind"))
     try:
@@ -81,8 +80,8 @@ def _department_kind(campaign, kind_id):
 
 @require_POST
 @login_required
+@rule_required("awards.draft_decision")
 def draft_proposal(request):
-    require_or_404(is_office, request.user)
     campaign = current_campaign_or_404()
     try:
         decision = decision_service.draft_proposal(campaign, actor=request.user)
@@ -101,12 +100,13 @@ def _decision(request, pk):
 
 
 @login_required
+@rule_required("awards.view_decision")
 def decision_detail(request, pk):
     decision = _decision(request, pk)
     lines = list(decision.lines.select_related("nominee__staff").order_by("order"))
     return render(request, "decisions/decision_detail.html", {
         "decision": decision, "lines": lines,
-        "office": is_office(request.user), "director": decision_service.can_approve(request.user),
+        "office": may(request.user, "awards.draft_decision"), "director": may(request.user, "awards.approve_decision"),
         "editable": decision.state == DecisionState.DRAFT, "today": timezone.localdate(),
         "replacement": Decision.objects.filter(replaces=decision).first(),
         "total_lines": len(lines),
@@ -115,6 +115,7 @@ def decision_detail(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.draft_decision",))
 def line_edit(request, pk, line_pk):
     decision = _decision(request, pk)
     line = get_object_or_404(decision.lines.all(), pk=line_pk)
@@ -130,6 +131,7 @@ def line_edit(request, pk, line_pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.draft_decision",))
 def line_remove(request, pk, line_pk):
     decision = _decision(request, pk)
     line = get_object_or_404(decision.lines.all(), pk=line_pk)
@@ -144,6 +146,7 @@ def line_remove(request, pk, line_pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.draft_decision",))
 def decision_delete(request, pk):
     decision = _decision(request, pk)
     try:
@@ -157,6 +160,7 @@ def decision_delete(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.draft_decision",))
 def decision_replace(request, pk):
     decision = _decision(request, pk)
     try:
@@ -170,6 +174,7 @@ def decision_replace(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.approve_decision",))
 def decision_approve(request, pk):
     decision = _decision(request, pk)
     try:
@@ -188,6 +193,7 @@ def decision_approve(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.approve_decision",))
 def decision_reject(request, pk):
     decision = _decision(request, pk)
     try:
@@ -200,6 +206,7 @@ def decision_reject(request, pk):
 
 
 @login_required
+@rule_required("awards.view_decision")
 def decision_pdf(request, pk):
     decision = _decision(request, pk)
 
@@ -215,6 +222,7 @@ def _visible_lines(user):
 
 
 @login_required
+@rule_required("awards.list_certificates")
 def certificates(request):
     """The certificates this user may print: all for the office, their unit's for a unit head, their own for staff."""
     lines = (
@@ -228,6 +236,7 @@ def certificates(request):
 
 
 @login_required
+@rule_required("awards.view_decisionline")
 def certificates_pdf(request, pk):
     """All the certificates of one decision that this user may print (a unit head: their own unit's)."""
     lines = _visible_lines(request.user).filter(decision_id=pk)
@@ -242,6 +251,7 @@ def certificates_pdf(request, pk):
 
 
 @login_required
+@rule_required("awards.view_decisionline")
 def certificate_pdf(request, line_pk):
     line = get_object_or_404(_visible_lines(request.user).select_related("decision"), pk=line_pk)
     try:

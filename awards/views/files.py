@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from awards.rules import rule_required
 from awards.selectors import document_versions_for
 
 
@@ -27,6 +28,7 @@ def content_disposition(name):
 
 @require_GET
 @login_required
+@rule_required("awards.download_document")
 def version(request, pk):
     version = get_object_or_404(document_versions_for(request.user).select_related("document"), pk=pk)
     try:

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -20,32 +19,22 @@ from awards.models import (
     DossierState,
     Registration,
 )
-from awards.selectors import dossiers_for, sees_everything
+from awards.rules import may, rule_required
+from awards.selectors import dossiers_for
 from awards.services import deadlines
 from awards.services import dossiers as svc
 from awards.services.transitions import transitions_of
 from awards.views.portal import dossier_parts, refusal, versions_prefetch
-from campaigns.roles import Role, has_role
 from campaigns.selectors import get_current_campaign
 
-
-def _is_office(user):
-    return user.is_superuser or has_role(user, Role.OFFICE)
-
-
 # --- office ----------------------------------------------------------------------------------------------------
-
-def _office_viewer(request):
-    if not sees_everything(request.user):
-        raise Http404
-
 
 OFFICE_PAGE_SIZE = 50   # dossiers a page on the office's list (a province has ~300 units)
 
 
 @login_required
+@rule_required("awards.oversee_campaign")
 def office_dossiers(request):
-    _office_viewer(request)
     campaign = get_current_campaign()
     state = request.GET.get("trang-thai", "")
     qs = dossiers_for(request.user).filter(campaign=campaign).select_related("unit").annotate(
@@ -70,8 +59,8 @@ def office_dossiers(request):
 
 
 @login_required
+@rule_required("awards.oversee_campaign", then=("awards.appraise_dossier",))
 def office_dossier(request, pk):
-    _office_viewer(request)
     dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
     nominees, dossier_documents, checklist = dossier_parts(dossier)
     campaign, unit = dossier.campaign, dossier.unit
@@ -84,7 +73,7 @@ def office_dossier(request, pk):
         "extensions": list(DeadlineExtension.objects.filter(campaign=campaign, unit=unit).select_related("granted_by")),
         "registrations": list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind")),
         "history": list(transitions_of(dossier)), "comments": list(dossier.comments.select_related("author")),
-        "can_act": _is_office(request.user), "with_office": dossier.state in svc.WITH_OFFICE_STATES,
+        "can_act": may(request.user, "awards.appraise_dossier", dossier), "with_office": dossier.state in svc.WITH_OFFICE_STATES,
         "return_form": forms.ReasonForm(prefix="return"), "reject_form": forms.ReasonForm(prefix="reject"),
         "accept_form": forms.NoteForm(prefix="accept"), "reopen_form": forms.ReopenForm(prefix="reopen"),
         "extension_form": forms.ExtensionForm(prefix="extend"), "comment_form": forms.CommentForm(prefix="comment"),
@@ -93,9 +82,8 @@ def office_dossier(request, pk):
 
 def _office_action(request, pk, form_class, prefix, act, done):
     """Load the dossier (404 to outsiders), refuse non-office (403), validate the form, call the service."""
-    _office_viewer(request)
     dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
-    if not _is_office(request.user):
+    if not may(request.user, "awards.appraise_dossier", dossier):
         raise PermissionDenied
     form = form_class(request.POST, prefix=prefix)
     if not form.is_valid():
@@ -114,6 +102,7 @@ def _office_action(request, pk, form_class, prefix, act, done):
 
 @login_required
 @require_POST
+@rule_required("awards.oversee_campaign", then=("awards.appraise_dossier",))
 def office_return(request, pk):
     return _office_action(request, pk, forms.ReasonForm, "return",
                           lambda d, c: svc.return_dossier(d, actor=request.user, reason=c["reason"]),
@@ -122,6 +111,7 @@ def office_return(request, pk):
 
 @login_required
 @require_POST
+@rule_required("awards.oversee_campaign", then=("awards.appraise_dossier",))
 def office_accept(request, pk):
     return _office_action(request, pk, forms.NoteForm, "accept",
                           lambda d, c: svc.accept_dossier(d, actor=request.user, reason=c["reason"]),
@@ -130,6 +120,7 @@ def office_accept(request, pk):
 
 @login_required
 @require_POST
+@rule_required("awards.oversee_campaign", then=("awards.appraise_dossier",))
 def office_reject(request, pk):
     return _office_action(request, pk, forms.ReasonForm, "reject",
                           lambda d, c: svc.reject_dossier(d, actor=request.user, reason=c["reason"]),
@@ -138,6 +129,7 @@ def office_reject(request, pk):
 
 @login_required
 @require_POST
+@rule_required("awards.oversee_campaign", then=("awards.appraise_dossier",))
 def office_reopen(request, pk):
     return _office_action(request, pk, forms.ReopenForm, "reopen",
                           lambda d, c: svc.reopen_dossier(d, actor=request.user, reason=c["reason"], until=c["until"]),
@@ -146,6 +138,7 @@ def office_reopen(request, pk):
 
 @login_required
 @require_POST
+@rule_required("awards.oversee_campaign", then=("awards.appraise_dossier",))
 def office_extend(request, pk):
     return _office_action(request, pk, forms.ExtensionForm, "extend",
                           lambda d, c: svc.grant_extension(d.campaign, d.unit, actor=request.user, until=c["until"], reason=c["reason"]),
@@ -154,6 +147,7 @@ def office_extend(request, pk):
 
 @login_required
 @require_POST
+@rule_required("awards.oversee_campaign", then=("awards.appraise_dossier",))
 def office_comment(request, pk):
     return _office_action(request, pk, forms.CommentForm, "comment",
                           lambda d, c: svc.add_comment(d, actor=request.user, text=c["text"]),
@@ -162,10 +156,10 @@ def office_comment(request, pk):
 
 @login_required
 @require_POST
+@rule_required("awards.oversee_campaign", then=("awards.appraise_dossier",))
 def office_comment_resolve(request, pk):
-    _office_viewer(request)
     comment = get_object_or_404(DossierComment.objects.filter(dossier__in=dossiers_for(request.user)), pk=pk)
-    if not _is_office(request.user):
+    if not may(request.user, "awards.appraise_dossier", comment.dossier):
         raise PermissionDenied
     svc.resolve_comment(comment, actor=request.user)
     messages.success(request, "Đã đánh dấu ý kiến là đã xử lý.")

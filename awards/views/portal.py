@@ -22,12 +22,11 @@ from awards.models import (
     Nominee,
     Registration,
 )
+from awards.rules import asks, may, require_or_404, rule_required
 from awards.selectors import (
     documents_for,
     dossiers_for,
-    is_unit_head,
     nominees_for,
-    sees_everything,
     user_unit_id,
 )
 from awards.services import deadlines, files
@@ -42,8 +41,7 @@ OFFICE_DECISIONS = (DossierState.RETURNED, DossierState.ACCEPTED, DossierState.R
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 def _unit_head_or_404(request):
-    if not is_unit_head(request.user):
-        raise Http404
+    require_or_404(request.user, "awards.use_portal")
     unit = Unit.objects.get(pk=user_unit_id(request.user))
     campaign = get_current_campaign()
     if campaign is None:
@@ -53,7 +51,7 @@ def _unit_head_or_404(request):
 
 def _own_dossiers(user):
     """A unit head's own unit's dossiers (never those the council also sees)."""
-    if not is_unit_head(user):
+    if not may(user, "awards.use_portal"):
         return Dossier.objects.none()
     return dossiers_for(user).filter(unit_id=user_unit_id(user))
 
@@ -82,9 +80,10 @@ def dossier_parts(dossier):
 # --- unit head -------------------------------------------------------------------------------------------------
 
 @login_required
+@asks("awards.use_portal", "awards.oversee_campaign")
 def home(request):
-    if not is_unit_head(request.user):
-        if sees_everything(request.user):
+    if not may(request.user, "awards.use_portal"):
+        if may(request.user, "awards.oversee_campaign"):
             return redirect("portal:office_dossiers")
         raise Http404
     unit, campaign = _unit_head_or_404(request)
@@ -117,6 +116,7 @@ def home(request):
 
 
 @login_required
+@rule_required("awards.use_portal", then=("awards.register",))
 def registration(request):
     """The unit's registration and its individuals'; each of the two forms posts with its own prefix."""
     unit, campaign = _unit_head_or_404(request)
@@ -145,6 +145,7 @@ def registration(request):
 
 @login_required
 @require_POST
+@rule_required("awards.use_portal", then=("awards.register",))
 def registration_cancel(request, pk):
     unit, campaign = _unit_head_or_404(request)
     reg = get_object_or_404(Registration.objects.select_related("campaign", "unit", "staff"), pk=pk, unit=unit)
@@ -158,6 +159,7 @@ def registration_cancel(request, pk):
 
 
 @login_required
+@rule_required("awards.use_portal", then=("awards.edit_dossier",))
 def plan(request):
     unit, campaign = _unit_head_or_404(request)
     form = forms.UploadForm()
@@ -179,6 +181,7 @@ def plan(request):
 
 
 @login_required
+@rule_required("awards.use_portal")
 def dossier_current(request):
     unit, campaign = _unit_head_or_404(request)
     dossier = svc.get_or_create_dossier(campaign, unit)
@@ -186,6 +189,7 @@ def dossier_current(request):
 
 
 @login_required
+@rule_required("awards.use_portal")
 def dossier(request, pk):
     dossier = get_object_or_404(_own_dossiers(request.user).select_related("campaign", "unit"), pk=pk)
     nominees, dossier_documents, checklist = dossier_parts(dossier)
@@ -210,6 +214,7 @@ NOMINEE_FORMS = {"tap-the": (forms.CollectiveNomineeForm, "collective"), "ca-nha
 
 @login_required
 @require_POST
+@rule_required("awards.use_portal", then=("awards.edit_dossier",))
 def nominee_add(request, pk, target):
     dossier = get_object_or_404(_own_dossiers(request.user).select_related("campaign", "unit"), pk=pk)
     if target not in NOMINEE_FORMS:
@@ -236,6 +241,7 @@ def nominee_add(request, pk, target):
 
 @login_required
 @require_POST
+@rule_required("awards.use_portal", then=("awards.edit_dossier",))
 def nominee_remove(request, pk):
     nominee = get_object_or_404(nominees_for(request.user).filter(dossier__in=_own_dossiers(request.user)).select_related("dossier", "staff", "unit"), pk=pk)
     try:
@@ -265,6 +271,7 @@ def _upload(request, do_upload, back):
 
 @login_required
 @require_POST
+@rule_required("awards.use_portal", then=("awards.edit_dossier",))
 def dossier_upload(request, pk, kind):
     dossier = get_object_or_404(_own_dossiers(request.user).select_related("campaign", "unit"), pk=pk)
     if kind not in svc.DOSSIER_DOCUMENT_KINDS:
@@ -275,6 +282,7 @@ def dossier_upload(request, pk, kind):
 
 @login_required
 @require_POST
+@rule_required("awards.use_portal", then=("awards.edit_dossier",))
 def report_upload(request, pk):
     nominee = get_object_or_404(Nominee.objects.filter(dossier__in=_own_dossiers(request.user)).select_related("dossier"), pk=pk)
     return _upload(request, lambda f: svc.upload_achievement_report(nominee, f, actor=request.user),
@@ -283,6 +291,7 @@ def report_upload(request, pk):
 
 @login_required
 @require_POST
+@rule_required("awards.use_portal", then=("awards.submit_dossier",))
 def dossier_submit(request, pk):
     dossier = get_object_or_404(_own_dossiers(request.user), pk=pk)
     try:
@@ -296,6 +305,7 @@ def dossier_submit(request, pk):
 
 
 @login_required
+@rule_required("awards.view_document")
 def document(request, pk):
     """One document's versions, newest first (a replaced file is kept and stays downloadable)."""
     doc = get_object_or_404(
@@ -303,4 +313,4 @@ def document(request, pk):
         .prefetch_related(versions_prefetch()), pk=pk,
     )
     return render(request, "portal/document.html", {"document": doc, "versions": list(doc.versions.all()),
-                                                    "office": sees_everything(request.user)})
+                                                    "office": may(request.user, "awards.oversee_campaign")})

@@ -21,7 +21,8 @@ from awards.forms.scoring import (
     WeightsForm,
 )
 from awards.models import CampaignAward, DocumentKind, DocumentVersion, Outcome, Result
-from awards.selectors import documents_for, nominees_for, results_for, sees_everything
+from awards.rules import conflict_of_interest, may, rule_required
+from awards.selectors import documents_for, nominees_for, results_for
 from awards.services import evaluators, rulings
 from awards.services import indicators as indicator_service
 from awards.services import ranking as ranking_service
@@ -36,7 +37,6 @@ from campaigns.models import (
     Unit,
 )
 from campaigns.params import parse_id, parse_int, safe_next
-from campaigns.roles import Role, user_roles
 from campaigns.selectors import get_current_campaign
 
 
@@ -45,18 +45,6 @@ def _campaign():
     if campaign is None:
         raise Http404
     return campaign
-
-
-def _require_office(user):
-    """The office's pages: 404 for everybody else (no page of the area is announced to outsiders)."""
-    if not rulings.may_score(user):
-        raise Http404
-
-
-def _require_overview(user):
-    """Read-only overviews (ranking): the office, the director and the council."""
-    if not (sees_everything(user) or Role.COUNCIL in user_roles(user)):
-        raise Http404
 
 
 GRID_PAGE_SIZE = 50  # nominees per page of the grid (12 cells each)
@@ -82,11 +70,11 @@ def _next(request, default):
 def _cell(result, user, *, form=None, error="", focus="", next_url="", url=""):
     """The context of one grid cell."""
     nominee = result.nominee
-    conflict = rulings.has_conflict(user, nominee)
+    conflict = conflict_of_interest(user, nominee)
     human = evaluators.is_human_criterion(result.criterion)
     return {
         "r": result,
-        "editable": rulings.may_score(user) and not conflict,
+        "editable": may(user, "awards.rule_on_result", nominee),
         "conflict": conflict,
         "human": human,
         "choices": scoring_choices(human),
@@ -107,8 +95,8 @@ def scoring_choices(human):
 
 
 @login_required
+@rule_required("awards.score", then=("awards.rule_on_result",))
 def grid(request):
-    _require_office(request.user)
     campaign = _campaign()
     target = _target(request)
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
@@ -142,7 +130,7 @@ def grid(request):
                 cells.append(_cell(r, request.user, next_url=next_url, url=f"{cell_prefix}{r.pk}/"))
             else:
                 cells.append(None)
-        rows.append({"nominee": n, "cells": cells, "conflict": rulings.has_conflict(request.user, n)})
+        rows.append({"nominee": n, "cells": cells, "conflict": conflict_of_interest(request.user, n)})
     units = Unit.objects.filter(pk__in=recompute_service.scored_nominees(campaign).filter(target=target).values("unit_id")).order_by("code")
     return render(request, "scoring/grid.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,
@@ -154,14 +142,13 @@ def grid(request):
 
 @login_required
 @require_POST
+@rule_required("awards.score", then=("awards.rule_on_result",))
 def save_cell(request, pk):
     """Save one cell (htmx): the updated cell comes back; refusals come back in the cell with their reason."""
     result = get_object_or_404(
         results_for(request.user).select_related("nominee__unit", "nominee__staff", "nominee__dossier", "criterion", "override_by__staff"),
         pk=pk,
     )
-    if not rulings.may_score(request.user):
-        raise Http404
     form = RulingForm(request.POST)
     status, error, focus = 200, "", "select"
     if not form.is_valid():
@@ -196,8 +183,8 @@ def save_cell(request, pk):
 
 @login_required
 @require_POST
+@rule_required("awards.score")
 def recompute(request):
-    _require_office(request.user)
     report = recompute_service.recompute_results(_campaign())
     messages.success(request, f"Đã tính lại từ số liệu: {report.created} kết quả mới, {report.changed} kết quả thay đổi.")
     return redirect(_next(request, reverse("scoring:grid")))
@@ -207,6 +194,7 @@ def recompute(request):
 
 
 @login_required
+@rule_required("awards.view_nominee", then=("awards.rule_on_result",))
 def nominee(request, pk):
     nominee = get_object_or_404(
         nominees_for(request.user).select_related("staff", "unit", "dossier__campaign", "award_kind"), pk=pk,
@@ -239,7 +227,7 @@ def nominee(request, pk):
     return render(request, "scoring/nominee.html", {
         "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents, "log": log,
         "bang_khen": {"ok": ok, "reason": reason},
-        "conflict": rulings.may_score(request.user) and rulings.has_conflict(request.user, nominee),
+        "conflict": may(request.user, "awards.score") and not may(request.user, "awards.rule_on_result", nominee),
         "conflict_message": rulings.conflict_message(nominee),
     })
 
@@ -248,8 +236,8 @@ def nominee(request, pk):
 
 
 @login_required
+@rule_required("awards.view_ranking")
 def ranking(request):
-    _require_overview(request.user)
     campaign = _campaign()
     target = _target(request)
     awards = list(CampaignAward.objects.filter(campaign=campaign, target=target).select_related("award_kind").order_by("award_kind__level", "award_kind__code"))
@@ -281,8 +269,8 @@ def _year(request, campaign):
 
 
 @login_required
+@rule_required("awards.score")
 def indicators(request):
-    _require_office(request.user)
     campaign = _campaign()
     year = _year(request, campaign)
     units = list(Unit.objects.filter(active=True).order_by("code"))
@@ -295,8 +283,8 @@ def indicators(request):
 
 
 @login_required
+@rule_required("awards.score")
 def indicator_edit(request, unit_pk, year):
-    _require_office(request.user)
     campaign = _campaign()
     unit = get_object_or_404(Unit, pk=unit_pk)
     if not 2000 <= year <= 2100:
@@ -339,8 +327,8 @@ def indicator_edit(request, unit_pk, year):
 
 
 @login_required
+@rule_required("awards.score")
 def weights(request):
-    _require_office(request.user)
     campaign = _campaign()
     criteria = Criterion.objects.filter(campaign=campaign).order_by("target", "order")
     locked = weight_service.scoring_started(campaign)

@@ -8,6 +8,7 @@ from awards.models import (
     DecisionState,
     DocumentType,
 )
+from awards.rules import public
 
 # ---------------------------------------------------------------------------------------------- verification
 
@@ -15,6 +16,7 @@ def _normalise(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:16]
 
 
+@public
 def verify_lookup(request):
     """Public: a form for the code printed on a certificate."""
     code = _normalise(request.GET.get("ma", ""))
@@ -23,6 +25,7 @@ def verify_lookup(request):
     return render(request, "decisions/verify.html", {"state": "form"})
 
 
+@public
 def verify_code(request, code):
     """Public: name, award, decision number and date, organisation; nothing else."""
     code = _normalise(code)

@@ -7,6 +7,8 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.models import Group
 
+from campaigns.rules import rule_permission
+
 # django-axes ships no Vietnamese: its app and models are named for the office by emulation/apps.py (the app)
 # and the project's locale (locale/vi/LC_MESSAGES/django.po, the models).
 
@@ -28,9 +30,10 @@ class LockoutAdmin(AccessAttemptAdmin):
     """The office lifts a lockout by selecting the account (or address) and choosing «Mở khóa»."""
 
     actions = ["unlock"]
+    has_lift_lockout_permission = rule_permission("campaigns.lift_lockout")
     list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "status", "path_info"]
 
-    @admin.action(description="Mở khóa (xóa các lần đăng nhập sai đã chọn)", permissions=["delete"])
+    @admin.action(description="Mở khóa (xóa các lần đăng nhập sai đã chọn)", permissions=["lift_lockout"])
     def unlock(self, request, queryset):
         names = sorted({a.username or a.ip_address for a in queryset})
         count, _ = queryset.delete()

@@ -23,7 +23,7 @@ from campaigns.excel.importer import run
 from campaigns.excel.importers import IMPORTERS
 from campaigns.excel.template_files import TEMPLATES, export_org, template
 from campaigns.models import Campaign
-from campaigns.roles import Role, has_role
+from campaigns.rules import asks, may, rule_required
 from campaigns.selectors import get_current_campaign
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,12 +40,7 @@ IMPORT_HELP = {
 
 
 def may_import(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or has_role(user, Role.OFFICE))
-
-
-def _office(request):
-    if not may_import(request.user):
-        raise Http404
+    return may(user, "campaigns.import_records")
 
 
 def _kind(kind):
@@ -108,6 +103,7 @@ def _campaign(request):
 
 
 @login_required
+@asks("campaigns.import_records", "awards.export_report")
 def home(request):
     exports = [(what, report.label) for what, report in EXPORTS.items() if may_export(what, request.user)]
     office = may_import(request.user)
@@ -120,8 +116,8 @@ def home(request):
 
 
 @login_required
+@rule_required("campaigns.import_records")
 def import_page(request, kind):
-    _office(request)
     kind = _kind(kind)
     error = ""
     if request.method == "POST":
@@ -140,8 +136,8 @@ def import_page(request, kind):
 
 
 @login_required
+@rule_required("campaigns.import_records")
 def preview(request, kind, token):
-    _office(request)
     path, meta = _stored(request, _kind(kind), token)
     with open(path, "rb") as fh:
         report = run(IMPORTERS[kind], fh, actor=request.user, dry_run=True)
@@ -157,8 +153,8 @@ def _render_report(request, kind, token, meta, report, status=200):
 
 @login_required
 @require_POST
+@rule_required("campaigns.import_records")
 def confirm(request, kind, token):
-    _office(request)
     path, meta = _stored(request, _kind(kind), token)
     with open(path, "rb") as fh:
         report = run(IMPORTERS[kind], fh, actor=request.user)
@@ -171,21 +167,22 @@ def confirm(request, kind, token):
 
 
 @login_required
+@rule_required("campaigns.import_records")
 def template_download(request, kind):
-    _office(request)
     kind = _kind(kind)
     return _xlsx(template(kind), TEMPLATES[kind][2])
 
 
 @login_required
+@rule_required("campaigns.import_records")
 def demo_file(request):
-    _office(request)
     if not DEMO_FILE.exists():
         raise Http404
     return FileResponse(open(DEMO_FILE, "rb"), as_attachment=True, filename=DEMO_FILE.name, content_type=XLSX)
 
 
 @login_required
+@asks("awards.export_report")
 def export_download(request, what):
     if what not in EXPORTS or not may_export(what, request.user):
         raise Http404
@@ -194,8 +191,8 @@ def export_download(request, what):
 
 
 @login_required
+@rule_required("campaigns.import_records")
 def export_org_download(request):
-    _office(request)
     return _xlsx(export_org(), "co-cau-to-chuc.xlsx")
 
 

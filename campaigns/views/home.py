@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from campaigns.roles import Role, user_roles
+from campaigns.rules import asks, public
 from campaigns.selectors import get_current_campaign, get_organisation
 
 # Where each role lands after logging in, in order of precedence.
@@ -17,6 +18,7 @@ LANDING = [
 
 
 @login_required
+@asks()  # signed in is enough: it only sends each role to its own pages
 def home(request):
     roles = user_roles(request.user)
     for role, url_name in LANDING:
@@ -28,6 +30,7 @@ def home(request):
     return render(request, "campaigns/home.html", {"campaign": get_current_campaign()})
 
 
+@public
 def emblem(request, path):
     """The organisation's emblem, public because it is printed on every certificate."""
     organisation = get_organisation()
