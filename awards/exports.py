@@ -27,6 +27,7 @@ from awards.models import (
     Result,
 )
 from awards.rules import may
+from awards.selectors.history import export_rows
 from awards.services.money import award_amount
 from awards.services.ranking import rank_nominees
 from awards.words import amount_in_words
@@ -279,12 +280,28 @@ def write_budget(workbook, campaign, user, header):
     table.append([f"Bằng chữ: {amount_in_words(grand)}", "", "", "", None, None, None])
 
 
+# --- the award history across years -----------------------------------------------------------------------
+
+def write_history(workbook, campaign, user, header):
+    """Sheet «Lịch sử khen thưởng»: every award of every person and unit the user may read, all years."""
+    table = Table(
+        workbook, "Lịch sử khen thưởng",
+        [Col("Đối tượng", 10), Col("Mã", 12), Col("Tên tập thể / Họ và tên", 32), Col("Đơn vị", 32),
+         Col("Năm", 8, "int"), Col("Danh hiệu, hình thức khen thưởng", 40), Col("Số quyết định", 20),
+         Col("Ngày quyết định", 14, "date"), Col("Cơ quan, người ký", 40), Col("Nguồn", 28)],
+        title=f"Lịch sử khen thưởng qua các năm – {campaign.organisation.name}", subtitle=header["subtitle"],
+    )
+    for kind, code, name, unit, e in export_rows(user):
+        table.append([kind, code, name, unit, e.year, e.award_name, e.decision_number, e.decision_date, e.issuer, e.source])
+
+
 REPORTS = {
     "status": ("Tình trạng hồ sơ theo đơn vị", "tinh-trang-ho-so", write_status),
     "scores": ("Bảng kết quả đánh giá theo tiêu chí", "ket-qua-danh-gia", write_scores),
     "ranking": ("Xếp hạng và chỉ tiêu khen thưởng", "xep-hang", write_ranking),
     "awards": ("Danh sách khen thưởng", "danh-sach-khen-thuong", write_awards),
     "budget": ("Kinh phí khen thưởng theo nguồn", "kinh-phi-khen-thuong", write_budget),
+    "history": ("Lịch sử khen thưởng qua các năm", "lich-su-khen-thuong", write_history),
 }
 
 

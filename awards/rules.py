@@ -174,6 +174,7 @@ REPORT_READERS = {
     "budget": sees_everything,  # decisions_for: the office and the director only
     "awards": sees_everything | is_unit_head,  # decision_lines_for: a unit head's own unit's lines
     "ranking": sees_council,  # as the ranking page
+    "history": sees_everything | is_unit_head,  # the award history: everyone's, or a unit head's unit and people
 }
 
 

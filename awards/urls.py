@@ -8,10 +8,12 @@ from awards.views import (
     dashboard,
     decisions,
     files,
+    history,
     office,
     portal,
     records,
     scoring,
+    setup,
     verify,
 )
 
@@ -103,6 +105,26 @@ records_patterns = [
     path("", records.mine, name="mine"),
 ]
 
+# The office: campaigns across years (next year's from this one, the draft, extensions for any unit).
+setup_patterns = [
+    path("", setup.campaign_list, name="list"),
+    path("nhan-ban/", setup.clone, name="clone"),
+    path("<slug:code>/", setup.edit, name="edit"),
+    path("<slug:code>/sua/", setup.update, name="update"),
+    path("<slug:code>/tieu-chi/", setup.criterion_save, name="criterion_add"),
+    path("<slug:code>/tieu-chi/<int:pk>/", setup.criterion_save, name="criterion_edit"),
+    path("<slug:code>/tieu-chi/<int:pk>/xoa/", setup.criterion_delete, name="criterion_delete"),
+    path("<slug:code>/so-luong/", setup.quotas, name="quotas"),
+    path("<slug:code>/phat-dong/", setup.open_campaign, name="open"),
+    path("<slug:code>/gia-han/", setup.extensions, name="extensions"),
+]
+
+# The award history of a person or a unit across years.
+history_patterns = [
+    path("ca-nhan/<int:pk>/", history.person, name="person"),
+    path("don-vi/<int:pk>/", history.unit, name="unit"),
+]
+
 urlpatterns = [
     path("don-vi/", include((portal_patterns, "portal"))),          # unit portal and the office's appraisal
     path("tep/", include((files_patterns, "files"))),               # permission-checked file downloads
@@ -111,4 +133,6 @@ urlpatterns = [
     path("xac-minh/", include((verify_patterns, "verify"))),        # public certificate verification
     path("van-phong/", include((office_patterns, "office"))),       # office dashboard
     path("ca-nhan/", include((records_patterns, "records"))),       # staff: own records
+    path("phong-trao/", include((setup_patterns, "setup"))),        # the office: campaigns across years
+    path("lich-su-khen-thuong/", include((history_patterns, "history"))),  # awards of a person or unit, all years
 ]

@@ -19,6 +19,8 @@ from decimal import Decimal
 from django.db import models
 from django.utils import formats, timezone
 
+from campaigns.formatting import person_name
+
 ACTIONS = {"+": "Tạo mới", "~": "Cập nhật", "-": "Xóa"}
 TRANSITION = "Chuyển trạng thái"
 
@@ -41,10 +43,7 @@ class AuditEntry:
 
     @property
     def actor_name(self):
-        if self.actor is None:
-            return "Hệ thống"
-        # Vietnamese order: family name first ("Trần Thị Thu Hà").
-        return f"{self.actor.last_name} {self.actor.first_name}".strip() or self.actor.get_username()
+        return person_name(self.actor)
 
 
 def _skipped(f):
@@ -104,7 +103,7 @@ def history_entries(obj):
     manager = getattr(obj, "history", None)
     if manager is None or not hasattr(manager, "model"):
         return []
-    records = list(manager.select_related("history_user").order_by("history_date", "history_id"))
+    records = list(manager.select_related("history_user__staff").order_by("history_date", "history_id"))
     names = _field_names(model)
     raw = []  # (record, [(name, before, after)])
     prev = None

@@ -52,9 +52,17 @@ def date(value) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
 
 
+SYSTEM = "Hệ thống"
+
+
 def person_name(user) -> str:
-    """How a person is named on pages: the staff record's full name (family name first), else the account's."""
+    """How a person is named everywhere (header, audit trail, admin, pages, PDFs, emails): as Vietnamese names are
+    written, family name first, from their staff row ("Trần Thị Thu Hà"), never from Django's first/last name
+    split; the username for an account of no person (a technical superuser); "Hệ thống" for no account at all
+    (a command, an import without a user). In templates: `{% load names %}{{ user|person_name }}`."""
     if user is None:
-        return ""
+        return SYSTEM
     staff = getattr(user, "staff", None)
-    return staff.full_name if staff else (user.get_full_name() or user.username)
+    if staff is not None and staff.full_name:
+        return staff.full_name
+    return user.get_username() if hasattr(user, "get_username") else str(user)

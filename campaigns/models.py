@@ -384,3 +384,33 @@ class IndexComponentScore(models.Model):
 
     def __str__(self):
         return f"{self.get_index_display()} – {self.component}"
+
+
+class AccountAction(models.TextChoices):
+    CREATED = "created", "Tạo tài khoản"
+    INVITED = "invited", "Gửi thư đặt mật khẩu"
+    DEACTIVATED = "deactivated", "Khóa tài khoản"
+    REACTIVATED = "reactivated", "Mở lại tài khoản"
+    ROLE_GRANTED = "role_granted", "Giao vai trò"
+    ROLE_REVOKED = "role_revoked", "Thu hồi vai trò"
+
+
+class AccountEvent(models.Model):
+    """What the office did to an account, by whom, when and why (campaigns.services.accounts). Never edited."""
+
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_events",
+                                verbose_name="tài khoản")
+    action = models.CharField("thao tác", max_length=20, choices=AccountAction.choices)
+    detail = models.CharField("nội dung", max_length=255, blank=True)
+    reason = models.TextField("lý do", blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="+", verbose_name="người thực hiện")
+    at = models.DateTimeField("thời điểm", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "nhật ký tài khoản"
+        verbose_name_plural = "nhật ký tài khoản"
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} – {self.account}"

@@ -22,7 +22,7 @@ _CAMPAIGN_DATA = [
 ]
 _AWARD_DATA = [
     "awardkind", "campaignaward", "registration", "dossier", "dossiercomment", "deadlineextension", "nominee",
-    "councilmeeting", "councilattendance", "vote", "legalbasis", "awardrate", "basesalary", "decision",
+    "councilmeeting", "councilattendance", "vote", "legalbasis", "awardrate", "basesalary", "decision", "pastaward",
 ]
 # Read-only in the admin: logs, uploaded files, frozen lines, and results (decided on the scoring pages).
 _READ_ONLY = ["result", "statechange", "document", "documentversion", "documentregister", "decisionline", "reminderlog"]
@@ -94,6 +94,18 @@ def assign_roles(user, *roles):
     user._roles_cache = None
     held = user_roles(user)
     should_be_staff = bool(held & ADMIN_ROLES) or user.is_superuser
+    if user.is_staff != should_be_staff:
+        user.is_staff = should_be_staff
+        user.save(update_fields=["is_staff"])
+
+
+def remove_roles(user, *roles):
+    """Take these roles from a user and keep admin access in step with what remains."""
+    from django.contrib.auth.models import Group  # noqa: PLC0415 — roles.py is imported while the app registry loads (emulation/admin.py)
+
+    user.groups.remove(*Group.objects.filter(name__in=[GROUP_NAMES[role] for role in roles]))
+    user._roles_cache = None
+    should_be_staff = bool(user_roles(user) & ADMIN_ROLES) or user.is_superuser
     if user.is_staff != should_be_staff:
         user.is_staff = should_be_staff
         user.save(update_fields=["is_staff"])

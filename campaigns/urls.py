@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from campaigns.views import excel
+from campaigns.views import accounts, excel
 
 # Imports and exports (the office's imports; exports as each user's selector allows).
 excel_patterns = [
@@ -17,6 +17,19 @@ excel_patterns = [
     path("xuat/<slug:what>.xlsx", excel.export_download, name="export"),
 ]
 
+# Accounts the office manages: created from a staff row, locked and reopened, a person leaving, a unit's head.
+accounts_patterns = [
+    path("", accounts.staff_list, name="list"),
+    path("can-bo/<int:pk>/", accounts.staff_account, name="staff"),
+    path("can-bo/<int:pk>/tao/", accounts.create, name="create"),
+    path("can-bo/<int:pk>/gui-lai-thu/", accounts.invite, name="invite"),
+    path("can-bo/<int:pk>/khoa/", accounts.deactivate, name="deactivate"),
+    path("can-bo/<int:pk>/mo-lai/", accounts.reactivate, name="reactivate"),
+    path("can-bo/<int:pk>/thoi-cong-tac/", accounts.leave, name="leave"),
+    path("don-vi/<int:pk>/thu-truong/", accounts.unit_head, name="unit_head"),
+]
+
 urlpatterns = [
     path("excel/", include((excel_patterns, "excel"))),  # imports and exports
+    path("tai-khoan/", include((accounts_patterns, "accounts"))),  # accounts the office manages
 ]

@@ -1,5 +1,6 @@
 """Checks of the records that are shared by every way in: the form, the admin and the Excel import."""
 
+from campaigns.models import CampaignStatus
 
 INDICATOR_GROUPS = [
     ("Giải ngân vốn đầu tư công", ["capital_allocated", "capital_disbursed"], "capital_source"),
@@ -34,3 +35,11 @@ def indicator_errors(values: dict) -> dict:
         if any(filled(f) for f in fields) and not (values.get(source) or "").strip():
             errors[source] = f"Ghi văn bản là nguồn của số liệu «{label}»."
     return errors
+
+
+def criteria_locked_message(campaign) -> str:
+    """Why a launched campaign's criteria, quotas and dates may no longer change ("" while it is a draft). Asked
+    by the admin's criterion form and by the draft's services (awards.services.cloning)."""
+    if campaign.status == CampaignStatus.DRAFT:
+        return ""
+    return f"Phong trào «{campaign.title}» đã phát động: tiêu chí, số lượng khen thưởng và thời hạn đã khóa."

@@ -23,7 +23,7 @@ _seq = itertools.count(1)
 def _overrides(model, n):
     label = model._meta.label
 
-    if label in {"campaigns.AnnualRating", "campaigns.Initiative", "campaigns.DisciplineRecord"}:
+    if label in {"campaigns.AnnualRating", "campaigns.Initiative", "campaigns.DisciplineRecord", "awards.PastAward"}:
         return {"staff": StaffFactory(), "unit": None, "year": 2000 + n}
     if label == "awards.Nominee":
         staff = StaffFactory()

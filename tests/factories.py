@@ -34,6 +34,7 @@ from awards.models import (
     LegalBasis,
     Nominee,
     Outcome,
+    PastAward,
     Registration,
     ReminderLog,
     Result,
@@ -41,6 +42,8 @@ from awards.models import (
     Vote,
 )
 from campaigns.models import (
+    AccountAction,
+    AccountEvent,
     AnnualRating,
     Campaign,
     CampaignGround,
@@ -554,3 +557,28 @@ class ReminderLogFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     days_before = 7
     sent_on = dt.date(2023, 11, 23)
+
+
+class AccountEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccountEvent
+
+    account = factory.SubFactory(UserFactory)
+    action = AccountAction.DEACTIVATED
+    reason = "Nghỉ hưu"
+    actor = factory.SubFactory(UserFactory)
+
+
+class PastAwardFactory(factory.django.DjangoModelFactory):
+    """An award of an earlier year, of a person (pass `staff=None, unit=…` for a unit's)."""
+
+    class Meta:
+        model = PastAward
+
+    staff = factory.SubFactory(StaffFactory)
+    unit = None
+    year = 2021
+    award_name = "Giấy khen của Giám đốc Sở"
+    decision_number = factory.Sequence(lambda n: f"{n + 1}/QĐ-SLĐTBXH")
+    decision_date = dt.date(2021, 12, 10)
+    issuer = "Giám đốc Sở Lao động - Thương binh và Xã hội"

@@ -1,3 +1,3 @@
 """The admin of the awards app, one module per area; importing this package registers them all."""
 
-from awards.admin import awards, council, decisions, dossiers, scoring  # noqa: F401
+from awards.admin import awards, council, decisions, dossiers, history, scoring  # noqa: F401

@@ -26,11 +26,13 @@ from awards.models.dossiers import (
     ReminderLog,
     document_upload_to,
 )
+from awards.models.history import PastAward
 from awards.models.money import AwardRate, BaseSalary, CollectiveRule, LegalBasis
 from awards.models.scoring import Outcome, Result
 from awards.models.transitions import StateChange
 
 __all__ = [
+    "PastAward",
     "AwardLevel",
     "AwardKind",
     "CampaignAward",

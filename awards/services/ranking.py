@@ -30,6 +30,7 @@ from django.db.models.functions import Coalesce, NullIf
 
 from awards.models import AwardKind, AwardLevel, CampaignAward, Nominee, Outcome, Result
 from awards.selectors import nominees_for
+from awards.selectors.history import history_by_subject, with_history_note
 from awards.services.recompute import scored_nominees
 from campaigns import formatting
 from campaigns.models import (
@@ -159,7 +160,9 @@ def bang_khen_eligibility(nominee, *, year) -> tuple[bool, str]:
     `year` and 2 recognised initiatives in those years; collectives HTXSNV 2 consecutive years. Returns
     (eligible, the reason with the years and the initiatives)."""
     ratings, initiatives = _history([nominee], year)
-    return _bang_khen(nominee, year, ratings[_key(nominee)], initiatives.get(nominee.staff_id, []))
+    ok, reason = _bang_khen(nominee, year, ratings[_key(nominee)], initiatives.get(nominee.staff_id, []))
+    earlier = history_by_subject([nominee], up_to=year)
+    return ok, with_history_note(reason, earlier.get(_key(nominee), []), _consecutive_years(ratings[_key(nominee)], year) or [year], year=year)
 
 
 # --------------------------------------------------------------------------------------------- ranking
@@ -286,6 +289,7 @@ def rank_nominees(campaign, *, target, award_kind=None, user=None, light=False) 
     bang_khen = kind is not None and kind.code == BANG_KHEN
     if bang_khen:
         ratings, initiatives = _history(nominees, campaign.year)
+        earlier = history_by_subject(nominees, up_to=campaign.year)  # the award history names what it used
 
     ranked = []
     for n in nominees:
@@ -296,6 +300,8 @@ def rank_nominees(campaign, *, target, award_kind=None, user=None, light=False) 
         )
         if bang_khen:
             ok, reason = _bang_khen(n, campaign.year, ratings[_key(n)], initiatives.get(n.staff_id, []))
+            run = _consecutive_years(ratings[_key(n)], campaign.year) or [campaign.year]
+            reason = with_history_note(reason, earlier.get(_key(n), []), run, year=campaign.year)
             rn.bang_khen_reason = reason
             if not ok:
                 rn.eligible = False

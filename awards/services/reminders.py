@@ -30,6 +30,7 @@ from django.urls import NoReverseMatch, reverse
 
 from awards.models import DossierState, ReminderLog
 from awards.services.progress import campaign_progress, vietnam_today
+from campaigns.formatting import person_name
 from campaigns.models import Campaign, CampaignStatus
 from campaigns.roles import GROUP_NAMES, Role
 
@@ -126,8 +127,7 @@ def _deliver(reminder, log_id):
 
 
 def _name(user):
-    staff = getattr(user, "staff", None)
-    return (staff.full_name if staff else user.get_full_name()) or user.username
+    return person_name(user)
 
 
 def _portal_url():

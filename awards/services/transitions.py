@@ -32,7 +32,7 @@ def transitions_of(obj):
     """The state changes of one object, newest first, with their actors."""
     return StateChange.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-    ).select_related("actor")
+    ).select_related("actor__staff")
 
 
 def _label(obj, field, value):

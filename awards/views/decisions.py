@@ -40,7 +40,7 @@ from campaigns.params import parse_id
 def decision_list(request):
     campaign = current_campaign_or_404()
     rows = (
-        decisions_for(request.user, campaign.decisions.all()).select_related("award_kind", "replaces", "created_by", "decided_by")
+        decisions_for(request.user, campaign.decisions.all()).select_related("award_kind", "replaces", "created_by__staff", "decided_by")
         .annotate(n_lines=Count("lines")).order_by("-created_at", "-id")
     )
     kinds = CampaignAward.objects.filter(campaign=campaign).select_related("award_kind").order_by("award_kind__code")

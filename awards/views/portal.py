@@ -62,7 +62,7 @@ def refusal(request, exc):
 
 
 def versions_prefetch():
-    return Prefetch("versions", queryset=DocumentVersion.objects.select_related("uploaded_by").order_by("-number"))
+    return Prefetch("versions", queryset=DocumentVersion.objects.select_related("uploaded_by__staff").order_by("-number"))
 
 
 def dossier_parts(dossier):
@@ -97,7 +97,7 @@ def home(request):
     nominees, checklist, comments, reasons = [], [], [], []
     if dossier:
         nominees, _, checklist = dossier_parts(dossier)
-        comments = list(dossier.comments.filter(resolved=False).select_related("author"))
+        comments = list(dossier.comments.filter(resolved=False).select_related("author__staff"))
         # The office's word that still applies: the reason of the latest transition, if the office gave one.
         latest = transitions_of(dossier).first()
         reasons = [latest] if latest and latest.reason and latest.to_state in OFFICE_DECISIONS else []
@@ -205,7 +205,7 @@ def dossier(request, pk):
         "individual_form": forms.IndividualNomineeForm(campaign=campaign, unit=unit, prefix="individual") if editable else None,
         "upload_form": forms.UploadForm() if editable else None,
         "history": list(transitions_of(dossier)),
-        "comments": list(dossier.comments.select_related("author")), "upload_accept": files.ACCEPT,
+        "comments": list(dossier.comments.select_related("author__staff")), "upload_accept": files.ACCEPT,
     })
 
 

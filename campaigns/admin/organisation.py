@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from campaigns import models
+from campaigns.services.accounts import disable_departed_accounts
 
 
 @admin.register(models.Organisation)
@@ -36,3 +37,10 @@ class StaffAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "full_name", "position", "unit__name", "user__username"]
     list_select_related = ["unit", "user"]
     autocomplete_fields = ["unit", "user"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not obj.active:
+            # A person marked as no longer working loses their account at once (offboarding).
+            disable_departed_accounts(actor=request.user, staff_ids=[obj.pk],
+                                      reason="Cán bộ thôi công tác (sửa trong trang quản trị)")

@@ -11,6 +11,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from campaigns import models
 from campaigns.hooks import records_changed, weights_lock
+from campaigns.validators import criteria_locked_message
+
+CRITERION_CONTENT = ["campaign", "target", "order", "short_name", "text", "evidence_kind", "indicator"]
 
 
 class CriterionAdminForm(forms.ModelForm):
@@ -27,6 +30,14 @@ class CriterionAdminForm(forms.ModelForm):
             message = weights_lock(campaign)
             if message:
                 self.add_error("weight", message)
+        # Once a campaign is launched its criteria are locked (their weights keep the rule above).
+        locked = criteria_locked_message(campaign) if campaign is not None else ""
+        if locked:
+            if not self.instance.pk:
+                raise forms.ValidationError(locked)
+            for name in CRITERION_CONTENT:
+                if name in self.changed_data:
+                    self.add_error(name, locked)
         return data
 
 

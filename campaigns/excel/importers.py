@@ -20,6 +20,7 @@ from campaigns.models import (
     Unit,
 )
 from campaigns.selectors import get_organisation
+from campaigns.services.accounts import disable_departed_accounts
 from campaigns.validators import indicator_errors
 
 # --- the organisation: units and staff ---------------------------------------------------------------------
@@ -133,6 +134,11 @@ class OrgImporter(Importer):
                 unit._import_changed = ["parent"]
             Unit.objects.bulk_update(later, ["parent"])
         self.save(Staff, self.staff)
+        # People marked as no longer working lose their account at once (offboarding).
+        departed = [s.pk for s in self.staff if not s.active]
+        if departed:
+            disable_departed_accounts(actor=self.actor, staff_ids=departed,
+                                      reason="Cán bộ thôi công tác (nhập cơ cấu tổ chức từ Excel)")
 
 
 # --- indicator data ----------------------------------------------------------------------------------------

@@ -26,9 +26,9 @@ def test_decision_page_shows_the_audit_trail_with_the_signature_and_its_reason(c
     page = body(client.get(url))
     assert "Lịch sử thay đổi" in page
     trail = page[page.index("Lịch sử thay đổi"):]
-    assert "Chuyển trạng thái" in trail and f"{director.last_name} {director.first_name}" in trail
+    assert "Chuyển trạng thái" in trail and director.staff.full_name in trail
     assert "Ký ban hành số 1/QĐ-SLĐTBXH ngày 05/12/2023" in trail
-    assert "Tạo mới" in trail and f"{clerk.last_name} {clerk.first_name}" in trail  # the office user who drafted it
+    assert "Tạo mới" in trail and clerk.staff.full_name in trail  # the office user who drafted it
     client.force_login(head_a)
     assert client.get(url).status_code == 404
 
@@ -42,7 +42,7 @@ def test_nominee_page_shows_who_changed_the_nominee_and_what(client, campaign, g
     client.force_login(clerk)
     page = body(client.get(url))
     trail = page[page.index("Lịch sử thay đổi"):]
-    assert f"{head_a.last_name} {head_a.first_name}" in trail and "Cập nhật" in trail
+    assert head_a.staff.full_name in trail and "Cập nhật" in trail
     assert "Thành tích cũ" in trail and "Thành tích đã bổ sung số liệu" in trail
     client.force_login(head_b)
     response = client.get(url)

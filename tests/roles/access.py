@@ -93,7 +93,7 @@ ADMIN_POLICY = {
     ]},
     **{f"awards.{m}": OFFICE for m in [
         "awardkind", "campaignaward", "registration", "dossier", "dossiercomment", "deadlineextension", "nominee",
-        "councilmeeting", "vote", "legalbasis", "awardrate", "basesalary",
+        "councilmeeting", "vote", "legalbasis", "awardrate", "basesalary", "pastaward",
     ]},
     # Decisions are drafted from the ranking and the vote (a page), never added in the admin; w.decision is
     # approved, so it is read-only and cannot be deleted (the decisions area's admin, awards/admin/decisions.py).

@@ -161,6 +161,7 @@ NO_HISTORY_NEEDED = {
     "awards.DocumentVersion",   # an uploaded file: never overwritten, with who and when it was uploaded
     "awards.DocumentRegister",  # the number counter; each number is recorded on its decision
     "awards.ReminderLog",       # the log of reminders sent
+    "campaigns.AccountEvent",   # the log of what the office did to accounts (itself never edited)
 }
 
 

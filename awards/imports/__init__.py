@@ -1,0 +1,1 @@
+"""Imports of awards data through the Excel machinery of campaigns (campaigns/excel/)."""
