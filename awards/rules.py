@@ -152,6 +152,27 @@ rules.add_perm("awards.download_document", sees_document_version)
 rules.add_perm("awards.oversee_campaign", sees_everything)  # the office's overviews (dashboard, every dossier)
 rules.add_perm("awards.appraise_dossier", does_office_work)
 
+# Campaigns across years: the office makes next year's campaign and edits it while a draft; the director reads.
+rules.add_perm("awards.set_up_campaign", does_office_work)
+
+
+@rules.predicate
+def sees_award_history(user, obj):
+    """The award history of a person (obj: a Staff row) or a unit (obj: a Unit): the office and the director
+    everyone's; a person their own; a unit head their unit's and its people's (without an object: anyone signed
+    in, whose own page it may be)."""
+    if obj is None:
+        return bool(is_authenticated(user))
+    if sees_everything(user):
+        return True
+    unit_head_of = user_unit_id(user) if is_unit_head(user) else None
+    if getattr(getattr(obj, "_meta", None), "model_name", "") == "unit":
+        return unit_head_of is not None and obj.pk == unit_head_of
+    return obj.pk == user_staff_id(user) or (unit_head_of is not None and obj.unit_id == unit_head_of)
+
+
+rules.add_perm("awards.view_award_history", sees_award_history)
+
 # Scoring: the office scores; the office's call on one result ("ruling") never on a nominee of its own unit.
 rules.add_perm("awards.score", does_office_work)
 rules.add_perm("awards.rule_on_result", does_office_work & ~conflict_of_interest)

@@ -249,4 +249,5 @@ def is_themselves(user, obj):
 rules.add_perm("campaigns.enter_admin", may_enter_admin)
 rules.add_perm("campaigns.import_records", does_office_work)
 rules.add_perm("campaigns.lift_lockout", does_office_work)  # the admin's «Mở khóa» on login lockouts  # Excel imports of units, staff, records
+rules.add_perm("campaigns.manage_accounts", does_office_work & is_active)  # accounts from staff rows, offboarding
 rules.add_perm("campaigns.view_own_records", is_authenticated)  # "Hồ sơ cá nhân": starts from the own staff row

@@ -298,6 +298,17 @@ VIEWS = {
     "campaigns.views.excel.template_download": ("campaigns.import_records",),
     "campaigns.views.excel.export_org_download": ("campaigns.import_records",),
     "campaigns.views.excel.export_download": ("awards.export_report",),
+    "django.contrib.auth.views.PasswordResetView": None,  # Django's own ("Quên mật khẩu"): public
+    "django.contrib.auth.views.PasswordResetDoneView": None,  # idem
+    "django.contrib.auth.views.PasswordResetConfirmView": None,  # the emailed link: its token is the permission
+    "django.contrib.auth.views.PasswordResetCompleteView": None,  # idem
+    **{f"campaigns.views.accounts.{name}": ("campaigns.manage_accounts",) for name in (
+        "staff_list", "staff_account", "create", "invite", "deactivate", "reactivate", "leave", "unit_head")},
+    **{f"awards.views.setup.{name}": ("awards.oversee_campaign", "awards.set_up_campaign") for name in (
+        "campaign_list", "clone", "edit", "update", "criterion_save", "criterion_delete", "quotas", "open_campaign",
+        "extensions")},
+    "awards.views.history.person": ("awards.view_award_history",),
+    "awards.views.history.unit": ("awards.view_award_history",),
 }
 
 
@@ -348,6 +359,8 @@ SERVICE_VERBS = {
     "awards.services.rulings.rule_on_result": ("awards.score", "awards.rule_on_result"),
     "awards.services.transitions.set_state": None,  # the one transition under every verb
     "awards.services.weights.set_criteria_settings": ("awards.score",),
+    **{f"awards.services.cloning.{name}": ("awards.set_up_campaign",) for name in (
+        "clone_campaign", "update_campaign", "save_criterion", "delete_criterion", "set_quota", "open_campaign")},
 }
 
 

@@ -22,10 +22,12 @@ from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from awards.models import CampaignAward, LegalBasis, StateChange
+from awards.rules import checks_rule
 from awards.services.transitions import set_state
 from campaigns.models import Campaign, CampaignGround, CampaignStatus, Criterion
 from campaigns.validators import criteria_locked_message
 
+SET_UP = "awards.set_up_campaign"  # the office (commands run by the operator pass actor=None)
 CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CRITERION_FIELDS = ["target", "order", "short_name", "text", "evidence_kind", "indicator", "mandatory", "weight"]
 CAMPAIGN_FIELDS = ["title", "plan_number", "plan_date", "period_start", "period_end", "dossier_deadline",
@@ -99,6 +101,7 @@ def check_new_code(code: str) -> str:
     return code
 
 
+@checks_rule(SET_UP, system=True)
 def clone_campaign(source: Campaign, *, code: str, year: int, actor) -> Campaign:
     """Next year's campaign from `source`, as a draft (see the module's docstring)."""
     code = check_new_code(code)
@@ -166,6 +169,7 @@ def _check_dates(campaign):
         raise CloneError(problems)
 
 
+@checks_rule(SET_UP, system=True)
 @transaction.atomic
 def update_campaign(campaign: Campaign, *, actor, **values) -> Campaign:
     """Title, plan number and date, period and deadlines of a draft campaign."""
@@ -183,6 +187,7 @@ def update_campaign(campaign: Campaign, *, actor, **values) -> Campaign:
     return campaign
 
 
+@checks_rule(SET_UP, system=True)
 @transaction.atomic
 def save_criterion(campaign: Campaign, *, actor, criterion: Criterion | None = None, **values) -> Criterion:
     """Add a criterion to a draft campaign, or change one of its criteria."""
@@ -202,6 +207,7 @@ def save_criterion(campaign: Campaign, *, actor, criterion: Criterion | None = N
     return criterion
 
 
+@checks_rule(SET_UP, system=True)
 @transaction.atomic
 def delete_criterion(criterion: Criterion, *, actor):
     campaign = Campaign.objects.select_for_update().get(pk=criterion.campaign_id)
@@ -210,6 +216,7 @@ def delete_criterion(criterion: Criterion, *, actor):
     criterion.delete()
 
 
+@checks_rule(SET_UP, system=True)
 @transaction.atomic
 def set_quota(award: CampaignAward, *, quota: int | None, actor) -> CampaignAward:
     campaign = Campaign.objects.select_for_update().get(pk=award.campaign_id)
@@ -236,6 +243,7 @@ def open_problems(campaign: Campaign) -> list[str]:
     return problems
 
 
+@checks_rule(SET_UP, system=True)
 @transaction.atomic
 def open_campaign(campaign: Campaign, *, actor, reason="") -> Campaign:
     """Launch a draft campaign: units may register and submit; its criteria are locked from now on."""

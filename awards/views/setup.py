@@ -10,35 +10,35 @@ from functools import wraps
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from awards.forms.portal import ExtensionForm
 from awards.models import CampaignAward, DeadlineExtension
+from awards.rules import may, require, rule_required
 from awards.services import cloning, deadlines
 from awards.services import dossiers as dossier_svc
 from campaigns.models import Campaign, CampaignStatus, Criterion, Unit
-from campaigns.rules import does_office_work, sees_everything
+
+READ, CHANGE = "awards.oversee_campaign", "awards.set_up_campaign"
 
 
 def may_change(user) -> bool:
-    return does_office_work(user)
+    return may(user, CHANGE)
 
 
 def viewer(view):
-    @login_required
+    """The office and the director open the page (404 to others); a change is the office's (403 otherwise)."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not sees_everything(request.user):
-            raise Http404
-        if request.method == "POST" and not may_change(request.user):
-            raise PermissionDenied
+        if request.method == "POST":
+            require(request.user, CHANGE)
         return view(request, *args, **kwargs)
 
-    return wrapped
+    return login_required(rule_required(READ, then=(CHANGE,))(wrapped))
 
 
 class CloneForm(forms.Form):

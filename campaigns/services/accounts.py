@@ -28,7 +28,7 @@ from django.utils.http import urlsafe_base64_encode
 from campaigns.formatting import person_name
 from campaigns.models import AccountAction, AccountEvent, Staff, Unit
 from campaigns.roles import GROUP_NAMES, Role, assign_roles, remove_roles, user_roles
-from campaigns.rules import does_office_work
+from campaigns.rules import may
 from campaigns.selectors import get_organisation
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
@@ -40,8 +40,8 @@ class AccountError(ValidationError):
 
 
 def manages_accounts(user) -> bool:
-    """Who manages accounts: the office (and superusers), as for all office work (campaigns.rules)."""
-    return bool(does_office_work(user))
+    """Who manages accounts: the office (and superusers), as the rule campaigns.manage_accounts says."""
+    return may(user, "campaigns.manage_accounts")
 
 
 def _actor(actor):

@@ -3,7 +3,6 @@ account, creating an account from a staff row with its roles, locking and reopen
 changing a unit's head. Everyone else gets 404. Pages are thin: each action is one service of
 campaigns.services.accounts, POST-only, and says in Vietnamese what it did or why it was refused."""
 
-from functools import wraps
 
 from django import forms
 from django.contrib import messages
@@ -18,22 +17,18 @@ from django.views.decorators.http import require_POST
 
 from campaigns.models import AccountEvent, Staff, Unit
 from campaigns.roles import GROUP_NAMES, Role, user_roles
+from campaigns.rules import rule_required
 from campaigns.services import accounts as svc
-from campaigns.services.accounts import manages_accounts
+
+MANAGE = "campaigns.manage_accounts"
 
 PER_PAGE = 50
 ROLE_CHOICES = [(r.value, r.label) for r in Role]
 
 
 def office_only(view):
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not manages_accounts(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
+    """The office's pages: 404 to everyone else (the rule campaigns.manage_accounts)."""
+    return login_required(rule_required(MANAGE)(view))
 
 
 class CreateAccountForm(forms.Form):
