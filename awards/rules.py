@@ -189,6 +189,11 @@ rules.add_perm("awards.record_vote", does_office_work)
 rules.add_perm("awards.view_decision", sees_everything)
 rules.add_perm("awards.draft_decision", does_office_work)
 rules.add_perm("awards.approve_decision", is_director | is_superuser)
+# Digital signing of an approved decision (awards/services/signing.py): the Director signs, the văn thư (the office)
+# adds the organisation's signature; both may have the document to sign rendered and download it.
+rules.add_perm("awards.prepare_signing", does_office_work | is_director | is_superuser)
+rules.add_perm("awards.sign_decision", is_director | is_superuser)
+rules.add_perm("awards.seal_decision", does_office_work)
 
 # Excel reports (obj: the report's name): who has rows to see in each, as the pages' selectors give them.
 REPORT_READERS = {

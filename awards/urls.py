@@ -14,6 +14,7 @@ from awards.views import (
     records,
     scoring,
     setup,
+    signing,
     verify,
 )
 
@@ -84,6 +85,15 @@ decisions_patterns = [
     path("quyet-dinh/<int:pk>/tu-choi/", decisions.decision_reject, name="reject"),
     path("quyet-dinh/<int:pk>/van-ban.pdf", decisions.decision_pdf, name="pdf"),
     path("quyet-dinh/<int:pk>/giay-khen.pdf", decisions.certificates_pdf, name="certificates_pdf"),
+    # Digital signing of an approved decision (the Director, then the văn thư) and its Giấy khen.
+    path("quyet-dinh/<int:pk>/ky-so/chua-ky.pdf", signing.unsigned_pdf, name="unsigned_pdf"),
+    path("quyet-dinh/<int:pk>/ky-so/giam-doc/", signing.sign_director, name="sign_director"),
+    path("quyet-dinh/<int:pk>/ky-so/tai-len/", signing.upload_signed, name="upload_signed"),
+    path("quyet-dinh/<int:pk>/ky-so/van-thu/", signing.seal, name="seal"),
+    path("quyet-dinh/<int:pk>/ky-so/da-ky.pdf", signing.signed_pdf, name="signed_pdf"),
+    path("quyet-dinh/<int:pk>/ky-so/giay-khen/giam-doc/", signing.sign_certificates, name="sign_certificates"),
+    path("quyet-dinh/<int:pk>/ky-so/giay-khen/van-thu/", signing.seal_certificates, name="seal_certificates"),
+    path("giay-khen/<int:line_pk>/da-ky-so.pdf", signing.signed_certificate_pdf, name="signed_certificate_pdf"),
     path("giay-khen/", decisions.certificates, name="certificates"),
     path("giay-khen/<int:line_pk>.pdf", decisions.certificate_pdf, name="certificate_pdf"),
 ]
@@ -91,6 +101,7 @@ decisions_patterns = [
 # Public verification of a certificate by its short code (printed under the QR code).
 verify_patterns = [
     path("", verify.verify_lookup, name="lookup"),
+    path("tep/", signing.verify_file, name="file"),  # a signed PDF, judged by its content
     path("<str:code>/", verify.verify_code, name="code"),
 ]
 

@@ -35,6 +35,21 @@ class Organisation(models.Model):
         help_text="Ảnh Quốc huy in trên Giấy khen (PNG hoặc JPG); để trống thì chỗ in Quốc huy để trống",
     )
     email = models.EmailField("thư điện tử", blank=True)
+    # Images of electronic documents (Nghị định 30/2020, Phụ lục I): uploaded by the office, never served publicly.
+    seal_image = models.ImageField(
+        "ảnh con dấu (ký số)", upload_to="organisation/seal/", blank=True,
+        help_text="Hình ảnh con dấu của cơ quan, màu đỏ, định dạng PNG nền trong suốt; in trên văn bản điện tử "
+                  "khi văn thư ký số",
+    )
+    seal_diameter_mm = models.DecimalField(
+        "đường kính con dấu (mm)", max_digits=4, decimal_places=1, default=36,
+        help_text="Kích thước thực tế của con dấu: ảnh con dấu được in đúng kích thước này",
+    )
+    signer_signature_image = models.ImageField(
+        "ảnh chữ ký người ký", upload_to="organisation/signature/", blank=True,
+        help_text="Hình ảnh chữ ký của người có thẩm quyền (màu xanh, PNG nền trong suốt), đặt giữa chức vụ và "
+                  "họ tên khi ký số",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -169,6 +169,19 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OFFICE_EMAILS = env.list("OFFICE_EMAILS", default=["vanphong@sldtbxh.ninhthuan.gov.vn"])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
+# Digital signatures (PAdES) of the decisions: see README "Ký số" and awards/signing/config.py.
+SIGNING_DIRECTOR_PKCS12 = env.str("SIGNING_DIRECTOR_PKCS12", default="")
+SIGNING_DIRECTOR_PASSPHRASE = env.str("SIGNING_DIRECTOR_PASSPHRASE", default="")
+SIGNING_DIRECTOR_PKCS11_MODULE = env.str("SIGNING_DIRECTOR_PKCS11_MODULE", default="")
+SIGNING_DIRECTOR_PKCS11_TOKEN = env.str("SIGNING_DIRECTOR_PKCS11_TOKEN", default="")
+SIGNING_DIRECTOR_PKCS11_KEY = env.str("SIGNING_DIRECTOR_PKCS11_KEY", default="")
+SIGNING_DIRECTOR_PKCS11_PIN = env.str("SIGNING_DIRECTOR_PKCS11_PIN", default="")
+SIGNING_ORG_PKCS12 = env.str("SIGNING_ORG_PKCS12", default="")
+SIGNING_ORG_PASSPHRASE = env.str("SIGNING_ORG_PASSPHRASE", default="")
+SIGNING_TRUST_ROOTS = env.list("SIGNING_TRUST_ROOTS", default=[])
+SIGNING_TSA_URL = env.str("SIGNING_TSA_URL", default="")
+SIGNING_REVOCATION = env.str("SIGNING_REVOCATION", default="soft-fail")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -29,6 +29,7 @@ from awards.models.dossiers import (
 from awards.models.history import PastAward
 from awards.models.money import AwardRate, BaseSalary, CollectiveRule, LegalBasis
 from awards.models.scoring import Outcome, Result
+from awards.models.signing import SignedDocument, SignedKind, SigningState, signed_upload_to
 from awards.models.transitions import StateChange
 
 __all__ = [
@@ -62,4 +63,8 @@ __all__ = [
     "DecisionState",
     "Decision",
     "DecisionLine",
+    "SignedKind",
+    "SigningState",
+    "SignedDocument",
+    "signed_upload_to",
 ]

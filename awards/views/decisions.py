@@ -31,6 +31,7 @@ from awards.views.common import (
     pdf_response,
     show_errors,
 )
+from awards.views.signing import signing_context
 from campaigns.params import parse_id
 
 # ---------------------------------------------------------------------------------------------- decisions
@@ -110,6 +111,7 @@ def decision_detail(request, pk):
         "editable": decision.state == DecisionState.DRAFT, "today": timezone.localdate(),
         "replacement": Decision.objects.filter(replaces=decision).first(),
         "total_lines": len(lines),
+        **signing_context(decision, request.user),
     })
 
 

@@ -1,14 +1,49 @@
 """Admin for the organisation, its units and staff."""
 
+from django import forms
 from django.contrib import admin
+from PIL import Image, UnidentifiedImageError
 from simple_history.admin import SimpleHistoryAdmin
 
 from campaigns import models
 from campaigns.services.accounts import disable_departed_accounts
 
 
+def _transparent_png(upload, what):
+    """The images of electronic documents are PNG with a transparent background (Nghị định 30/2020, Phụ lục I)."""
+    if not upload or not hasattr(upload, "read"):
+        return upload
+    upload.seek(0)
+    try:
+        image = Image.open(upload)
+        image.load()
+    except (UnidentifiedImageError, OSError):
+        raise forms.ValidationError(f"Ảnh {what} phải là tệp PNG đọc được.") from None
+    finally:
+        upload.seek(0)
+    if image.format != "PNG" or image.mode not in ("RGBA", "LA", "PA", "P"):
+        raise forms.ValidationError(f"Ảnh {what} phải là PNG nền trong suốt (có kênh trong suốt), theo Nghị định "
+                                    "30/2020/NĐ-CP.")
+    return upload
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = models.Organisation
+        fields = "__all__"
+        # The seal and the signature are never served at a URL: a plain file input, no link to the current file.
+        widgets = {"seal_image": forms.FileInput, "signer_signature_image": forms.FileInput}
+
+    def clean_seal_image(self):
+        return _transparent_png(self.cleaned_data.get("seal_image"), "con dấu")
+
+    def clean_signer_signature_image(self):
+        return _transparent_png(self.cleaned_data.get("signer_signature_image"), "chữ ký")
+
+
 @admin.register(models.Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "parent_body", "abbreviation", "signer_name", "signer_title"]
     search_fields = ["name", "parent_body"]
 

@@ -15,6 +15,8 @@ from django.utils import timezone
 from awards.models import Decision, DocumentVersion
 from campaigns.models import AnnualRating, IndicatorRecord, Initiative, Rating
 from tests.conftest import PASSWORD
+from tests.signing.images import seal_png, signature_png
+from tests.signing.pki import PASSPHRASE, start_pki
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -284,5 +286,56 @@ def test_the_whole_campaign_in_a_browser(
     line = decision.lines.get(target="individual")
     response = unit_head.page.request.get(url + reverse("decisions:certificate_pdf", args=[line.pk]))
     assert response.status == 200 and "Võ Thị Mai" in pdf_text(response.body())
+    sign_and_verify(browser, browser_context_args, url, shot, decision, office, boss)
     for context in (unit_head, office, boss):
         context.close()
+
+
+# ------------------------------------------------------------------------------------------------ digital signing
+
+@pytest.fixture(autouse=True)
+def _signing_pki(settings, tmp_path):
+    """A CA, a TSA and the Director's and the Sở's certificates on 127.0.0.1 (tests/signing/pki.py), configured."""
+    pki = start_pki(tmp_path / "pki")
+    settings.SIGNING_TRUST_ROOTS = [str(pki.pem("root"))]
+    settings.SIGNING_TSA_URL = pki.tsa_url
+    settings.SIGNING_DIRECTOR_PKCS12, settings.SIGNING_DIRECTOR_PASSPHRASE = str(pki.pkcs12("director")), PASSPHRASE
+    settings.SIGNING_ORG_PKCS12, settings.SIGNING_ORG_PASSPHRASE = str(pki.pkcs12("org")), PASSPHRASE
+    yield pki
+    pki.stop()
+
+
+def sign_and_verify(browser, browser_context_args, url, shot, decision, office, boss):
+    """16. The office uploads the seal and the signature images in the admin; the Director signs the decision, the
+    văn thư signs for the Sở; anyone checks the signed file on the public verification page."""
+    office.go("admin:campaigns_organisation_change", decision.campaign.organisation_id)
+    office.page.set_input_files("input[name=seal_image]", {"name": "con-dau.png", "mimeType": "image/png", "buffer": seal_png()})
+    office.page.set_input_files("input[name=signer_signature_image]",
+                                {"name": "chu-ky.png", "mimeType": "image/png", "buffer": signature_png()})
+    office.page.locator("input[name=_save]").click()
+    office.page.wait_for_load_state()
+
+    boss.go("decisions:detail", decision.pk)
+    boss.page.get_by_role("button", name="Ký số bằng chứng thư số của Giám đốc").click()
+    boss.page.wait_for_load_state()
+    assert "Đã ký số Quyết định số 1/QĐ-SLĐTBXH" in boss.text()
+    shot(boss.page, "director signed digitally")
+
+    office.go("decisions:detail", decision.pk)
+    office.page.get_by_role("button", name="Văn thư ký số của cơ quan và phát hành").click()
+    office.page.wait_for_load_state()
+    assert "được phát hành" in office.text()
+    shot(office.page, "office signed for the organisation")
+    response = office.page.request.get(url + reverse("decisions:signed_pdf", args=[decision.pk]))
+    assert (response.status, response.headers["content-type"]) == (200, "application/pdf")
+    signed = response.body()
+
+    visitor = browser.new_context(**browser_context_args).new_page()
+    visitor.goto(url + reverse("verify:lookup"))
+    visitor.set_input_files("input[name=file]", {"name": "quyet-dinh.pdf", "mimeType": "application/pdf", "buffer": signed})
+    visitor.get_by_role("button", name="Kiểm tra tệp").click()
+    visitor.wait_for_load_state()
+    result = re.sub(r"\s+", " ", visitor.inner_text("#ket-qua"))
+    assert result.startswith("HỢP LỆ: Quyết định số 1/QĐ-SLĐTBXH") and "Nguyễn Văn Giám" in result, result
+    shot(visitor, "public verification of the signed file")
+    visitor.context.close()

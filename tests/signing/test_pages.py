@@ -1,0 +1,75 @@
+"""The signing steps on the decision's page, the public verification of an uploaded PDF, and verify_pdf."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from awards.models import SignedDocument, SigningState
+
+pytestmark = pytest.mark.usefixtures("signing_settings", "office_images")
+
+
+def _messages(response):
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_the_director_signs_the_office_seals_and_anyone_verifies_the_file(client, approved, director, clerk, settings, tmp_path):
+    detail = reverse("decisions:detail", args=[approved.pk])
+    client.force_login(clerk)
+    page = client.get(detail).content.decode()
+    assert "Chờ Giám đốc ký số" in page and reverse("decisions:seal", args=[approved.pk]) not in page
+
+    client.force_login(director)
+    response = client.post(reverse("decisions:sign_director", args=[approved.pk]), follow=True)
+    assert _messages(response) == [f"Đã ký số {approved}. Văn thư ký số của cơ quan để phát hành."]
+    assert "Nguyễn Văn Giám" in response.content.decode()  # the certificate's subject, on the page
+
+    client.force_login(clerk)
+    response = client.post(reverse("decisions:seal", args=[approved.pk]), follow=True)
+    assert _messages(response) == [f"Đã ký số của cơ quan: {approved} được phát hành."]
+    doc = SignedDocument.objects.get()
+    assert doc.state == SigningState.ISSUED
+    signed = client.get(reverse("decisions:signed_pdf", args=[approved.pk]))
+    data = b"".join(signed.streaming_content) if signed.streaming else signed.content
+    with doc.signed_file.open("rb") as f:
+        assert signed["Content-Type"] == "application/pdf" and data == f.read()
+
+    client.logout()
+    verify = reverse("verify:file")
+    result = client.post(verify, {"file": SimpleUploadedFile("qd.pdf", data)})
+    lines = result.context["verdict_lines"]
+    assert lines[0].startswith(f"HỢP LỆ: Quyết định số {approved.number_text} ngày {approved.signed_on:%d/%m/%Y}")
+    assert lines[1].startswith("Người có thẩm quyền ký: Nguyễn Văn Giám, lúc ") and lines[1].endswith("+07:00 (chữ ký hợp lệ).")
+    assert lines[2].startswith("Cơ quan ký số: Sở Lao động - Thương binh và Xã hội tỉnh Ninh Thuận, lúc ")
+    assert "Đặng Thị Hạnh" not in result.content.decode()  # nothing beyond what the decision's first page shows
+
+    refusals = {
+        "anh.pdf": (b"\x89PNG\r\n\x1a\n" + b"0" * 100, "Tệp tải lên không phải tệp PDF (nội dung không bắt đầu bằng %PDF)."),
+        "hong.pdf": (b"%PDF-1.7\n garbage", "Tệp PDF bị hỏng hoặc không đầy đủ, không đọc được cấu trúc văn bản."),
+    }
+    for name, (content, start) in refusals.items():
+        response = client.post(verify, {"file": SimpleUploadedFile(name, content)})
+        assert response.context["file_error"].startswith(start), name
+    settings.UPLOAD_MAX_BYTES = 1000
+    response = client.post(verify, {"file": SimpleUploadedFile("lon.pdf", data)})
+    assert response.context["file_error"].startswith("Tệp nặng ") and "vượt giới hạn" in response.context["file_error"]
+
+    path = tmp_path / "qd.pdf"
+    path.write_bytes(data)
+    settings.UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+    out = io.StringIO()
+    call_command("verify_pdf", str(path), stdout=out)
+    assert out.getvalue().splitlines() == lines
+
+
+def test_an_upload_of_another_document_is_refused_on_the_page_and_nothing_is_kept(client, approved, director):
+    client.force_login(director)
+    other = client.get(reverse("decisions:pdf", args=[approved.pk])).content  # rendered again, not the stored one
+    response = client.post(reverse("decisions:upload_signed", args=[approved.pk]),
+                           {"file": SimpleUploadedFile("da-ky.pdf", other)}, follow=True)
+    assert _messages(response)[0].startswith("Nội dung đã ký trong tệp tải lên khác với văn bản hệ thống đã lập")
+    doc = SignedDocument.objects.get()
+    assert (doc.state, doc.signer_file.name) == (SigningState.RENDERED, "")
