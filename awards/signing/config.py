@@ -12,7 +12,9 @@ This module is light (settings only); what needs pyHanko is in `keys`, `pades` a
 (several seconds) when imported: import them only where a document is signed or verified.
 """
 
+import asyncio
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -56,3 +58,14 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 def vietnam_iso(moment: dt.datetime) -> str:
     """2023-12-05T09:30:12+07:00"""
     return moment.astimezone(VIETNAM).replace(microsecond=0).isoformat()
+
+
+def off_the_event_loop(fn, *args, **kwargs):
+    """pyHanko's synchronous calls run their own event loop (asyncio.run), which fails in a thread where a loop is
+    already running (an ASGI server, a browser test's driver): there, run the call in a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()

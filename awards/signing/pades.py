@@ -45,7 +45,7 @@ from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 from pyhanko.stamp import StaticStampStyle, TextStamp, TextStampStyle
 
 from awards.signing import keys
-from awards.signing.config import vietnam_iso
+from awards.signing.config import off_the_event_loop, vietnam_iso
 
 MM = 72 / 25.4
 SIGNER_FIELD = "ChuKyNguoiCoThamQuyen"
@@ -197,7 +197,7 @@ def _sign(data: bytes, *, signer, field_name, stamp_style, text_params=None, new
     )
     out = io.BytesIO()
     try:
-        pdf_signer.sign_pdf(writer, output=out, appearance_text_params=text_params)
+        off_the_event_loop(pdf_signer.sign_pdf, writer, output=out, appearance_text_params=text_params)
     except Exception as exc:  # pyHanko raises many kinds; the user needs one sentence
         raise ValidationError(_signing_failure(exc)) from exc
     return out.getvalue()

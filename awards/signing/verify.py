@@ -63,7 +63,8 @@ def read_signatures(data: bytes) -> list[SignatureReport]:
     reports = []
     for sig in signatures:
         try:
-            status = validate_pdf_signature(sig, signer_validation_context=keys.validation_context())
+            status = config.off_the_event_loop(
+                validate_pdf_signature, sig, signer_validation_context=keys.validation_context())
         except Exception as exc:  # a signature so broken pyHanko cannot even evaluate it
             reports.append(SignatureReport(
                 field_name=sig.field_name, certificate=None, signed_at=None, intact=False, valid=False,

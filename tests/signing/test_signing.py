@@ -1,6 +1,7 @@
 """Signing a real decision through the services with the test PKI, validated by pyHanko's own validator; and the
 refusals: a file altered after signing, a signature by an unknown certificate, an upload whose content differs."""
 
+import asyncio
 import io
 
 import pytest
@@ -15,7 +16,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from awards.models import DecisionState, SignedDocument, SigningState, StateChange
 from awards.services import approval, signing
-from awards.signing import pades
+from awards.signing import pades, verify
 from tests.signing.pki import PASSPHRASE
 
 pytestmark = pytest.mark.usefixtures("signing_settings", "office_images")
@@ -165,3 +166,14 @@ def test_each_giay_khen_is_its_own_signed_file_that_names_its_awardee(approved, 
     assert all(v.ok for v in verdicts)
     assert [v.lines()[1] for v in verdicts] == [
         f"Giấy khen tặng {line.recipient_name} (số sổ vàng {line.order})." for line in lines]
+
+
+def test_signatures_are_read_where_an_event_loop_is_already_running(approved, director, pki):
+    """pyHanko's synchronous API starts its own event loop: under an ASGI server (or after a test that left a loop
+    running) it must still work."""
+    signed = _own_tool_sign(_read(signing.document_for_signing(approved, actor=director).unsigned_file), pki, "director")
+
+    async def inside_a_loop():
+        return verify.read_signatures(signed)
+
+    assert [(r.name, r.ok) for r in asyncio.run(inside_a_loop())] == [("Nguyễn Văn Giám", True)]
