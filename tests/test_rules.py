@@ -287,6 +287,15 @@ VIEWS = {
     "awards.views.decisions.certificate_pdf": ("awards.view_decisionline",),
     "awards.views.verify.verify_lookup": (),  # public verification
     "awards.views.verify.verify_code": (),  # public verification
+    "awards.views.signing.verify_file": (),  # public verification of a signed PDF
+    "awards.views.signing.unsigned_pdf": ("awards.view_decision", "awards.prepare_signing"),
+    "awards.views.signing.sign_director": ("awards.view_decision", "awards.prepare_signing", "awards.sign_decision"),
+    "awards.views.signing.upload_signed": ("awards.view_decision", "awards.prepare_signing", "awards.sign_decision"),
+    "awards.views.signing.seal": ("awards.view_decision", "awards.prepare_signing", "awards.seal_decision"),
+    "awards.views.signing.signed_pdf": ("awards.view_decision",),
+    "awards.views.signing.sign_certificates": ("awards.view_decision", "awards.sign_decision"),
+    "awards.views.signing.seal_certificates": ("awards.view_decision", "awards.seal_decision"),
+    "awards.views.signing.signed_certificate_pdf": ("awards.view_decisionline",),
     "awards.views.dashboard.dashboard": ("awards.oversee_campaign",),
     "awards.views.dashboard.units": ("awards.oversee_campaign",),
     "awards.views.records.mine": ("campaigns.view_own_records",),
@@ -327,6 +336,13 @@ SERVICE_VERBS = {
     "awards.services.approval.approve_decision": ("awards.approve_decision",),
     "awards.services.approval.reject_decision": ("awards.approve_decision",),
     "awards.services.approval.replace_decision": ("awards.draft_decision",),
+    "awards.services.signing.document_for_signing": ("awards.prepare_signing",),
+    "awards.services.signing.certificate_documents": ("awards.prepare_signing",),
+    "awards.services.signing.sign_as_director": ("awards.sign_decision",),
+    "awards.services.signing.accept_director_signed": ("awards.sign_decision",),
+    "awards.services.signing.seal_document": ("awards.seal_decision",),
+    "awards.services.signing.sign_certificates_as_director": ("awards.sign_decision",),
+    "awards.services.signing.seal_certificates": ("awards.seal_decision",),
     "awards.services.council.record_meeting": ("awards.record_vote",),
     "awards.services.council.set_attendance": None,  # its callers ask awards.record_vote (no actor)
     "awards.services.council.record_ballots": None,  # idem

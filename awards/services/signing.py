@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from awards.models import Decision, DecisionLine, DecisionState, DocumentType, SignedDocument, SignedKind, SigningState
-from awards.rules import may, require
+from awards.rules import checks_rule, may
 from awards.services.files import _megabytes, _remember, atomic_with_files
 from awards.services.transitions import TransitionError, set_state
 from awards.signing import config
@@ -67,10 +67,10 @@ def _render(decision: Decision, line: DecisionLine | None) -> bytes:
     return decision_pdf(decision)
 
 
+@checks_rule(PREPARE, on="decision", message="Chỉ Giám đốc và Văn phòng Sở được lập văn bản điện tử để ký số.")
 def document_for_signing(decision: Decision, *, actor, line: DecisionLine | None = None) -> SignedDocument:
     """The stored electronic document of an approved decision (or of one of its Giấy khen), rendered and
     prepared the first time it is asked for."""
-    require(actor, PREPARE, message="Chỉ Giám đốc và Văn phòng Sở được lập văn bản điện tử để ký số.")
     kind = SignedKind.CERTIFICATE if line is not None else SignedKind.DOCUMENT
     existing = SignedDocument.objects.filter(decision=decision, kind=kind, line=line).first()
     if existing is not None:
@@ -94,6 +94,7 @@ def document_for_signing(decision: Decision, *, actor, line: DecisionLine | None
     return doc
 
 
+@checks_rule(PREPARE, on="decision", message="Chỉ Giám đốc và Văn phòng Sở được lập văn bản điện tử để ký số.")
 def certificate_documents(decision: Decision, *, actor) -> list[SignedDocument]:
     """One electronic Giấy khen per line of a Quyết định."""
     if decision.doc_type != DocumentType.DECISION:
@@ -128,9 +129,9 @@ def _record_signer(doc, report, data: bytes, *, method: str, actor) -> SignedDoc
     return doc
 
 
+@checks_rule(SIGN, on="doc.decision", message="Chỉ Giám đốc Sở (người có thẩm quyền) được ký số văn bản.")
 def sign_as_director(doc: SignedDocument, *, actor) -> SignedDocument:
     """The Director signs with the certificate configured for the server, showing their signature image."""
-    require(actor, SIGN, message="Chỉ Giám đốc Sở (người có thẩm quyền) được ký số văn bản.")
     keys, pades, verify = _engine()
     signer = keys.load_signer(config.DIRECTOR)
     with atomic_with_files():
@@ -161,10 +162,10 @@ def _upload_bytes(uploaded) -> bytes:
     return b"".join(uploaded.chunks())
 
 
+@checks_rule(SIGN, on="doc.decision", message="Chỉ Giám đốc Sở (người có thẩm quyền) được tải lên văn bản đã ký số.")
 def accept_director_signed(doc: SignedDocument, *, actor, uploaded) -> SignedDocument:
     """The Director signed the downloaded document with their own tool: the signed content must be exactly the
     stored document (signatures appended, nothing else), every signature valid and by a trusted certificate."""
-    require(actor, SIGN, message="Chỉ Giám đốc Sở (người có thẩm quyền) được tải lên văn bản đã ký số.")
     data = _upload_bytes(uploaded)
     _, _, verify = _engine()
     with atomic_with_files():
@@ -173,9 +174,9 @@ def accept_director_signed(doc: SignedDocument, *, actor, uploaded) -> SignedDoc
         return _record_signer(doc, reports[0], data, method="upload", actor=actor)
 
 
+@checks_rule(SEAL, on="doc.decision", message="Chỉ Văn phòng Sở (văn thư) được ký số của cơ quan.")
 def seal_document(doc: SignedDocument, *, actor) -> SignedDocument:
     """The văn thư adds the organisation's signature (its seal image, name and signing time): issued."""
-    require(actor, SEAL, message="Chỉ Văn phòng Sở (văn thư) được ký số của cơ quan.")
     keys, pades, verify = _engine()
     signer = keys.load_signer(config.ORGANISATION)
     with atomic_with_files():
@@ -210,15 +211,15 @@ def seal_document(doc: SignedDocument, *, actor) -> SignedDocument:
     return doc
 
 
+@checks_rule(SIGN, on="decision", message="Chỉ Giám đốc Sở (người có thẩm quyền) được ký số Giấy khen.")
 def sign_certificates_as_director(decision: Decision, *, actor) -> list[SignedDocument]:
     """Every Giấy khen of the decision not yet signed, signed by the Director (server certificate)."""
-    require(actor, SIGN, message="Chỉ Giám đốc Sở (người có thẩm quyền) được ký số Giấy khen.")
     docs = certificate_documents(decision, actor=actor)
     return [sign_as_director(d, actor=actor) if d.state == SigningState.RENDERED else d for d in docs]
 
 
+@checks_rule(SEAL, on="decision", message="Chỉ Văn phòng Sở (văn thư) được ký số của cơ quan.")
 def seal_certificates(decision: Decision, *, actor) -> list[SignedDocument]:
-    require(actor, SEAL, message="Chỉ Văn phòng Sở (văn thư) được ký số của cơ quan.")
     docs = certificate_documents(decision, actor=actor)
     return [seal_document(d, actor=actor) if d.state == SigningState.SIGNER_SIGNED else d for d in docs]
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from awards.models import DocumentType, SignedDocument, SigningState
+from awards.rules import public, rule_required
 from awards.selectors import decision_lines_for, decisions_for
 from awards.services import signing
 from awards.services.files import _megabytes
@@ -59,6 +60,7 @@ def signing_context(decision, user) -> dict:
 
 
 @login_required
+@rule_required("awards.view_decision", then=("awards.prepare_signing",))
 def unsigned_pdf(request, pk):
     """The document to sign, rendered once (the Director's own tool signs exactly these bytes)."""
     decision = _decision(request, pk)
@@ -73,6 +75,7 @@ def unsigned_pdf(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.prepare_signing", "awards.sign_decision"))
 def sign_director(request, pk):
     decision = _decision(request, pk)
     try:
@@ -87,6 +90,7 @@ def sign_director(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.prepare_signing", "awards.sign_decision"))
 def upload_signed(request, pk):
     decision = _decision(request, pk)
     try:
@@ -101,6 +105,7 @@ def upload_signed(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.prepare_signing", "awards.seal_decision"))
 def seal(request, pk):
     decision = _decision(request, pk)
     try:
@@ -114,6 +119,7 @@ def seal(request, pk):
 
 
 @login_required
+@rule_required("awards.view_decision")
 def signed_pdf(request, pk):
     decision = _decision(request, pk)
     doc = SignedDocument.objects.filter(decision=decision, line__isnull=True, state=SigningState.ISSUED).first()
@@ -123,6 +129,7 @@ def signed_pdf(request, pk):
         return _pdf(f.read(), _filename(decision, "da-ky-so"))
 
 
+@public
 def verify_file(request):
     """Public: judge an uploaded PDF by its content. Shows only what the document itself prints."""
     verdict, error = None, None
@@ -146,6 +153,7 @@ def verify_file(request):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.sign_decision",))
 def sign_certificates(request, pk):
     """The Director signs every Giấy khen of the decision (one electronic file per awardee)."""
     decision = _decision(request, pk)
@@ -160,6 +168,7 @@ def sign_certificates(request, pk):
 
 @require_POST
 @login_required
+@rule_required("awards.view_decision", then=("awards.seal_decision",))
 def seal_certificates(request, pk):
     decision = _decision(request, pk)
     try:
@@ -172,6 +181,7 @@ def seal_certificates(request, pk):
 
 
 @login_required
+@rule_required("awards.view_decisionline")
 def signed_certificate_pdf(request, line_pk):
     """One awardee's electronic Giấy khen, for whoever may print that certificate."""
     line = get_object_or_404(decision_lines_for(request.user).filter(decision__doc_type=DocumentType.DECISION), pk=line_pk)
