@@ -14,9 +14,10 @@ class AwardsConfig(AppConfig):
         # Imported here, not at the top: models and services may only be imported once the app registry is ready.
         from awards import exports  # noqa: PLC0415 — needs the app registry (imports models)
         from awards.imports import history as history_import  # noqa: PLC0415 — needs the app registry (imports models)
-        from awards.services import recompute, weights  # noqa: PLC0415 — needs the app registry (imports models)
+        from awards.services import recompute, scores, weights  # noqa: PLC0415 — needs the app registry (imports models)
 
         hooks.on_records_changed(recompute.after_records_changed)
         hooks.on_weights_lock(weights.weights_lock_message)
         exports.register_reports()
         history_import.register()  # the import of earlier awards and the award-history export
+        scores.connect()

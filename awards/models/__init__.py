@@ -28,7 +28,7 @@ from awards.models.dossiers import (
 )
 from awards.models.history import PastAward
 from awards.models.money import AwardRate, BaseSalary, CollectiveRule, LegalBasis
-from awards.models.scoring import Outcome, Result
+from awards.models.scoring import NomineeScore, Outcome, Result
 from awards.models.signing import SignedDocument, SignedKind, SigningState, signed_upload_to
 from awards.models.transitions import StateChange
 
@@ -50,6 +50,7 @@ __all__ = [
     "DocumentVersion",
     "ReminderLog",
     "Outcome",
+    "NomineeScore",
     "Result",
     "CouncilMeeting",
     "CouncilAttendance",

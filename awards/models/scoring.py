@@ -48,3 +48,24 @@ class Result(models.Model):
 
     def get_outcome_display(self):
         return Outcome(self.outcome).label
+
+
+class NomineeScore(models.Model):
+    """A nominee's score and whether it meets every mandatory criterion, kept by the services that change results
+    or criteria (`awards.services.scores.refresh_scores`, in the same transaction), so that the ranking reads one
+    row per nominee instead of aggregating every result on each request. A cache of what the results say: never
+    edited by hand, rebuilt from the results at any time (`manage.py refresh_scores`)."""
+
+    nominee = models.OneToOneField(Nominee, on_delete=models.CASCADE, primary_key=True, related_name="score",
+                                   verbose_name="đối tượng")
+    score = models.DecimalField("điểm", max_digits=7, decimal_places=2)
+    meets_mandatory = models.BooleanField("đạt mọi tiêu chí bắt buộc")
+    updated_at = models.DateTimeField("tính lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "điểm của đối tượng"
+        verbose_name_plural = "điểm của đối tượng"
+        indexes = [models.Index(fields=["meets_mandatory", "-score"], name="nomineescore_rank")]
+
+    def __str__(self):
+        return f"{self.nominee_id}: {self.score}"

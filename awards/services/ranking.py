@@ -15,23 +15,26 @@ Definitions (shown to the office on the ranking page):
 - **Within quota**: rank ≤ the quota of the award for the target (`CampaignAward.quota`; all eligible when the
   quota is empty).
 
-All of it is computed on each call from the stored results, in a fixed number of queries: the sums of weights
-and the shortfalls are aggregated by the database (one row per nominee), never loaded result by result.
+Scores and whether the mandatory criteria are met are kept per nominee (`awards.services.scores`, refreshed in
+the transaction of every change of a result or a criterion); ranking reads them as one values() row per nominee,
+in a fixed number of queries, and builds model instances only where a caller needs them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Q, Sum, Value
+from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 
-from awards.models import AwardKind, AwardLevel, CampaignAward, Nominee, Outcome, Result
+from awards.models import AwardKind, AwardLevel, CampaignAward, Dossier, Nominee, Outcome, Result
 from awards.selectors import nominees_for
 from awards.selectors.history import history_by_subject, with_history_note
 from awards.services.recompute import scored_nominees
+from awards.services.scores import SHORT, ensure_scores
+from awards.services.scores import ratio as _ratio
 from campaigns import formatting
 from campaigns.models import (
     AnnualRating,
@@ -174,12 +177,6 @@ def _score(results) -> Decimal:
     return _ratio(met, applicable)
 
 
-def _ratio(met, applicable) -> Decimal:
-    if not applicable:
-        return Decimal("0.00")
-    return (Decimal(met) * 100 / Decimal(applicable)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
 def _missing_from(mandatory, short: dict, present: set | None) -> list[str]:
     """`_missing` from the database's answer: `short` {criterion_id: outcome} of the mandatory results not met
     or without data; `present` the mandatory criteria with a result when some have none (None: all have one)."""
@@ -211,6 +208,32 @@ def _missing(results, criteria):
     return missing
 
 
+@dataclass(slots=True)
+class RankRow:
+    """What ranking needs of a nominee, read as one values() row (no model instances for 2,700 nominees)."""
+
+    pk: int
+    target: str
+    staff_id: int | None
+    unit_id: int
+    name: str
+    gender: str | None
+    unit_name: str
+    first_submitted_at: object
+
+    @property
+    def staff(self):  # templates ask `nominee.staff` to tell an individual
+        return self.staff_id
+
+    def get_gender_display(self):
+        return Gender(self.gender).label if self.gender else ""
+
+
+# The submission time is read per dossier (300), not per nominee (2,700): parsing time stamps is what costs.
+ROW_FIELDS = ("pk", "target", "staff_id", "unit_id", "staff__full_name", "staff__gender", "unit__name",
+              "dossier_id", "score__score", "score__meets_mandatory")
+
+
 def _tie_rules(campaign, target):
     """The rule's steps for this target: (label, key function, detail function) in order."""
     steps = []
@@ -218,7 +241,7 @@ def _tie_rules(campaign, target):
         if target == Target.INDIVIDUAL:
             steps.append((
                 f"ưu tiên nữ ({ND98})",
-                lambda rn: 0 if rn.nominee.staff.gender == Gender.FEMALE else 1,
+                lambda rn: 0 if rn.nominee.gender == Gender.FEMALE else 1,
                 lambda rn: f"«{rn.nominee.name}» là nữ",
             ))
         else:
@@ -229,76 +252,44 @@ def _tie_rules(campaign, target):
             ))
     steps.append((
         "hồ sơ nộp sớm hơn",
-        lambda rn: (rn.nominee.dossier.first_submitted_at is None, rn.nominee.dossier.first_submitted_at or 0),
-        lambda rn: f"hồ sơ của «{rn.nominee.name}» nộp lúc {formatting.date(rn.nominee.dossier.first_submitted_at)}",
+        lambda rn: (rn.nominee.first_submitted_at is None, rn.nominee.first_submitted_at or 0),
+        lambda rn: f"hồ sơ của «{rn.nominee.name}» nộp lúc {formatting.date(rn.nominee.first_submitted_at)}",
     ))
     return steps
 
 
-# The columns the ranking page reads (rank_nominees(..., light=True)): loading 2,700 nominees with every column of
-# their staff, unit and dossier costs more than ranking them.
-LIGHT_FIELDS = (
-    "id", "target", "staff", "unit", "dossier", "award_kind", "staff__full_name", "staff__gender", "unit__name",
-    "dossier__first_submitted_at", "award_kind__code", "award_kind__name",
-)
-
-
-def rank_nominees(campaign, *, target, award_kind=None, user=None, light=False) -> list[RankedNominee]:
+def rank_rows(campaign, *, target, award_kind=None, user=None) -> list[RankedNominee]:
     """Every appraised nominee of `target` proposed for `award_kind` (default: the Giấy khen of the campaign),
-    eligible ones first in rank order, then the others by score. `user`, if given, narrows the nominees to
-    those the user may see (awards.selectors.nominees_for). `light` loads only the columns the ranking page shows
-    (LIGHT_FIELDS); other columns would then cost a query each."""
+    eligible ones first in rank order, then the others by score; `nominee` of each is a RankRow and `missing`
+    holds only the Bằng khen reason until `fill_missing` is called on the rows shown. `user`, if given, narrows
+    the nominees to those the user may see (awards.selectors.nominees_for). A fixed number of queries: the
+    scores are kept per nominee (awards.services.scores)."""
     kind = resolve_award_kind(campaign, award_kind, target)
     qs = scored_nominees(campaign).filter(target=target)
     if kind is not None:
         qs = qs.filter(award_kind=kind)
     if user is not None:
-
         qs = nominees_for(user, qs)
-    criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
-    mandatory = [c for c in criteria if c.mandatory]
-    # Scores and eligibility are aggregated by the database: one row per nominee, never its results.
-    outcome = Coalesce(NullIf("results__override", Value("")), "results__computed")
-    of_target = Q(results__criterion__campaign=campaign, results__criterion__target=target)
-    zero = Value(Decimal(0), output_field=DecimalField(max_digits=12, decimal_places=2))
-    nominees = list(
-        (qs.only(*LIGHT_FIELDS) if light else qs).select_related("staff", "unit", "dossier", "award_kind").order_by("pk")
-        .alias(outcome=outcome)
-        .annotate(
-            w_applicable=Coalesce(Sum("results__criterion__weight", filter=of_target & ~Q(outcome=Outcome.NOT_APPLICABLE)), zero),
-            w_met=Coalesce(Sum("results__criterion__weight", filter=of_target & Q(outcome=Outcome.MET)), zero),
-            n_mandatory=Count("results", filter=of_target & Q(results__criterion__mandatory=True)),
-        )
-    )
-    # The mandatory criteria a nominee falls short of: not met, no data, or (rarely) no result at all.
-    short = defaultdict(dict)
-    rows = (
-        Result.objects.filter(nominee__in=qs, criterion__in=mandatory)
-        .annotate(outcome=Coalesce(NullIf("override", Value("")), "computed"))
-        .filter(outcome__in=[Outcome.NOT_MET, Outcome.NO_DATA])
-        .values_list("nominee_id", "criterion_id", "outcome")
-    )
-    for nominee_id, criterion_id, value in rows:
-        short[nominee_id][criterion_id] = value
-    incomplete = [n.pk for n in nominees if n.n_mandatory < len(mandatory)]
-    present = defaultdict(set)
-    if incomplete:
-        for nominee_id, criterion_id in Result.objects.filter(nominee__in=incomplete, criterion__in=mandatory).values_list("nominee_id", "criterion_id"):
-            present[nominee_id].add(criterion_id)
-    women = women_percentages({n.unit_id for n in nominees}) if target == Target.COLLECTIVE else {}
+    rows = list(qs.order_by("pk").values_list(*ROW_FIELDS))
+    if any(r[8] is None for r in rows):  # nominees never scored yet (a dossier accepted since): score them now
+        ensure_scores(qs)
+        rows = list(qs.order_by("pk").values_list(*ROW_FIELDS))
+    women = women_percentages({r[3] for r in rows}) if target == Target.COLLECTIVE else {}
+    submitted = dict(Dossier.objects.filter(pk__in={r[7] for r in rows}).values_list("pk", "first_submitted_at"))
     bang_khen = kind is not None and kind.code == BANG_KHEN
-    if bang_khen:
-        ratings, initiatives = _history(nominees, campaign.year)
-        earlier = history_by_subject(nominees, up_to=campaign.year)  # the award history names what it used
-
     ranked = []
-    for n in nominees:
-        missing = _missing_from(mandatory, short.get(n.pk, {}), present[n.pk] if n.pk in present else None)
-        rn = RankedNominee(
-            nominee=n, score=_ratio(n.w_met, n.w_applicable), eligible=not missing, missing=missing, rank=None,
-            tie_note="", within_quota=False, women_percent=women.get(n.unit_id),
-        )
-        if bang_khen:
+    for pk, tgt, staff_id, unit_id, full_name, gender, unit_name, dossier_id, score, meets in rows:
+        row = RankRow(pk, tgt, staff_id, unit_id, full_name if staff_id else unit_name, gender, unit_name,
+                      submitted.get(dossier_id))
+        ranked.append(RankedNominee(
+            nominee=row, score=score, eligible=bool(meets), missing=[], rank=None, tie_note="", within_quota=False,
+            women_percent=women.get(unit_id),
+        ))
+    if bang_khen:
+        ratings, initiatives = _history([rn.nominee for rn in ranked], campaign.year)
+        earlier = history_by_subject([rn.nominee for rn in ranked], up_to=campaign.year)  # the award history names what it used
+        for rn in ranked:
+            n = rn.nominee
             ok, reason = _bang_khen(n, campaign.year, ratings[_key(n)], initiatives.get(n.staff_id, []))
             run = _consecutive_years(ratings[_key(n)], campaign.year) or [campaign.year]
             reason = with_history_note(reason, earlier.get(_key(n), []), run, year=campaign.year)
@@ -306,12 +297,12 @@ def rank_nominees(campaign, *, target, award_kind=None, user=None, light=False) 
             if not ok:
                 rn.eligible = False
                 rn.missing.append(reason)
-        ranked.append(rn)
 
     steps = _tie_rules(campaign, target)
     quota = quota_for(campaign, kind, target) if kind is not None else None
     eligible = [rn for rn in ranked if rn.eligible]
     eligible.sort(key=lambda rn: (-rn.score, *[key(rn) for _, key, _ in steps], rn.nominee.name, rn.nominee.pk))
+    rule_label = campaign.get_tie_break_rule_display()
     for i, rn in enumerate(eligible):
         if i == 0:
             rn.rank = 1
@@ -328,7 +319,38 @@ def rank_nominees(campaign, *, target, award_kind=None, user=None, light=False) 
                 else:
                     rn.rank = above.rank
                     rn.tie_note = (f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}» và quy tắc "
-                                   f"«{campaign.get_tie_break_rule_display()}» không phân định được: cùng hạng, Hội đồng xem xét")
+                                   f"«{rule_label}» không phân định được: cùng hạng, Hội đồng xem xét")
         rn.within_quota = quota is None or rn.rank <= quota
     others = sorted((rn for rn in ranked if not rn.eligible), key=lambda rn: (-rn.score, rn.nominee.name, rn.nominee.pk))
     return eligible + others
+
+
+def fill_missing(campaign, target, ranked) -> None:
+    """Fill `missing` (the mandatory criteria each falls short of) of the nominees among `ranked` that do not meet
+    them, in one query whatever their number: not met, no data, or (rarely) no result at all."""
+    short_of = [rn for rn in ranked if not rn.eligible]
+    if not short_of:
+        return
+    mandatory = list(Criterion.objects.filter(campaign=campaign, target=target, mandatory=True).order_by("order"))
+    outcomes = defaultdict(dict)
+    rows = (
+        Result.objects.filter(nominee_id__in=[rn.nominee.pk for rn in short_of], criterion__in=mandatory)
+        .annotate(outcome=Coalesce(NullIf("override", Value("")), "computed")).order_by()
+        .values_list("nominee_id", "criterion_id", "outcome")
+    )
+    for nominee_id, criterion_id, value in rows:
+        outcomes[nominee_id][criterion_id] = value
+    for rn in short_of:
+        have = outcomes.get(rn.nominee.pk, {})
+        rn.missing = _missing_from(mandatory, {k: v for k, v in have.items() if v in SHORT}, set(have)) + rn.missing
+
+
+def rank_nominees(campaign, *, target, award_kind=None, user=None) -> list[RankedNominee]:
+    """`rank_rows` with every reason filled in and each `nominee` a Nominee (with its staff, unit, dossier and
+    award kind), for the council, the decisions and the exports."""
+    ranked = rank_rows(campaign, target=target, award_kind=award_kind, user=user)
+    fill_missing(campaign, target, ranked)
+    instances = Nominee.objects.select_related("staff", "unit", "dossier", "award_kind").in_bulk([rn.nominee.pk for rn in ranked])
+    for rn in ranked:
+        rn.nominee = instances[rn.nominee.pk]
+    return ranked

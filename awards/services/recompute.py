@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from awards.models import DossierState, Nominee, Result
 from awards.services.evaluators import Records, evaluate
+from awards.services.scores import refresh_scores
 from campaigns.models import (
     Criterion,
 )
@@ -96,6 +97,8 @@ def _recompute_campaign(campaign, nominees, report):
         bulk_update_with_history(to_update, Result, ["computed", "computed_reason", "evidence"], batch_size=500,
                                  default_change_reason="Số liệu thay đổi, tính lại")
         report.changed += len(to_update)
+    # The scores the ranking reads follow the results, in the same transaction.
+    refresh_scores([n.pk for n in nominees])
 
 
 def after_records_changed(*, units=None, staff=None) -> RecomputeReport:

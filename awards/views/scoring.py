@@ -243,7 +243,7 @@ def ranking(request):
     awards = list(CampaignAward.objects.filter(campaign=campaign, target=target).select_related("award_kind").order_by("award_kind__level", "award_kind__code"))
     kinds = [a.award_kind for a in awards]
     kind = next((k for k in kinds if k.code == request.GET.get("award")), None) or ranking_service.resolve_award_kind(campaign, None, target)
-    ranked = ranking_service.rank_nominees(campaign, target=target, award_kind=kind, user=request.user, light=True)
+    ranked = ranking_service.rank_rows(campaign, target=target, award_kind=kind, user=request.user)
     quota = next((a.quota for a in awards if a.award_kind_id == (kind.pk if kind else None)), None)
     within = sum(1 for r in ranked if r.within_quota)
     last_within = max((i for i, r in enumerate(ranked) if r.within_quota), default=None)
@@ -251,6 +251,7 @@ def ranking(request):
     page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("trang"))
     if last_within is not None:
         last_within -= page.start_index() - 1 if ranked else 0
+    ranking_service.fill_missing(campaign, target, page.object_list)  # the reasons of the rows shown
     return render(request, "scoring/ranking.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "kinds": kinds, "kind": kind,
         "ranked": ranked, "rows": page.object_list, "page": page, "quota": quota, "within": within, "last_within": last_within,

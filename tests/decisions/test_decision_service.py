@@ -25,6 +25,7 @@ from awards.services.decisions import (
     remove_line,
     update_line,
 )
+from awards.services.scores import refresh_scores
 from awards.services.transitions import TransitionError
 from tests.decisions.conftest import make_bang_khen_ready, meeting_for, person, vote_all
 from tests.factories import AppraisedNomineeFactory, UnitFactory
@@ -54,6 +55,7 @@ def test_a_nominee_who_failed_the_vote_or_is_not_eligible_is_left_out_and_the_ne
     c = gk_world["collectives"]
     record_vote(gk_world["meeting"], nominee=c[0], votes_for=3, votes_against=4)  # 3/7 is not more than half
     Result.objects.filter(nominee=c[1], criterion__order=1).update(computed=Outcome.NOT_MET)
+    refresh_scores([c[1]])  # a direct write: keep the score the ranking reads
     decision = draft_decision(campaign, award_kind=giay_khen, actor=clerk)
     collectives = [n for _, t, n in names(decision) if t == "collective"]
     assert collectives == [n.unit.name for n in c[2:6]]
@@ -63,6 +65,7 @@ def test_explicit_lists_are_refused_with_every_reason(gk_world, giay_khen, campa
     c, i = gk_world["collectives"], gk_world["individuals"]
     record_vote(gk_world["meeting"], nominee=i[0], votes_for=2, votes_against=5)
     Result.objects.filter(nominee=i[1], criterion__order=1).update(computed=Outcome.NOT_MET)
+    refresh_scores([i[1]])  # a direct write: keep the score the ranking reads
     with pytest.raises(ValidationError) as refused:
         draft_decision(campaign, award_kind=giay_khen, actor=clerk, nominees=c + i[:2])
     assert refused.value.messages == [

@@ -44,12 +44,20 @@ def individual(campaign, name, *, gender="male", submitted=at(15), unit=None, aw
     return outcomes(NomineeFactory(dossier=accepted_dossier(campaign, unit, submitted=submitted), staff=person, award=award), **by_order)
 
 
+def set_criterion(campaign, target, order, **values):
+    """Change a criterion through its save (as the admin and the weights page do), so that the kept scores follow."""
+    criterion = Criterion.objects.get(campaign=campaign, target=target, order=order)
+    for name, value in values.items():
+        setattr(criterion, name, value)
+    criterion.save()
+
+
 def table(ranked):
     return [(r.nominee.name, r.score, r.eligible, r.rank, r.within_quota) for r in ranked]
 
 
 def test_score_is_the_weighted_share_of_applicable_criteria_met_and_not_applicable_never_counts_against(campaign):
-    Criterion.objects.filter(campaign=campaign, target="collective", order=6).update(mandatory=False)
+    set_criterion(campaign, "collective", 6, mandatory=False)
     full = collective(campaign, "Phòng Đủ", submitted=at(10))
     short = collective(campaign, "Phòng Thiếu giải ngân", submitted=at(11), c6=Outcome.NOT_MET)
     na = collective(campaign, "Phòng Không có vốn", submitted=at(12), c6=Outcome.NOT_APPLICABLE)
@@ -59,7 +67,7 @@ def test_score_is_the_weighted_share_of_applicable_criteria_met_and_not_applicab
         ("Phòng Không có vốn", Decimal("100.00"), True, 2, True),
         ("Phòng Thiếu giải ngân", Decimal("91.67"), True, 3, True),
     ]
-    Criterion.objects.filter(campaign=campaign, target="collective", order=6).update(weight=3)
+    set_criterion(campaign, "collective", 6, weight=3)
     ranked = rank_nominees(campaign, target="collective")
     assert [r.score for r in ranked] == [Decimal("100.00"), Decimal("100.00"), Decimal("78.57")]  # 11 of 14
     assert (full, na, short) == tuple(r.nominee for r in ranked)
@@ -146,7 +154,7 @@ def test_nominees_the_rule_cannot_separate_share_a_rank_and_the_page_says_so(cam
 
 
 def test_score_beats_the_tie_rules(campaign):
-    Criterion.objects.filter(campaign=campaign, target="individual", order=4).update(mandatory=False)
+    set_criterion(campaign, "individual", 4, mandatory=False)
     individual(campaign, "Phạm Thị Lan", gender="female", submitted=at(1), c4=Outcome.NOT_MET)
     individual(campaign, "Lê Văn Hùng", gender="male", submitted=at(14))
     ranked = rank_nominees(campaign, target="individual")

@@ -1,0 +1,71 @@
+"""The score kept per nominee (NomineeScore) follows every change of its results and of the criteria, in the same
+transaction as the change: the ranking reads it instead of aggregating the results on each request."""
+
+from decimal import Decimal
+
+import pytest
+
+from awards.models import NomineeScore, Outcome, Result
+from awards.services.ranking import _score, rank_rows
+from awards.services.recompute import recompute_results
+from awards.services.rulings import rule_on_result
+from awards.services.weights import set_criteria_settings
+from tests.factories import NomineeFactory, UnitFactory
+from tests.scoring.conftest import accepted_dossier, criterion
+
+pytestmark = pytest.mark.django_db
+
+
+def kept(nominee):
+    s = NomineeScore.objects.get(nominee=nominee)
+    return s.score, s.meets_mandatory
+
+
+def live(nominee):
+    """The score computed from the results themselves, as the ranking's definition says."""
+    results = list(Result.objects.filter(nominee=nominee).select_related("criterion"))
+    short = [r for r in results if r.criterion.mandatory and r.outcome in (Outcome.NOT_MET, Outcome.NO_DATA)]
+    return _score(results), not short
+
+
+def appraised(campaign):
+    nominee = NomineeFactory(dossier=accepted_dossier(campaign, UnitFactory(name="Phòng Được chấm")))
+    recompute_results(nominees=[nominee])
+    return nominee
+
+
+def test_recomputing_the_results_keeps_the_score_the_ranking_reads(campaign):
+    nominee = appraised(campaign)
+    assert kept(nominee) == live(nominee)
+    assert [(r.nominee.pk, r.score, r.eligible) for r in rank_rows(campaign, target="collective")] == [
+        (nominee.pk, *live(nominee)),
+    ]
+
+
+def test_a_ruling_moves_the_score_and_the_eligibility_in_the_same_save(campaign, clerk):
+    nominee = appraised(campaign)
+    for r in Result.objects.filter(nominee=nominee).select_related("nominee__dossier", "nominee__unit", "criterion"):
+        rule_on_result(r, actor=clerk, outcome=Outcome.MET, reason="Đã xác minh", expected_version=r.version)
+    assert kept(nominee) == (Decimal("100.00"), True)
+    r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(
+        nominee=nominee, criterion=criterion(campaign, "collective", 1))
+    rule_on_result(r, actor=clerk, outcome=Outcome.NOT_MET, reason="Quyết định xếp loại bị hủy", expected_version=r.version)
+    score, meets = kept(nominee)
+    assert (score, meets) == live(nominee) and score < 100 and meets is False
+
+
+def test_making_a_criterion_optional_on_the_weights_page_updates_eligibility(campaign, clerk):
+    nominee = appraised(campaign)
+    short = [r.criterion for r in Result.objects.filter(nominee=nominee).select_related("criterion")
+             if r.criterion.mandatory and r.outcome != Outcome.MET]
+    assert short and kept(nominee)[1] is False
+    set_criteria_settings(campaign, weights={}, mandatory={c.pk: False for c in short}, actor=clerk)
+    assert kept(nominee) == live(nominee) and kept(nominee)[1] is True
+
+
+def test_a_nominee_never_scored_is_scored_when_the_ranking_first_meets_it(campaign):
+    nominee = appraised(campaign)
+    NomineeScore.objects.all().delete()
+    ranked = rank_rows(campaign, target="collective")
+    assert [(r.nominee.pk, r.score, r.eligible) for r in ranked] == [(nominee.pk, *live(nominee))]
+    assert kept(nominee) == live(nominee)
