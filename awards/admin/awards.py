@@ -48,6 +48,10 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     search_fields = ["unit__name", "staff__full_name"]
     list_select_related = ["campaign", "unit", "staff", "award_kind"]
     autocomplete_fields = ["unit", "staff"]
+    # A province registers thousands: pages of 50, no second full count, newest first by key.
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-pk"]
 
 
 class AwardRateInline(admin.TabularInline):

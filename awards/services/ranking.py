@@ -53,7 +53,7 @@ BANG_KHEN = "bang-khen-ubnd-tinh"
 ND98 = "NĐ 98/2023/NĐ-CP Điều 4"
 
 
-@dataclass
+@dataclass(slots=True)
 class RankedNominee:
     nominee: Nominee
     score: Decimal            # 100 × Σ weight(met) ÷ Σ weight(applicable): see the module's docstring
@@ -300,19 +300,22 @@ def rank_rows(campaign, *, target, award_kind=None, user=None) -> list[RankedNom
 
     steps = _tie_rules(campaign, target)
     quota = quota_for(campaign, kind, target) if kind is not None else None
-    eligible = [rn for rn in ranked if rn.eligible]
-    eligible.sort(key=lambda rn: (-rn.score, *[key(rn) for _, key, _ in steps], rn.nominee.name, rn.nominee.pk))
+    # The tie keys are computed once per nominee (2,700 individuals), then compared with the one above.
+    keyed = sorted(
+        ((-rn.score, *[key(rn) for _, key, _ in steps], rn.nominee.name, rn.nominee.pk), rn) for rn in ranked if rn.eligible
+    )
+    eligible = [rn for _, rn in keyed]
     rule_label = campaign.get_tie_break_rule_display()
-    for i, rn in enumerate(eligible):
+    for i, (k, rn) in enumerate(keyed):
         if i == 0:
             rn.rank = 1
         else:
-            above = eligible[i - 1]
+            above_key, above = keyed[i - 1]
             if above.score != rn.score:
                 rn.rank = i + 1
             else:
-                for label, key, detail in steps:
-                    if key(above) != key(rn):
+                for step, (label, _, detail) in enumerate(steps, start=1):
+                    if above_key[step] != k[step]:
                         rn.rank = i + 1
                         rn.tie_note = f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc {label}: {detail(above)}"
                         break

@@ -67,14 +67,14 @@ def _next(request, default):
     return safe_next(request, default)
 
 
-def _cell(result, user, *, form=None, error="", focus="", next_url="", url=""):
-    """The context of one grid cell."""
+def _cell(result, user, *, form=None, error="", focus="", next_url="", url="", editable=None, conflict=None):
+    """The context of one grid cell (`editable` and `conflict`, when given, are the answers for its nominee)."""
     nominee = result.nominee
-    conflict = conflict_of_interest(user, nominee)
+    conflict = conflict_of_interest(user, nominee) if conflict is None else conflict
     human = evaluators.is_human_criterion(result.criterion)
     return {
         "r": result,
-        "editable": may(user, "awards.rule_on_result", nominee),
+        "editable": may(user, "awards.rule_on_result", nominee) if editable is None else editable,
         "conflict": conflict,
         "human": human,
         "choices": scoring_choices(human),
@@ -122,15 +122,17 @@ def grid(request):
     next_url = request.get_full_path()
     cell_prefix = reverse("scoring:cell", args=[0])[: -len("0/")]  # one reverse() for every cell
     for n in nominees:
+        # The rules are asked once per nominee, not once per cell: the answer is the nominee's.
+        conflict, editable = conflict_of_interest(request.user, n), may(request.user, "awards.rule_on_result", n)
         cells = []
         for c in criteria:
             r = results.get((n.pk, c.pk))
             if r is not None:
                 r.nominee, r.criterion = n, by_pk[c.pk]
-                cells.append(_cell(r, request.user, next_url=next_url, url=f"{cell_prefix}{r.pk}/"))
+                cells.append(_cell(r, request.user, next_url=next_url, url=f"{cell_prefix}{r.pk}/", editable=editable, conflict=conflict))
             else:
                 cells.append(None)
-        rows.append({"nominee": n, "cells": cells, "conflict": conflict_of_interest(request.user, n)})
+        rows.append({"nominee": n, "cells": cells, "conflict": conflict})
     units = Unit.objects.filter(pk__in=recompute_service.scored_nominees(campaign).filter(target=target).values("unit_id")).order_by("code")
     return render(request, "scoring/grid.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,

@@ -68,8 +68,9 @@ class StaffAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
     ordering = ["-pk"]
     list_display = ["code", "full_name", "gender", "position", "category", "unit", "active", "user"]
-    list_filter = ["category", "gender", "active", "unit__kind", "unit"]
-    search_fields = ["code", "full_name", "position", "unit__name", "user__username"]
+    # No sidebar filter listing every unit (300 on a province): the search finds a unit by name or code.
+    list_filter = ["category", "gender", "active", "unit__kind"]
+    search_fields = ["code", "full_name", "position", "unit__name", "unit__code", "user__username"]
     list_select_related = ["unit", "user"]
     autocomplete_fields = ["unit", "user"]
 

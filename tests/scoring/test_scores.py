@@ -1,9 +1,11 @@
 """The score kept per nominee (NomineeScore) follows every change of its results and of the criteria, in the same
 transaction as the change: the ranking reads it instead of aggregating the results on each request."""
 
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 
 from awards.models import NomineeScore, Outcome, Result
 from awards.services.ranking import _score, rank_rows
@@ -68,4 +70,13 @@ def test_a_nominee_never_scored_is_scored_when_the_ranking_first_meets_it(campai
     NomineeScore.objects.all().delete()
     ranked = rank_rows(campaign, target="collective")
     assert [(r.nominee.pk, r.score, r.eligible) for r in ranked] == [(nominee.pk, *live(nominee))]
+    assert kept(nominee) == live(nominee)
+
+
+def test_the_command_rebuilds_a_score_written_around_the_services(campaign):
+    nominee = appraised(campaign)
+    NomineeScore.objects.filter(nominee=nominee).update(score=Decimal("1.00"), meets_mandatory=True)
+    out = io.StringIO()
+    call_command("refresh_scores", stdout=out)
+    assert out.getvalue() == "Đã tính lại điểm của 1 đối tượng.\n"
     assert kept(nominee) == live(nominee)
