@@ -101,11 +101,34 @@ class Page:
 
         for candidate in self.candidates:
             name, kwargs, query = (*candidate, "")[:3]
+            if callable(kwargs):  # an object of the dataset, looked up once it exists
+                kwargs = kwargs()
+                if kwargs is None:
+                    continue
             try:
                 return reverse(name, kwargs=kwargs) + query
             except NoReverseMatch:
                 continue
         return None
+
+
+def _first(model_path, **filters):
+    from django.apps import apps
+
+    obj = apps.get_model(model_path).objects.filter(**filters).order_by("pk").first()
+    return {"pk": obj.pk} if obj else None
+
+
+def _first_nominee():
+    return _first("awards.Nominee", dossier__state="accepted", target="individual")
+
+
+def _first_dossier():
+    return _first("awards.Dossier", state="accepted")
+
+
+def _first_meeting():
+    return _first("awards.CouncilMeeting")
 
 
 def pages():
@@ -125,6 +148,9 @@ def pages():
         Page("scoring grid, individuals (2,700)", "bench_vanphong", [("scoring:grid", {}, "?target=individual")]),
         Page("ranking, collectives", "bench_vanphong", [("scoring:ranking", {}, "?target=collective")]),
         Page("ranking, individuals", "bench_vanphong", [("scoring:ranking", {}, "?target=individual")]),
+        Page("nominee page (12 results, documents, history)", "bench_vanphong", [("scoring:nominee", _first_nominee)]),
+        Page("dossier page (office)", "bench_vanphong", [("portal:office_dossier", _first_dossier)]),
+        Page("council meeting page", "bench_vanphong", [("decisions:meeting", _first_meeting)]),
         Page("admin: index (the admin's own floor)", "bench_quantri", [("admin:index", {})]),
         *[Page(label, "bench_quantri", [(f"admin:{name}_changelist", {})]) for label, name in admin],
     ]
