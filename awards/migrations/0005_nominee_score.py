@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0003_roles_change_reason_text'),
+        ('awards', '0004_past_awards'),
     ]
 
     operations = [
