@@ -332,12 +332,11 @@ def fill_missing(campaign, target, ranked) -> None:
     """Fill `missing` (the mandatory criteria each falls short of) of the nominees among `ranked` that do not meet
     them, in one query whatever their number: not met, no data, or (rarely) no result at all."""
     short_of = [rn for rn in ranked if not rn.eligible]
-    if not short_of:
-        return
     mandatory = list(Criterion.objects.filter(campaign=campaign, target=target, mandatory=True).order_by("order"))
     outcomes = defaultdict(dict)
+    # Always the same two queries, whether or not the rows shown include someone short (0 matches no nominee).
     rows = (
-        Result.objects.filter(nominee_id__in=[rn.nominee.pk for rn in short_of], criterion__in=mandatory)
+        Result.objects.filter(nominee_id__in=[rn.nominee.pk for rn in short_of] or [0], criterion__in=mandatory or [0])
         .annotate(outcome=Coalesce(NullIf("override", Value("")), "computed")).order_by()
         .values_list("nominee_id", "criterion_id", "outcome")
     )
