@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0004_past_awards'),
+        ('awards', '0005_signed_documents'),
     ]
 
     operations = [
