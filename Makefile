@@ -9,10 +9,22 @@ BROWSER_PACKAGES := chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint setup deps browser venv db demo bench clean
+SECRET_FILE := var/secret_key
+# `make run` is production-like over plain HTTP on this machine: DEBUG off (Vietnamese error pages), static files
+# hashed and compressed by whitenoise, gunicorn and the worker, links in mails and QR codes to the address served.
+RUN_ENV := DEBUG=false SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
+	SECURE_HSTS_SECONDS=0 SECURE_HSTS_INCLUDE_SUBDOMAINS=false SECURE_HSTS_PRELOAD=false \
+	SITE_URL=http://$(HOST):$(PORT) ALLOWED_HOSTS=$(HOST),127.0.0.1,localhost
 
-run: setup db demo
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+.PHONY: run dev test lint setup deps browser venv db demo static bench bench-load clean
+
+run: setup db demo static
+	@echo "Phục vụ http://$(HOST):$(PORT) (gunicorn và tiến trình nền; Ctrl-C để dừng cả hai)"
+	$(RUN_ENV) bin/serve web $(HOST):$(PORT)
+
+# For developers: Django's auto-reloading server with DEBUG on, and the worker beside it.
+dev: setup db demo
+	DEBUG=true SITE_URL=http://$(HOST):$(PORT) bin/serve dev $(HOST):$(PORT)
 
 test: setup browser lint
 	$(PY) manage.py check --fail-level WARNING
@@ -25,7 +37,14 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-setup: deps venv
+setup: deps venv $(SECRET_FILE)
+
+# A secret key of this checkout's own (git-ignored); production sets SECRET_KEY in the environment instead.
+$(SECRET_FILE):
+	@mkdir -p var && (umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@)
+
+static:
+	$(PY) manage.py collectstatic --noinput -v0
 
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -57,6 +76,10 @@ demo:
 # The province-scale benchmark on PostgreSQL (a database of its own, created and dropped): see bench/run.py.
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The deadline-day load test: gunicorn on PostgreSQL, 300 unit heads uploading and submitting (bench/deadline_day.py).
+bench-load: setup
+	$(PY) bench/deadline_day.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .tools db.sqlite3 var staticfiles

@@ -305,11 +305,19 @@ REPORTS = {
 }
 
 
+def scores_rows(campaign, user):
+    """The scoring matrix has one row per nominee and criterion: 50,000 for a province."""
+    return _visible(sel.results_for, user, Result.objects.filter(nominee__dossier__campaign=campaign)).count()
+
+
+ROW_COUNTS = {"scores": scores_rows}
+
+
 def register_reports() -> None:
     """Offer these reports in the export registry of campaigns (called once, by AwardsConfig.ready)."""
     for what, (label, slug, write) in REPORTS.items():
         register(what, Report(
             label=label, slug=slug, write=write, allowed=lambda user, what=what: may_export(what, user),
-            scope=scope_text,
+            scope=scope_text, rows=ROW_COUNTS.get(what),
         ))
 

@@ -41,6 +41,8 @@ ROLE_PERMISSIONS = {
         + _perms("axes", ["accessattempt"], ("view", "delete"))
         + _perms("axes", ["accesslog", "accessfailurelog"], ("view",))
         + _perms("auth", ["user"], ("view",))
+        # The mail outbox: the office reads every mail's state and may send a failed one again (change).
+        + _perms("ops", ["outgoingemail"], ("view", "change"))
     ),
     Role.DIRECTOR: (
         _perms("campaigns", _CAMPAIGN_DATA, ("view",))

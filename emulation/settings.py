@@ -8,15 +8,21 @@ from pathlib import Path
 
 import environ
 
+from ops import storage as ops_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str(
-    "SECRET_KEY",
-    default="dev-only-insecure-key-change-me-in-production-0123456789abcdef",
+# The key written here is for development only: with DEBUG off the application refuses to start on it (ops.E001).
+# Without SECRET_KEY in the environment, the key is read from SECRET_KEY_FILE (default var/secret_key, which
+# `make` generates once per checkout and git ignores).
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdef"
+SECRET_KEY_FILE = env.path("SECRET_KEY_FILE", default=BASE_DIR / "var" / "secret_key")
+SECRET_KEY = env.str("SECRET_KEY", default="") or (
+    Path(SECRET_KEY_FILE).read_text().strip() if Path(SECRET_KEY_FILE).is_file() else DEVELOPMENT_SECRET_KEY
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -34,12 +40,18 @@ INSTALLED_APPS = [
     "emulation.apps.AxesConfig",  # django-axes, named in Vietnamese (emulation/apps.py)
     # django-rules: imports every app's rules.py at start-up (the permission table, awards/rules.py).
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "campaigns",
     "awards",
+    # Operations: background jobs, the mail outbox, storage, backups, deployment checks.
+    "ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files (hashed, compressed) straight from gunicorn: no web server needed for them.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,6 +170,12 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # every download goes through a view that checks permission on the object it belongs to.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = None
+# Files go to the file system (MEDIA_ROOT) unless STORAGE_URL names an S3-compatible bucket (ops/storage.py).
+STORAGE_URL = env.str("STORAGE_URL", default="")
+STORAGES = {
+    "default": ops_storage.default_storage_setting(STORAGE_URL, MEDIA_ROOT),
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -181,6 +199,17 @@ SIGNING_ORG_PASSPHRASE = env.str("SIGNING_ORG_PASSPHRASE", default="")
 SIGNING_TRUST_ROOTS = env.list("SIGNING_TRUST_ROOTS", default=[])
 SIGNING_TSA_URL = env.str("SIGNING_TSA_URL", default="")
 SIGNING_REVOCATION = env.str("SIGNING_REVOCATION", default="soft-fail")
+
+# Background work (django-tasks with its database backend): every email, big PDF batches, big exports. The
+# worker is `manage.py db_worker` (started by `make run` beside gunicorn; a systemd unit in production).
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# A mail the server refused is tried again after 1, 2, 4, ... minutes (at most an hour apart), MAIL_MAX_ATTEMPTS times.
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=10)
+MAIL_RETRY_BASE_SECONDS = env.int("MAIL_RETRY_BASE_SECONDS", default=60)
+# A batch of more certificates than this is made by the worker, with a progress page; fewer come at once.
+JOB_INLINE_MAX_PAGES = env.int("JOB_INLINE_MAX_PAGES", default=10)
+# An export of more rows than this is written by the worker.
+JOB_INLINE_MAX_ROWS = env.int("JOB_INLINE_MAX_ROWS", default=3000)
 
 LOGGING = {
     "version": 1,

@@ -21,5 +21,6 @@ urlpatterns = [
     path("to-chuc/<path:path>", campaign_views.emblem, name="emblem"),
     path("", include("awards.urls")),     # portal, files, scoring, decisions, verification, dashboard, own records
     path("", include("campaigns.urls")),  # Excel imports and exports
+    path("viec/", include("ops.urls")),  # background jobs: progress, download, retry
     path("admin/", admin.site.urls),
 ]

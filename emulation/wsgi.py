@@ -1,16 +1,19 @@
-"""
-WSGI config for emulation project.
+"""The WSGI application served by gunicorn (`gunicorn emulation.wsgi`).
 
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
-"""
+gunicorn does not run Django's system checks, so the ones that must stop a misconfigured production server
+(the development SECRET_KEY with DEBUG off: ops.E001) are run here, before the first request."""
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'emulation.settings')
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emulation.settings")
 
 application = get_wsgi_application()
+
+from ops.checks import secret_key_errors  # noqa: E402  (needs the app registry loaded just above)
+
+_errors = secret_key_errors()
+if _errors:
+    raise ImproperlyConfigured("\n".join(f"{e.id}: {e.msg} {e.hint}" for e in _errors))

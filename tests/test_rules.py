@@ -318,6 +318,11 @@ VIEWS = {
         "extensions")},
     "awards.views.history.person": ("awards.view_award_history",),
     "awards.views.history.unit": ("awards.view_award_history",),
+    "ops.views.job_list": ("ops.see_job",),  # the signed-in person's own jobs
+    "ops.views.job": ("ops.see_job",),
+    "ops.views.progress": ("ops.see_job",),
+    "ops.views.download": ("ops.see_job",),
+    "ops.views.retry": ("ops.rerun_job",),
 }
 
 
@@ -329,6 +334,7 @@ ADMIN_ACTIONS = {
     "awards.admin.dossiers.DossierAdmin.return_dossiers": ("awards.appraise_dossier",),
     "awards.admin.dossiers.DossierAdmin.reject_dossiers": ("awards.appraise_dossier",),
     "awards.admin.dossiers.NomineeAdmin.remove_nominees": ("awards.edit_dossier",),
+    "ops.admin.OutgoingEmailAdmin.send_again": ("ops.resend_mail",),
 }
 
 

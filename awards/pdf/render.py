@@ -3,6 +3,7 @@ four styles so italics and bold come out the same on every machine."""
 
 import base64
 import io
+import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,5 +66,14 @@ def image_uri(field) -> str:
         return ""
     try:
         return Path(field.path).resolve().as_uri()
-    except (NotImplementedError, ValueError, FileNotFoundError):
+    except NotImplementedError:
+        pass  # object storage: no local path, the image goes into the page itself
+    except (ValueError, FileNotFoundError):
         return ""
+    try:
+        with field.open("rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError):
+        return ""
+    kind = mimetypes.guess_type(field.name)[0] or "image/png"
+    return f"data:{kind};base64," + base64.b64encode(data).decode("ascii")

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
@@ -41,6 +40,7 @@ from awards.services.recompute import recompute_results
 from awards.services.transitions import TransitionError, set_state
 from campaigns.models import Target
 from campaigns.roles import GROUP_NAMES, Role
+from ops.mail import queue_mail
 
 EDITABLE_STATES = (DossierState.DRAFT, DossierState.RETURNED)
 WITH_OFFICE_STATES = (DossierState.SUBMITTED, DossierState.RESUBMITTED)
@@ -278,12 +278,10 @@ def _dossier_link(dossier, office=False):
 
 
 def _mail_after_commit(subject, body, recipients):
-    """Queue one email for after the commit (nothing is sent if the transaction rolls back). Transitions take
+    """Queue one email in the outbox (ops/mail.py): kept with the transaction, sent by the worker after the commit
+    and retried while the mail server refuses it, so a transition never fails because of mail. Transitions take
     `notify=False` where no one should be told (the demo's history)."""
-    recipients = [r for r in recipients if r]
-    if not recipients:
-        return
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients, fail_silently=False))
+    queue_mail(subject, body, recipients)
 
 
 @checks_rule("awards.submit_dossier", on="dossier")

@@ -12,15 +12,13 @@ Decisions (documented in the README's command table):
   sent; the less urgent steps that were missed are skipped, never sent late. So a run missed on the 7th day
   before and made on the 5th still sends the 7-day reminder (with "còn 5 ngày" in it), and a run made on the
   2nd day before sends the 3-day one, once. After the deadline nothing is sent.
-- Once: a `ReminderLog` row per (campaign, unit head, step), created before the email is sent (a unique
-  constraint stops a concurrent run) and removed again if the mail server refuses it, so that the next run
-  tries again.
+- Once: a `ReminderLog` row per (campaign, unit head, step) and the email in the outbox (ops/mail.py), written in
+  one transaction (a unique constraint stops a concurrent run). The worker sends it and, while the mail server
+  refuses it, tries again with a growing pause; the office sees its state in the admin ("Thư gửi đi").
 """
 
 import logging
-import smtplib
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -33,6 +31,7 @@ from awards.services.progress import campaign_progress, vietnam_today
 from campaigns.formatting import person_name
 from campaigns.models import Campaign, CampaignStatus
 from campaigns.roles import GROUP_NAMES, Role
+from ops.mail import queue_mail
 
 logger = logging.getLogger(__name__)
 
@@ -103,27 +102,17 @@ def send_reminders(*, today=None, campaigns=None):
     for reminder in reminders:
         try:
             with transaction.atomic():
-                log = ReminderLog.objects.create(
+                ReminderLog.objects.create(
                     campaign=reminder.campaign, unit=reminder.unit_progress.unit, user=reminder.user,
                     days_before=reminder.step, sent_on=today,
                 )
-                transaction.on_commit(partial(_deliver, reminder, log.pk))
+                message = build_message(reminder)
+                queue_mail(message.subject, message.body, message.to)
+            reminder.status = "sent"  # in the outbox: the worker delivers it
         except IntegrityError:
             # Another run sent this step a moment ago.
             reminder.status, reminder.error = "skipped", "đã được gửi bởi một lần chạy khác"
     return reminders
-
-
-def _deliver(reminder, log_id):
-    try:
-        build_message(reminder).send()
-    except (smtplib.SMTPException, OSError) as exc:
-        # Not sent: forget it so that the next run tries again.
-        ReminderLog.objects.filter(pk=log_id).delete()
-        reminder.status, reminder.error = "failed", f"không gửi được: {exc}"
-        logger.warning("Reminder to %s not sent: %s", reminder.user.email, exc)
-    else:
-        reminder.status = "sent"
 
 
 def _name(user):

@@ -3,6 +3,7 @@ PDF downloads and certificates. Thin: every change goes through awards.services.
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,8 +11,9 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from awards import jobs as certificate_jobs
 from awards import pdf
 from awards.models import (
     AwardLevel,
@@ -234,17 +236,29 @@ def certificates(request):
     groups = {}
     for line in lines:
         groups.setdefault(line.decision, []).append(line)
-    return render(request, "decisions/certificates.html", {"groups": list(groups.items())})
+    return render(request, "decisions/certificates.html", {
+        "groups": list(groups.items()), "inline_max": settings.JOB_INLINE_MAX_PAGES,
+    })
 
 
 @login_required
 @rule_required("awards.view_decisionline")
+@require_http_methods(["GET", "POST"])
 def certificates_pdf(request, pk):
-    """All the certificates of one decision that this user may print (a unit head: their own unit's)."""
+    """All the certificates of one decision that this user may print (a unit head: their own unit's). A batch of
+    more than JOB_INLINE_MAX_PAGES is made by the worker: POST starts it and sends the person to its progress page
+    (GET sends them to the list, whose button posts)."""
     lines = _visible_lines(request.user).filter(decision_id=pk)
-    if not lines.exists():
+    count = lines.count()
+    if not count:
         raise Http404
     decision = Decision.objects.get(pk=pk)
+    if certificate_jobs.needs_job(count):
+        if request.method != "POST":
+            messages.info(request, f"{count} Giấy khen được tạo thành tệp ở máy chủ: hãy bấm nút «Tạo tệp».")
+            return redirect("decisions:certificates")
+        job = certificate_jobs.start_certificates(user=request.user, decision=decision, count=count)
+        return redirect("ops:job", pk=job.pk)
     try:
         document = pdf.certificates_pdf(decision, lines)
     except ValidationError:

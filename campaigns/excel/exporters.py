@@ -30,6 +30,9 @@ class Report:
     write: Callable                     # write(workbook, campaign, user, header): adds its sheets
     allowed: Callable[[object], bool]   # allowed(user): has this user anything to see (404 otherwise)?
     scope: Callable[[object], str]      # scope(user): what part the user sees, for the subtitle
+    # rows(campaign, user): how many rows it will have, for the reports that can grow past a few thousand (those
+    # are written by the worker: campaigns/excel/jobs.py); None for reports of one row per unit or nominee.
+    rows: Callable | None = None
 
 
 EXPORTS: dict[str, Report] = {}
@@ -66,3 +69,9 @@ def export(what, *, campaign, user=None, out=None):
 
 def filename(what, campaign):
     return f"{EXPORTS[what].slug}-{campaign.code}.xlsx"
+
+
+def export_rows(what, *, campaign, user) -> int:
+    """The number of rows report `what` will have for this user (0 when the report does not count them)."""
+    report = EXPORTS[what]
+    return report.rows(campaign, user) if report.rows else 0

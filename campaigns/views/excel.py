@@ -16,8 +16,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from campaigns.excel import jobs as export_jobs
 from campaigns.excel.exporters import EXPORTS, export, filename, may_export
 from campaigns.excel.importer import run
 from campaigns.excel.importers import IMPORTERS
@@ -183,10 +184,19 @@ def demo_file(request):
 
 @login_required
 @asks("awards.export_report")
+@require_http_methods(["GET", "POST"])
 def export_download(request, what):
+    """The export at once, or, past JOB_INLINE_MAX_ROWS rows, a page whose button hands it to the worker."""
     if what not in EXPORTS or not may_export(what, request.user):
         raise Http404
     campaign = _campaign(request)
+    rows = export_jobs.export_rows(what, campaign=campaign, user=request.user)
+    if export_jobs.needs_job(rows):
+        if request.method == "POST":
+            job = export_jobs.start_export(user=request.user, what=what, campaign=campaign, rows=rows)
+            return redirect("ops:job", pk=job.pk)
+        return render(request, "excel/export_job.html", {
+            "label": EXPORTS[what].label, "rows": rows, "campaign": campaign})
     return _xlsx(export(what, campaign=campaign, user=request.user), filename(what, campaign))
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from awards.models import DeadlineExtension, DossierState, ReminderLog
 from campaigns.roles import Role
+from ops.mail import deliver
+from ops.models import MailState, OutgoingEmail
 from tests.conftest import _person
 from tests.factories import UnitFactory
 
@@ -124,14 +126,22 @@ def test_on_the_deadline_day_the_subject_says_today(units, django_capture_on_com
 
 
 @pytest.mark.django_db(transaction=True)  # emails leave on commit: a real commit here
-def test_a_refused_email_is_not_recorded_so_the_next_run_tries_again(units, settings, django_capture_on_commit_callbacks):
+def test_a_refused_reminder_waits_in_the_outbox_and_leaves_when_the_server_is_back(
+        units, settings, django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "tests.office.failing_mail.RefusingBackend"
-    with pytest.raises(CommandError, match="5 thư không gửi được; lần chạy sau sẽ thử lại."):
-        run(dt.date(2023, 11, 13), django_capture_on_commit_callbacks)
-    assert ReminderLog.objects.count() == 0
+    assert run(dt.date(2023, 11, 13), django_capture_on_commit_callbacks) == set()
+    assert ReminderLog.objects.count() == 5
+    assert {(tuple(e.to), e.state, e.attempts, e.last_error) for e in OutgoingEmail.objects.all()} == {
+        ((to,), MailState.RETRYING, 1, "Máy chủ thư không trả lời hoặc ngắt kết nối.") for to in DUE}
+    # The next run queues nothing again: they are on their way.
+    assert run(dt.date(2023, 11, 13), django_capture_on_commit_callbacks) == set()
+    assert OutgoingEmail.objects.count() == 5
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert run(dt.date(2023, 11, 13), django_capture_on_commit_callbacks) == DUE
+    for email in OutgoingEmail.objects.all():
+        deliver(email.pk)  # what the worker does at the next attempt
+    assert {m.to[0] for m in mail.outbox} == DUE
+    assert set(OutgoingEmail.objects.values_list("state", flat=True)) == {MailState.SENT}
 
 
 def test_dry_run_lists_and_sends_nothing(units):

@@ -32,12 +32,11 @@ class Command(BaseCommand):
             return
         reminders = send_reminders(today=day)
         sent = [r for r in reminders if r.status == "sent"]
-        failed = [r for r in reminders if r.status == "failed"]
         for r in reminders:
             if r.status == "sent":
-                self.stdout.write(f"Đã gửi: {r.line}")
+                self.stdout.write(f"Đã xếp vào hàng gửi: {r.line}")
             else:
                 self.stderr.write(f"Không gửi: {r.line}: {r.error}")
-        self.stdout.write(self.style.SUCCESS(f"Đã gửi {len(sent)} thư nhắc hạn.") if sent else "Không có thư nhắc hạn nào cần gửi.")
-        if failed:
-            raise CommandError(f"{len(failed)} thư không gửi được; lần chạy sau sẽ thử lại.")
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã xếp {len(sent)} thư nhắc hạn vào hàng gửi (tiến trình nền gửi đi, thử lại nếu máy chủ thư lỗi).")
+            if sent else "Không có thư nhắc hạn nào cần gửi.")
