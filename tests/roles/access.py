@@ -102,8 +102,7 @@ ADMIN_POLICY = {
         "result", "statechange", "document", "documentversion", "documentregister", "decisionline", "reminderlog",
     ]},
     # The mail outbox: the office reads it and sends failed mails again (the action needs "change"; every field
-    # is read-only). Jobs and the task queue are the superuser's (a job's owner has its own page).
+    # is read-only). Jobs are the superuser's (a job's owner has its own page).
     "ops.outgoingemail": {"clerk": "change view"},
     "ops.job": {},
-    "django_tasks_database.dbtaskresult": {},
 }

@@ -11,7 +11,6 @@ from typing import Callable
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django_tasks_db.models import DBTaskResult
 
 from tests.access import ACTORS
 from tests.admin_rows import make_one
@@ -39,11 +38,6 @@ def admin_object(model, w):
     return _make_admin_object(model, w)
 
 
-def _queued_task():
-    return DBTaskResult.objects.create(task_path="ops.mail.deliver_email", args_kwargs={"args": [1], "kwargs": {}},
-                                       backend_name="default", queue_name="default", priority=0)
-
-
 def _make_admin_object(model, w):
 
     special = {
@@ -57,8 +51,6 @@ def _make_admin_object(model, w):
         "awards.decisionline": lambda: w.line_a,
         "campaigns.unit": lambda: w.unit_a,
         "campaigns.campaign": lambda: w.campaign,
-        # A task in the worker's queue, as the database backend writes it.
-        "django_tasks_database.dbtaskresult": lambda: _queued_task(),
         # A stranger's lockout (with its own address: axes resets the attempts of whoever logs in).
         "axes.accessattempt": lambda: model.objects.create(
             username="nguoi_la", ip_address="10.0.0.9", user_agent="Mozilla/5.0", get_data="", post_data="",
