@@ -19,7 +19,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -30,6 +29,7 @@ from campaigns.models import AccountAction, AccountEvent, Staff, Unit
 from campaigns.roles import GROUP_NAMES, Role, assign_roles, remove_roles, user_roles
 from campaigns.rules import may
 from campaigns.selectors import get_organisation
+from ops.mail import queue_mail
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 LEFT_SERVICE = "Cán bộ thôi công tác"
@@ -107,7 +107,8 @@ def _invitation_mail(user):
 def _send_after_commit(user):
     subject, body = _invitation_mail(user)
     email = user.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email], fail_silently=False))
+    # Through the outbox (ops/mail.py), like every email: kept with the transaction, sent and retried by the worker.
+    queue_mail(subject, body, [email])
 
 
 @transaction.atomic

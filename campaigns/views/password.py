@@ -5,11 +5,22 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.template import loader
 from django.urls import reverse_lazy
+
+from ops.mail import queue_mail
 
 
 class ResetForm(PasswordResetForm):
     """Also active accounts that never set a password (a new account whose first email was lost)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        """Through the outbox (ops/mail.py), like every email: sent, and retried while the server refuses, by the
+        worker."""
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        queue_mail(subject, loader.render_to_string(email_template_name, context), [to_email],
+                   from_email=from_email or "")
 
     def get_users(self, email):
         return (u for u in get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
