@@ -4,6 +4,7 @@
 from django.urls import include, path
 
 from awards.views import (
+    choices,
     council,
     dashboard,
     decisions,
@@ -73,6 +74,9 @@ decisions_patterns = [
     path("hop/<int:pk>/bieu-quyet/", council.votes, name="votes"),
     path("hop/<int:pk>/ket-luan/", council.conclude, name="conclude"),
     path("hop/<int:pk>/bien-ban.pdf", council.minutes_pdf, name="minutes_pdf"),
+    path("hop/<int:pk>/chon-hinh-thuc/", choices.choose_award, name="choose_award"),
+    path("hop/<int:pk>/can-cu-bang-khen/", choices.bang_khen_route, name="bang_khen_route"),
+    path("hop/<int:pk>/bang-hang/", choices.tie_break, name="tie_break"),
     path("quyet-dinh/", decisions.decision_list, name="list"),
     path("quyet-dinh/lap/", decisions.draft, name="draft"),
     path("quyet-dinh/lap-to-trinh/", decisions.draft_proposal, name="draft_proposal"),

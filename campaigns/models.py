@@ -50,6 +50,12 @@ class Organisation(models.Model):
         help_text="Hình ảnh chữ ký của người có thẩm quyền (màu xanh, PNG nền trong suốt), đặt giữa chức vụ và "
                   "họ tên khi ký số",
     )
+    founding_decision_number = models.CharField(
+        "số quyết định quy định chức năng, nhiệm vụ", max_length=50, blank=True,
+        help_text="Quyết định của UBND tỉnh quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của cơ quan, "
+                  "ví dụ: 24/2021/QĐ-UBND. Là căn cứ của quyết định khen thưởng: chưa ghi thì không ký được.",
+    )
+    founding_decision_date = models.DateField("ngày ban hành quyết định đó", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

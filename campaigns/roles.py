@@ -37,6 +37,8 @@ ROLE_PERMISSIONS = {
         _perms("campaigns", _CAMPAIGN_DATA, _ALL)
         + _perms("awards", _AWARD_DATA, _ALL)
         + _perms("awards", _READ_ONLY, ("view",))
+        # The office aligns the registers of numbers with the văn thư's book (next number, date of the last one).
+        + _perms("awards", ["documentregister"], ("add", "change"))
         # Lifting a lockout is deleting its access attempt; the logs of logins are kept.
         + _perms("axes", ["accessattempt"], ("view", "delete"))
         + _perms("axes", ["accesslog", "accessfailurelog"], ("view",))

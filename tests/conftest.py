@@ -4,6 +4,7 @@ member of staff. Every test that needs people takes them from here."""
 import pytest
 from django.conf import settings
 
+from awards.demo.organisation import fill_legal_references
 from awards.plans.loader import load_plan_2023
 from campaigns.roles import Role, assign_roles
 from campaigns.selectors import get_current_campaign
@@ -14,9 +15,13 @@ PASSWORD = "mat-khau-thu-nghiem"
 
 @pytest.fixture
 def campaign(db):
-    """The 2023 plan, loaded as the product loads it."""
+    """The 2023 plan, loaded as the product loads it, with the plan's number and the organisation's founding
+    decision filled in as the demo does (the plan alone holds placeholders, which stop signing)."""
     load_plan_2023()
-    return get_current_campaign()
+    campaign = get_current_campaign()
+    fill_legal_references(campaign)
+    campaign.refresh_from_db()
+    return campaign
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ from awards.models import (
     ReminderLog,
     Result,
     StateChange,
+    TieBreak,
     Vote,
 )
 from campaigns.models import (
@@ -465,6 +466,26 @@ class VoteFactory(factory.django.DjangoModelFactory):
     votes_for = 7
     votes_against = 0
     votes_abstain = 0
+
+
+class TieBreakFactory(factory.django.DjangoModelFactory):
+    """The council's conclusion at a tie on the quota line: two tied nominees, the first chosen."""
+
+    class Meta:
+        model = TieBreak
+        skip_postgeneration_save = True
+
+    meeting = factory.SubFactory(CouncilMeetingFactory)
+    award_kind = factory.LazyFunction(award_kind)
+    target = Target.COLLECTIVE
+    reason = "Hội đồng biểu quyết chọn giữa các đối tượng cùng hạng"
+
+    @factory.post_generation
+    def nominees(record, create, extracted, **kwargs):
+        if create:
+            tied = extracted or [NomineeFactory(dossier__accepted=True) for _ in range(2)]
+            record.tied.set(tied)
+            record.chosen.set(tied[:1])
 
 
 class LegalBasisFactory(factory.django.DjangoModelFactory):

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from awards.models import AwardKind, DecisionState, DocumentType
 from awards.services import approval, council, decisions
-from awards.services.ranking import quota_for, rank_nominees
+from awards.services.legality import choose_award, open_ties, record_tie_break, siblings
+from awards.services.ranking import rank_nominees
 from awards.services.recompute import scored_nominees
 from campaigns.formatting import money
 from campaigns.models import Staff
@@ -82,6 +83,8 @@ def _meeting(campaign, users):
             for r in rank_nominees(campaign, target=target, award_kind=kind):
                 votes_for = n_present if r.eligible else 2
                 council.record_vote(meeting, nominee=r.nominee, votes_for=votes_for, votes_against=n_present - votes_for)
+    _one_award_each(campaign, users["vanphong"], bang_khen)
+    _council_ties(meeting, users["vanphong"])
     council.conclude_meeting(
         meeting, ended_at=MEETING_END,
         conclusion="Hội đồng thống nhất đề nghị Giám đốc Sở tặng Giấy khen và trình Chủ tịch UBND tỉnh tặng Bằng khen "
@@ -90,17 +93,43 @@ def _meeting(campaign, users):
     return meeting
 
 
+def _one_award_each(campaign, clerk, bang_khen):
+    """One achievement, one award: whoever is nominated for both is proposed for the Bằng khen if eligible for it,
+    otherwise for the Giấy khen; the other nomination is set aside with the council's reason."""
+    for target in ("collective", "individual"):
+        for r in rank_nominees(campaign, target=target, award_kind=bang_khen):
+            others = list(siblings(r.nominee))
+            if not others:
+                continue
+            if r.eligible:
+                choose_award(r.nominee, actor=clerk, reason="Hội đồng thống nhất trình Chủ tịch UBND tỉnh tặng Bằng khen; "
+                                                              "không xét Giấy khen cho cùng thành tích.")
+            else:
+                choose_award(others[0], actor=clerk, reason="Chưa đủ tiêu chuẩn Bằng khen UBND tỉnh; Hội đồng đề nghị "
+                                                            "tặng Giấy khen.")
+
+
+def _council_ties(meeting, clerk):
+    """Every tie at a quota line that the campaign's rule cannot separate: the council discusses and votes among
+    those tied; its conclusion (here: the first nominated of them) is recorded with the reason."""
+    for tie in open_ties(meeting):
+        chosen = sorted(tie["tied"], key=lambda r: r.nominee.pk)[: tie["slots"]]
+        names = ", ".join(r.nominee.name for r in chosen)
+        record_tie_break(
+            meeting, award_kind=tie["award"].award_kind, target=tie["award"].target, actor=clerk,
+            chosen=[r.nominee for r in chosen],
+            reason=f"Các đối tượng cùng đạt 100% tiêu chí, cùng hạng và quy tắc xếp hạng không phân định được; Hội đồng "
+                   f"thảo luận, biểu quyết chọn {names} (thành tích nổi trội hơn theo báo cáo thành tích), đủ số lượng "
+                   "theo Kế hoạch.",
+        )
+
+
 def _decide(campaign, meeting, users):
     office, director = users["vanphong"], users["giamdoc"]
     giay_khen = AwardKind.objects.get(code="giay-khen-giam-doc")
     draft = campaign.decisions.filter(doc_type=DocumentType.DECISION, state=DecisionState.DRAFT).first()
     if draft is None:
-        try:
-            draft = decisions.draft_decision(campaign, award_kind=giay_khen, actor=office, meeting=meeting)
-        except ValidationError:
-            # A tie on the quota line: the office takes the first of the ranking, as the council concluded.
-            draft = decisions.draft_decision(campaign, award_kind=giay_khen, actor=office, meeting=meeting,
-                                             nominees=_top(campaign, giay_khen, meeting))
+        draft = decisions.draft_decision(campaign, award_kind=giay_khen, actor=office, meeting=meeting)
     decision = approval.approve_decision(draft, actor=director, signed_on=SIGNED_ON)
     proposal = None
     try:
@@ -110,15 +139,3 @@ def _decide(campaign, meeting, users):
     if proposal is not None:
         proposal = approval.approve_decision(proposal, actor=director, signed_on=SIGNED_ON)
     return decision, proposal
-
-
-def _top(campaign, award_kind, meeting):
-
-    passed = council.passed_nominee_ids(meeting)
-    chosen = []
-    for target in ("collective", "individual"):
-        quota = quota_for(campaign, award_kind, target)
-        ok = [r.nominee for r in rank_nominees(campaign, target=target, award_kind=award_kind)
-              if r.eligible and r.nominee.pk in passed]
-        chosen += ok[:quota] if quota is not None else ok
-    return chosen

@@ -11,6 +11,7 @@ from simple_history.utils import bulk_create_with_history
 
 from campaigns.models import (
     AnnualRating,
+    Campaign,
     DisciplineRecord,
     Gender,
     Initiative,
@@ -57,6 +58,24 @@ ACCOUNTS = [
 
 STAFF_PER_UNIT = 6
 
+# Invented but plausible references, so that the demo's documents can be signed (a ground that still reads "…"
+# stops signing). The real plan's number was left blank in the signed copy; the office enters the real ones.
+DEMO_FOUNDING_DECISION = ("44/2016/QĐ-UBND", dt.date(2016, 7, 25))
+DEMO_PLAN_NUMBER = "1056/KH-SLĐTBXH"
+
+
+def fill_legal_references(campaign=None):
+    """Give the organisation its founding decision and the campaign its plan number where they are still missing
+    or placeholders ("…/KH-SLĐTBXH"); never overwrites what the office entered."""
+    organisation = Organisation.objects.order_by("id").first()
+    if organisation is not None and not organisation.founding_decision_number:
+        organisation.founding_decision_number, organisation.founding_decision_date = DEMO_FOUNDING_DECISION
+        organisation.save(update_fields=["founding_decision_number", "founding_decision_date"])
+    for campaign in [campaign] if campaign is not None else Campaign.objects.all():
+        if "…" in campaign.plan_number or campaign.plan_number.startswith("/"):
+            campaign.plan_number = DEMO_PLAN_NUMBER
+            campaign.save(update_fields=["plan_number"])
+
 
 def demo_exists():
     return get_user_model().objects.filter(username="vanphong").exists()
@@ -72,6 +91,7 @@ def _name(rng, gender):
 def seed_organisation():
     """Create units, staff, records and accounts. Returns {username: password}."""
     rng = random.Random(2023)
+    fill_legal_references()
     organisation = Organisation.objects.order_by("id").first()
     units = {}
     for code, name, kind in UNITS:

@@ -5,7 +5,7 @@ The models live in one module per area; this package re-exports them all, so `fr
 works everywhere (and the migrations never change when a model moves between these modules)."""
 
 from awards.models.awards import AwardKind, AwardLevel, CampaignAward
-from awards.models.council import CouncilAttendance, CouncilMeeting, Vote
+from awards.models.council import CouncilAttendance, CouncilMeeting, TieBreak, Vote
 from awards.models.decisions import (
     Decision,
     DecisionLine,
@@ -14,6 +14,7 @@ from awards.models.decisions import (
     DocumentType,
 )
 from awards.models.dossiers import (
+    BangKhenRoute,
     DeadlineExtension,
     Document,
     DocumentKind,
@@ -22,12 +23,13 @@ from awards.models.dossiers import (
     DossierComment,
     DossierState,
     Nominee,
+    ProposalState,
     Registration,
     ReminderLog,
     document_upload_to,
 )
 from awards.models.history import PastAward
-from awards.models.money import AwardRate, BaseSalary, CollectiveRule, LegalBasis
+from awards.models.money import AwardRate, BaseSalary, CollectiveRule, LegalBasis, LegalKind, LegalRole
 from awards.models.scoring import NomineeScore, Outcome, Result
 from awards.models.signing import SignedDocument, SignedKind, SigningState, signed_upload_to
 from awards.models.transitions import StateChange
@@ -44,6 +46,8 @@ __all__ = [
     "DossierComment",
     "DeadlineExtension",
     "Nominee",
+    "ProposalState",
+    "BangKhenRoute",
     "DocumentKind",
     "Document",
     "document_upload_to",
@@ -55,8 +59,11 @@ __all__ = [
     "CouncilMeeting",
     "CouncilAttendance",
     "Vote",
+    "TieBreak",
     "CollectiveRule",
     "LegalBasis",
+    "LegalKind",
+    "LegalRole",
     "AwardRate",
     "BaseSalary",
     "DocumentType",

@@ -1,10 +1,12 @@
 """The council's meeting, attendance and votes."""
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from awards.models.awards import AwardKind
 from awards.models.dossiers import Nominee
-from campaigns.models import Campaign, Staff
+from campaigns.models import Campaign, Staff, Target
 
 
 class CouncilMeeting(models.Model):
@@ -22,6 +24,9 @@ class CouncilMeeting(models.Model):
     ballots_returned = models.PositiveSmallIntegerField("số phiếu thu về", null=True, blank=True)
     ballots_valid = models.PositiveSmallIntegerField("số phiếu hợp lệ", null=True, blank=True)
     conclusion = models.TextField("kết luận", blank=True)
+    number = models.PositiveIntegerField("số biên bản", null=True, blank=True)
+    number_year = models.PositiveSmallIntegerField("năm của sổ", null=True, blank=True)
+    number_text = models.CharField("số, ký hiệu biên bản", max_length=50, blank=True, help_text="Ví dụ: 03/BB-SLĐTBXH")
     history = HistoricalRecords()
 
     class Meta:
@@ -67,3 +72,27 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.nominee}: {self.votes_for}"
+
+
+class TieBreak(models.Model):
+    """The council's conclusion among nominees tied at the quota line of one award for one target: who is in, and
+    why. Drafting follows it while the tied group is the same; a change of votes clears it."""
+
+    meeting = models.ForeignKey(CouncilMeeting, on_delete=models.CASCADE, related_name="tie_breaks", verbose_name="cuộc họp")
+    award_kind = models.ForeignKey(AwardKind, on_delete=models.PROTECT, related_name="+", verbose_name="hình thức")
+    target = models.CharField("đối tượng", max_length=12, choices=Target.choices)
+    tied = models.ManyToManyField(Nominee, related_name="+", verbose_name="các đối tượng cùng hạng")
+    chosen = models.ManyToManyField(Nominee, related_name="+", verbose_name="được Hội đồng chọn")
+    reason = models.TextField("lý do (kết luận của Hội đồng)")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người ghi")
+    recorded_at = models.DateTimeField("ghi lúc", auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[tied, chosen])
+
+    class Meta:
+        verbose_name = "kết luận của Hội đồng khi bằng hạng"
+        verbose_name_plural = "kết luận của Hội đồng khi bằng hạng"
+        ordering = ["meeting", "award_kind", "target"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "award_kind", "target"], name="one_tie_break_per_line")]
+
+    def __str__(self):
+        return f"{self.award_kind.short_name} – {self.get_target_display()}: {self.reason[:60]}"

@@ -15,6 +15,7 @@ from campaigns.models import Campaign, Organisation, Target
 class DocumentType(models.TextChoices):
     DECISION = "QĐ", "Quyết định"
     PROPOSAL = "TTr", "Tờ trình"
+    MINUTES = "BB", "Biên bản"
 
 
 class DocumentRegister(models.Model):
@@ -24,6 +25,10 @@ class DocumentRegister(models.Model):
     doc_type = models.CharField("loại văn bản", max_length=5, choices=DocumentType.choices)
     year = models.PositiveSmallIntegerField("năm")
     last_number = models.PositiveIntegerField("số cuối đã cấp", default=0)
+    last_signed_on = models.DateField(
+        "ngày của số cuối", null=True, blank=True,
+        help_text="Ngày ký của văn bản mang số cuối đã cấp; văn bản sau không được ký trước ngày này",
+    )
 
     class Meta:
         verbose_name = "sổ đăng ký văn bản"

@@ -107,6 +107,19 @@ class DeadlineExtension(models.Model):
         return f"{self.unit} đến {self.until:%d/%m/%Y %H:%M}"
 
 
+class ProposalState(models.TextChoices):
+    PROPOSED = "proposed", "Đang đề nghị"
+    WITHDRAWN = "withdrawn", "Không xét (đã chọn hình thức khác cho cùng thành tích)"
+
+
+class BangKhenRoute(models.TextChoices):
+    """Which standard a proposal for the provincial Bằng khen rests on (Luật TĐKT 2022 Điều 74 khoản 1; NĐ 91/2017
+    Điều 39 before 2024): the office picks it per nominee, the Tờ trình says it."""
+
+    TWO_YEARS = "two_years", "Hai năm liên tục hoàn thành xuất sắc nhiệm vụ và 02 sáng kiến được công nhận"
+    CAMPAIGN = "campaign", "Thành tích xuất sắc được bình xét trong phong trào thi đua"
+
+
 class Nominee(models.Model):
     """A collective or an individual proposed in a dossier, with the award proposed for it."""
 
@@ -116,6 +129,13 @@ class Nominee(models.Model):
     staff = models.ForeignKey(Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="nominations", verbose_name="cá nhân")
     award_kind = models.ForeignKey(AwardKind, on_delete=models.PROTECT, related_name="+", verbose_name="hình thức đề nghị")
     achievement = models.TextField("tóm tắt thành tích", blank=True)
+    proposal_state = models.CharField(
+        "xét hình thức này", max_length=12, choices=ProposalState.choices, default=ProposalState.PROPOSED,
+        help_text="Mỗi thành tích một hình thức khen thưởng: chọn hình thức khác thì hình thức này không xét nữa",
+    )
+    bang_khen_route = models.CharField(
+        "căn cứ đề nghị Bằng khen", max_length=20, choices=BangKhenRoute.choices, default=BangKhenRoute.TWO_YEARS,
+    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     history = HistoricalRecords()
 

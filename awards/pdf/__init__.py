@@ -16,20 +16,6 @@ from awards.services.money import award_amount
 from campaigns import formatting
 from campaigns.models import Gender, Target
 
-OLD_LAW = (
-    "Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
-    "Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013"
-)
-NEW_LAW = "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
-
-
-def _decree_subject(title: str) -> str:
-    """"Nghị định quy định chi tiết …" → "quy định chi tiết …" (after "của Chính phủ")."""
-    for prefix in ("Nghị định ", "nghị định "):
-        if title.startswith(prefix):
-            return title[len(prefix):]
-    return f.lower_first(title)
-
 
 def _honorific(line) -> str:
     staff = line.nominee.staff if line.nominee_id and line.target == Target.INDIVIDUAL else None
@@ -51,10 +37,12 @@ def _signature(decision, organisation):
 
 
 def _header(organisation, number_text, doc_type, day, year):
+    """A draft has no number (blank before the symbol) and no date ("ngày … tháng … năm …"): both are the register's
+    and the signer's, on the day it is signed."""
     return {
         "parent": f.upper(organisation.parent_body),
         "issuer": f.upper(organisation.name),
-        "number": f"Số: {number_text}" if number_text else f"Số:        /{doc_type}-{organisation.abbreviation}",
+        "number": f"Số: {number_text}" if number_text else f"Số:      /{doc_type}-{organisation.abbreviation}",
         "place_date": f.place_and_date(organisation.place_name, day, year=year),
     }
 
@@ -95,29 +83,16 @@ def decision_context(decision: Decision) -> dict:
     )
     per_target = {t: next((r["amount"] for r in rows if r["line"].target == t), None) for t in (Target.COLLECTIVE, Target.INDIVIDUAL)}
 
-    grounds = [OLD_LAW if basis is None or basis.valid_from.year < 2024 else NEW_LAW]
-    if basis is not None:
-        grounds.append(f"Nghị định số {basis.code} {f.day_month_year(basis.issued_on)} của Chính phủ {_decree_subject(basis.title)}")
-    grounds.append(
-        f"Quyết định của Ủy ban nhân dân tỉnh quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của {organisation.full_name or organisation.name}"
-    )
-    for ground in campaign.grounds.order_by("order"):
-        if basis is None or ground.reference != basis.code:
-            grounds.append(ground.text)
-    grounds.append(
-        f"Kế hoạch số {campaign.plan_number} {f.day_month_year(campaign.plan_date)} của {organisation.name} "
-        f"về việc phát động {f.lower_first(campaign.title)}"
-    )
-    if decision.meeting:
-        held = timezone.localtime(decision.meeting.held_at).date()
-        grounds.append(f"Biên bản họp Hội đồng Thi đua - Khen thưởng {organisation.name} {f.day_month_year(held)}")
+    from awards.services.grounds import grounds_for  # noqa: PLC0415 — grounds imports awards.pdf.formats (a cycle at load)
+
+    grounds = grounds_for(decision.doc_type, campaign=campaign, day=decision.signed_on, meeting=decision.meeting)
 
     year = decision.signed_on.year if decision.signed_on else campaign.year
     return {
         "decision": decision, "campaign": campaign, "organisation": organisation, "draft": draft,
         "header": _header(organisation, decision.number_text, decision.doc_type, decision.signed_on, year),
         "signature": _signature(decision, organisation),
-        "grounds": grounds, "basis": basis, "salary": formatting.money(salary),
+        "grounds": [g.text for g in grounds], "basis": basis, "salary": formatting.money(salary),
         "collectives": collectives, "individuals": individuals,
         "n_collectives": f.count2(len(collectives)), "n_individuals": f.count2(len(individuals)),
         "amount_collective": formatting.money(per_target[Target.COLLECTIVE]),
@@ -208,10 +183,24 @@ def minutes_context(meeting) -> dict:
         })
     held = timezone.localtime(meeting.held_at)
     ended = timezone.localtime(meeting.ended_at) if meeting.ended_at else None
+    from awards.services.grounds import grounds_for  # noqa: PLC0415 — grounds imports awards.pdf.formats (a cycle at load)
+
+    grounds = grounds_for(DocumentType.MINUTES, campaign=campaign, day=held.date())
+    # Each nominee counts once, however many award kinds it was voted for (one achievement, one award).
+    passed_subjects = {("s", r["nominee"].staff_id) if r["nominee"].staff_id else ("u", r["nominee"].unit_id)
+                       for r in rows if r["passed"]}
+    ties = [
+        {"record": t, "chosen": list(t.chosen.select_related("staff", "unit").order_by("pk")),
+         "tied": list(t.tied.select_related("staff", "unit").order_by("pk"))}
+        for t in meeting.tie_breaks.select_related("award_kind").order_by("award_kind__code", "target")
+    ]
     return {
         "meeting": meeting, "campaign": campaign, "organisation": organisation,
-        "header": _header(organisation, "", "BB", None, held.year) | {
-            "number": "", "place_date": f.place_and_date(organisation.place_name, held.date())},
+        "grounds": [g.text for g in grounds], "ties": ties,
+        "set_aside": [r["nominee"] for r in rows if r["nominee"].proposal_state == "withdrawn"],
+        "set_aside_kinds": sorted({r["nominee"].award_kind.short_name for r in rows if r["nominee"].proposal_state == "withdrawn"}),
+        "header": _header(organisation, meeting.number_text, "BB", held.date(), held.year) | {
+            "place_date": f.place_and_date(organisation.place_name, held.date())},
         "held_time": f"{held:%H} giờ {held:%M} phút, {f.day_month_year(held.date())}",
         "ended_time": f"{ended:%H} giờ {ended:%M} phút" if ended else "",
         "same_day": ended is not None and ended.date() == held.date(),
@@ -219,7 +208,7 @@ def minutes_context(meeting) -> dict:
         "present_percent": formatting.number(len(present) * 100 / meeting.total_members) if meeting.total_members else "0",
         "collectives": [r for r in rows if r["nominee"].target == Target.COLLECTIVE],
         "individuals": [r for r in rows if r["nominee"].target == Target.INDIVIDUAL],
-        "n_passed": sum(1 for r in rows if r["passed"]), "threshold": threshold_text(campaign),
+        "n_passed": f.count2(len(passed_subjects)), "threshold": threshold_text(campaign),
         "subject_tail": f.lower_first(campaign.title),
     }
 

@@ -8,9 +8,10 @@ from awards.words import amount_in_words
 
 def day_month_year(day: dt.date | None, *, year: int | None = None) -> str:
     """"ngày 05 tháng 12 năm 2023": leading zero for days under 10 and for months 1 and 2 only
-    ("ngày 09 tháng 02 năm 2024", "ngày 15 tháng 7 năm 2023"). Without a date: blanks to fill by hand."""
+    ("ngày 09 tháng 02 năm 2024", "ngày 15 tháng 7 năm 2023"). Without a date (a draft): "ngày … tháng … năm …",
+    filled in by hand when signed (`year` is accepted for callers and not printed: the year is the signing's)."""
     if day is None:
-        return f"ngày      tháng      năm {year or ''}".rstrip()
+        return "ngày … tháng … năm …"
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 

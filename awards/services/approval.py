@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -15,7 +15,6 @@ from awards.models import (
     Decision,
     DecisionLine,
     DecisionState,
-    DocumentRegister,
     DocumentType,
 )
 from awards.rules import checks_rule
@@ -24,28 +23,15 @@ from awards.services.decisions import (
     campaign_quota,
     quota_errors,
 )
+from awards.services.legality import ensure_signable
 from awards.services.money import amount_under, base_salary_on, legal_basis_on
+from awards.services.register import take_number
 from awards.services.transitions import TransitionError, set_state
 
 VERIFY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
+
+
 # ------------------------------------------------------------------------------------- approval, rejection
-
-def _next_number(organisation, doc_type: str, year: int) -> int:
-    """The next number of the register, under a row lock: unique and without gaps (the caller's transaction
-    also holds the decision, so a failure after this rolls the number back)."""
-    lookup = {"organisation": organisation, "doc_type": doc_type, "year": year}
-    register = DocumentRegister.objects.select_for_update().filter(**lookup).first()
-    if register is None:
-        try:
-            with transaction.atomic():
-                DocumentRegister.objects.create(**lookup, last_number=0)
-        except IntegrityError:
-            pass  # another approval created it first; its row is locked below
-        register = DocumentRegister.objects.select_for_update().get(**lookup)
-    register.last_number += 1
-    register.save(update_fields=["last_number"])
-    return register.last_number
-
 
 def _new_verify_code() -> str:
     while True:
@@ -81,6 +67,7 @@ def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = N
             )
         lines = sorted(decision.lines.all(), key=lambda line: (TARGET_ORDER.index(line.target), line.order))
         _check_lines(decision, lines)
+        ensure_signable(decision, lines, signed_on)
         old = None
         if decision.replaces_id:
             old = Decision.objects.select_for_update().get(pk=decision.replaces_id)
@@ -108,9 +95,8 @@ def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = N
         bulk_update_with_history(lines, DecisionLine, ["order", "amount", "verify_code"], default_user=actor,
                                  default_change_reason="Ký ban hành: số thứ tự và số tiền chốt")
 
-        number = _next_number(organisation, decision.doc_type, signed_on.year)
+        number, decision.number_text = take_number(organisation, decision.doc_type, signed_on)
         decision.number, decision.number_year = number, signed_on.year
-        decision.number_text = f"{number}/{decision.doc_type}-{organisation.abbreviation}"
         decision.signed_on = signed_on
         decision.signer_name = organisation.signer_name
         decision.signer_title = organisation.signer_title

@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
-from awards.models import CampaignAward, LegalBasis, StateChange
+from awards.models import CampaignAward, LegalBasis, LegalRole, StateChange
 from awards.rules import checks_rule
 from awards.services.transitions import set_state
 from campaigns.models import Campaign, CampaignGround, CampaignStatus, Criterion
@@ -37,7 +37,7 @@ CAMPAIGN_FIELDS = ["title", "plan_number", "plan_date", "period_start", "period_
 # the money rules (LegalBasis) holds the decrees; until the laws have rows of their own there (issue 12's legal
 # table), they are chosen from here by the same rule: the one in force on the day.
 LAWS = [
-    ("Luật TĐKT 2003", dt.date(2003, 11, 26), dt.date(2004, 1, 1), dt.date(2023, 12, 31),
+    ("15/2003/QH11", dt.date(2003, 11, 26), dt.date(2004, 1, 1), dt.date(2023, 12, 31),
      "Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
      "Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013"),
     ("06/2022/QH15", dt.date(2022, 6, 15), dt.date(2024, 1, 1), None,
@@ -72,8 +72,8 @@ def legal_grounds_on(day: dt.date) -> list[tuple[str, dt.date, str]]:
     grounds = [(ref, issued, text) for ref, issued, start, end, text in LAWS
                if start <= day and (end is None or day <= end)]
     decree = (
-        LegalBasis.objects.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("-valid_from").first()
+        LegalBasis.objects.filter(role=LegalRole.EMULATION_DECREE, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).order_by("-valid_from").first()
     )
     if decree is not None:
         grounds.append((decree.code, decree.issued_on, _decree_text(decree)))

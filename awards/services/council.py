@@ -11,16 +11,19 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from awards.models import (
     CouncilAttendance,
     CouncilMeeting,
     DecisionState,
+    DocumentType,
     DossierState,
     Nominee,
     Vote,
 )
 from awards.rules import checks_rule
+from awards.services.register import take_number
 from campaigns.models import Campaign, Staff
 
 
@@ -157,10 +160,15 @@ def record_vote(
     if total > limit:
         what = "số phiếu hợp lệ" if limit != meeting.total_members else "tổng số thành viên Hội đồng"
         raise ValidationError(f"Tổng số phiếu của «{nominee.name}» ({total}) vượt quá {what} ({limit}).")
+    before = Vote.objects.filter(meeting=meeting, nominee=nominee).values_list("votes_for", "votes_against", "votes_abstain").first()
     vote, _ = Vote.objects.update_or_create(
         meeting=meeting, nominee=nominee,
         defaults={"votes_for": votes_for, "votes_against": votes_against, "votes_abstain": votes_abstain},
     )
+    if before != counts:
+        from awards.services.legality import clear_tie_breaks  # noqa: PLC0415 — legality imports this module
+
+        clear_tie_breaks(meeting)  # the council's choice at a tie rested on the votes as they were
     return vote
 
 
@@ -173,7 +181,14 @@ def conclude_meeting(meeting: CouncilMeeting, *, conclusion: str, ended_at: dt.d
         raise ValidationError("Giờ kết thúc phải sau giờ bắt đầu cuộc họp.")
     meeting.conclusion = conclusion.strip()
     meeting.ended_at = ended_at or meeting.ended_at
-    meeting.save(update_fields=["conclusion", "ended_at"])
+    fields = ["conclusion", "ended_at"]
+    if meeting.number is None:
+        # The minutes are complete: they take the next number of the Biên bản register, dated the meeting's day.
+        held = timezone.localtime(meeting.held_at).date()
+        meeting.number, meeting.number_text = take_number(meeting.campaign.organisation, DocumentType.MINUTES, held)
+        meeting.number_year = held.year
+        fields += ["number", "number_text", "number_year"]
+    meeting.save(update_fields=fields)
     return meeting
 
 

@@ -29,6 +29,7 @@ from awards.services.council import (
     passed_nominee_ids,
     percent_of_members,
 )
+from awards.services.legality import other_award_refusal_map, tie_choice
 from awards.services.ranking import bang_khen_eligibility, rank_nominees
 from awards.services.transitions import TransitionError, set_state
 from campaigns.models import Campaign, Target
@@ -116,6 +117,8 @@ def _select(campaign, *, award_kind, meeting, nominees, extra_check=None):
             r for r in rank_nominees(campaign, target=target, award_kind=award_kind)
             if r.nominee.award_kind_id == award_kind.pk
         ]
+        refused_other = other_award_refusal_map(
+            [r.nominee for r in ranking if wanted is None or r.nominee.pk in wanted], award_kind=award_kind)
         picked = []
         for r in ranking:
             n = r.nominee
@@ -136,15 +139,14 @@ def _select(campaign, *, award_kind, meeting, nominees, extra_check=None):
                 if wanted is not None:
                     errors.append(refusal)
                 continue
-            if wanted is None and award.quota is not None and len(picked) >= award.quota:
-                if picked and r.rank is not None and r.rank == picked[-1].rank and not tie_errors.get(target):
-                    tie_errors[target] = (
-                        f"«{picked[-1].nominee.name}» và «{n.name}» cùng hạng {r.rank} ở ranh giới số lượng "
-                        f"{award.quota:02d} {award.get_target_display().lower()}: Văn phòng chọn danh sách cụ thể "
-                        "theo kết luận của Hội đồng."
-                    )
+            if n.pk in refused_other:  # one achievement, one award: refused whether the list is automatic or given
+                errors.append(refused_other[n.pk])
                 continue
             picked.append(r)
+        if wanted is None and award.quota is not None and len(picked) > award.quota:
+            picked, tie_error = tie_choice(meeting, award, picked)
+            if tie_error:
+                tie_errors[target] = tie_error
         if wanted is not None:
             errors += quota_errors(award, len(picked))
         chosen[target] = picked

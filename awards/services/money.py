@@ -13,7 +13,7 @@ from decimal import ROUND_CEILING, Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from awards.models import AwardKind, AwardRate, BaseSalary, CollectiveRule, LegalBasis
+from awards.models import AwardKind, AwardRate, BaseSalary, CollectiveRule, LegalBasis, LegalRole
 from campaigns.models import Target
 
 
@@ -29,7 +29,7 @@ class AwardMoney:
 def legal_basis_on(day: dt.date) -> LegalBasis:
     """The decree on award money in force on `day` (the newest one that applies)."""
     basis = (
-        LegalBasis.objects.filter(valid_from__lte=day)
+        LegalBasis.objects.filter(role=LegalRole.EMULATION_DECREE, valid_from__lte=day)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
         .order_by("-valid_from")
         .first()

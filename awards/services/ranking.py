@@ -29,7 +29,17 @@ from decimal import Decimal
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 
-from awards.models import AwardKind, AwardLevel, CampaignAward, Dossier, Nominee, Outcome, Result
+from awards.models import (
+    AwardKind,
+    AwardLevel,
+    BangKhenRoute,
+    CampaignAward,
+    Dossier,
+    Nominee,
+    Outcome,
+    ProposalState,
+    Result,
+)
 from awards.selectors import nominees_for
 from awards.selectors.history import history_by_subject, with_history_note
 from awards.services.recompute import scored_nominees
@@ -111,7 +121,17 @@ def _consecutive_years(ratings_by_year: dict, year: int) -> list[int]:
     return run
 
 
+CAMPAIGN_ROUTE = (
+    "Thành tích xuất sắc được bình xét trong phong trào thi đua năm {year}: đạt các tiêu chí của phong trào, được "
+    "Hội đồng Thi đua - Khen thưởng Sở đề nghị → Đủ điều kiện"
+)
+
+
 def _bang_khen(nominee, year, ratings_by_year: dict, initiatives: list) -> tuple[bool, str]:
+    if getattr(nominee, "bang_khen_route", "") == BangKhenRoute.CAMPAIGN:
+        # The campaign's own criteria (checked by the ranking) and the council's vote (checked by drafting) are
+        # the standard of this route.
+        return True, CAMPAIGN_ROUTE.format(year=year)
     run = _consecutive_years(ratings_by_year, year)
     years_text = ", ".join(str(y) for y in run)
     if nominee.target == Target.COLLECTIVE:
@@ -220,6 +240,7 @@ class RankRow:
     gender: str | None
     unit_name: str
     first_submitted_at: object
+    bang_khen_route: str = BangKhenRoute.TWO_YEARS
 
     @property
     def staff(self):  # templates ask `nominee.staff` to tell an individual
@@ -231,7 +252,7 @@ class RankRow:
 
 # The submission time is read per dossier (300), not per nominee (2,700): parsing time stamps is what costs.
 ROW_FIELDS = ("pk", "target", "staff_id", "unit_id", "staff__full_name", "staff__gender", "unit__name",
-              "dossier_id", "score__score", "score__meets_mandatory")
+              "dossier_id", "score__score", "score__meets_mandatory", "bang_khen_route")
 
 
 def _tie_rules(campaign, target):
@@ -265,7 +286,7 @@ def rank_rows(campaign, *, target, award_kind=None, user=None) -> list[RankedNom
     the nominees to those the user may see (awards.selectors.nominees_for). A fixed number of queries: the
     scores are kept per nominee (awards.services.scores)."""
     kind = resolve_award_kind(campaign, award_kind, target)
-    qs = scored_nominees(campaign).filter(target=target)
+    qs = scored_nominees(campaign).filter(target=target).exclude(proposal_state=ProposalState.WITHDRAWN)
     if kind is not None:
         qs = qs.filter(award_kind=kind)
     if user is not None:
@@ -278,9 +299,9 @@ def rank_rows(campaign, *, target, award_kind=None, user=None) -> list[RankedNom
     submitted = dict(Dossier.objects.filter(pk__in={r[7] for r in rows}).values_list("pk", "first_submitted_at"))
     bang_khen = kind is not None and kind.code == BANG_KHEN
     ranked = []
-    for pk, tgt, staff_id, unit_id, full_name, gender, unit_name, dossier_id, score, meets in rows:
+    for pk, tgt, staff_id, unit_id, full_name, gender, unit_name, dossier_id, score, meets, route in rows:
         row = RankRow(pk, tgt, staff_id, unit_id, full_name if staff_id else unit_name, gender, unit_name,
-                      submitted.get(dossier_id))
+                      submitted.get(dossier_id), route)
         ranked.append(RankedNominee(
             nominee=row, score=score, eligible=bool(meets), missing=[], rank=None, tie_note="", within_quota=False,
             women_percent=women.get(unit_id),

@@ -22,6 +22,7 @@ from awards.rules import may, rule_required
 from awards.selectors import meetings_for
 from awards.services import council as council_service
 from awards.services.ranking import rank_nominees
+from awards.views import choices
 from awards.views.common import (
     current_campaign_or_404,
     pdf_response,
@@ -106,7 +107,8 @@ def meeting(request, pk):
     meeting = get_object_or_404(meetings_for(request.user).select_related("campaign", "chair", "secretary"), pk=pk)
     votes = {v.nominee_id: v for v in meeting.votes.all()}
     rows = []
-    for nominee in _meeting_nominees(meeting):
+    nominees = _meeting_nominees(meeting)
+    for nominee in nominees:
         vote = votes.get(nominee.pk)
         outcome = council_service.vote_outcome(vote, campaign=meeting.campaign) if vote else None
         if vote:
@@ -118,6 +120,7 @@ def meeting(request, pk):
         "staff": Staff.objects.filter(active=True).select_related("unit"),
         "office": may(request.user, "awards.record_vote") and signed is None, "signed": signed,
         "threshold": council_service.threshold_text(meeting.campaign),
+        **choices.meeting_context(meeting, nominees),
     })
 
 

@@ -31,13 +31,22 @@ def person(unit=None, name=None, gender=Gender.MALE, position="Chuyên viên"):
                         position=position)
 
 
+def nominate(campaign, *, award_kind, unit=None, staff=None, achievement="", name=None):
+    """An appraised nominee (AppraisedNomineeFactory) for `award_kind`: `staff`, or the collective `unit`, or a new
+    unit called `name`."""
+    subject = {"staff": staff} if staff is not None else {"unit": unit or UnitFactory(name=name or f"Phòng thử nghiệm {next(_seq)}")}
+    extra = {"achievement": achievement} if achievement else {}
+    return AppraisedNomineeFactory(campaign=campaign, award_kind=award_kind, **subject, **extra)
+
+
 def meeting_for(campaign, *, members=None, held_at=None):
     chair = person(name="Hà Anh Quang", position="Giám đốc Sở")
     secretary = person(name="Trần Thị Thu Hà", gender=Gender.FEMALE)
+    held_at = held_at or dt.datetime(2023, 12, 1, 8, 0, tzinfo=VN)
     return record_meeting(
-        campaign, held_at=held_at or dt.datetime(2023, 12, 1, 8, 0, tzinfo=VN), place="Phòng họp Sở",
+        campaign, held_at=held_at, place="Phòng họp Sở",
         chair=chair, secretary=secretary, actor=None, members=members or [],
-        ended_at=dt.datetime(2023, 12, 1, 10, 30, tzinfo=VN),
+        ended_at=held_at + dt.timedelta(hours=2, minutes=30),
     )
 
 

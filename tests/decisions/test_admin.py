@@ -40,7 +40,7 @@ def test_director_approves_from_the_list(client, director, draft):
     client.force_login(director)
     response = client.post(reverse(CHANGELIST), {"action": "approve_selected", ACTION_CHECKBOX_NAME: [draft.pk]}, follow=True)
     draft.refresh_from_db()
-    assert (draft.state, draft.number_text, draft.decided_by) == (DecisionState.APPROVED, "1/QĐ-SLĐTBXH", director)
+    assert (draft.state, draft.number_text, draft.decided_by) == (DecisionState.APPROVED, "01/QĐ-SLĐTBXH", director)
     assert "Đã phê duyệt 1 văn bản." in [str(m) for m in response.context["messages"]]
 
 
@@ -76,7 +76,7 @@ def test_change_page_buttons_approve_and_reject_for_the_director_only(client, cl
     response = client.post(approve, {"signed_on": "2023-12-05"})
     assert response["Location"] == change
     draft.refresh_from_db()
-    assert (draft.state, draft.signed_on, draft.number_text) == (DecisionState.APPROVED, dt.date(2023, 12, 5), "1/QĐ-SLĐTBXH")
+    assert (draft.state, draft.signed_on, draft.number_text) == (DecisionState.APPROVED, dt.date(2023, 12, 5), "01/QĐ-SLĐTBXH")
     assert approve not in client.get(change).content.decode()  # nothing more to approve
 
     other = draft_decision(campaign, award_kind=giay_khen, actor=clerk, nominees=[gk_world["collectives"][5]])

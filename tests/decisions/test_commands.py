@@ -1,4 +1,4 @@
-"""Batch commands: render_decision and render_certificates take the number as printed ("1/QĐ-SLĐTBXH") or just
+"""Batch commands: render_decision and render_certificates take the number as printed ("01/QĐ-SLĐTBXH") or just
 the number (a Quyết định), and refuse drafts and unknown numbers in Vietnamese."""
 
 import datetime as dt
@@ -20,11 +20,11 @@ def approved(gk_world, giay_khen, campaign, clerk, director):
 
 
 def test_render_decision_by_number_text_or_number(approved, tmp_path):
-    for number in ("1/QĐ-SLĐTBXH", "1"):
+    for number in ("01/QĐ-SLĐTBXH", "1"):
         out = tmp_path / f"qd-{number.replace('/', '-')}.pdf"
         call_command("render_decision", number, "--out", str(out))
         text = text_of(out.read_bytes())
-        assert "Số: 1/QĐ-SLĐTBXH" in text and "Tổng cộng 8.100.000" in text
+        assert "Số: 01/QĐ-SLĐTBXH" in text and "Tổng cộng 8.100.000" in text
 
 
 def test_render_certificates_writes_one_page_per_awardee(approved, tmp_path):
@@ -37,6 +37,6 @@ def test_unknown_numbers_and_drafts_are_refused(gk_world, giay_khen, campaign, c
     draft_decision(campaign, award_kind=giay_khen, actor=clerk)
     with pytest.raises(CommandError, match="Không có văn bản đã ký ban hành số 1"):
         call_command("render_decision", "1", "--out", str(tmp_path / "x.pdf"))
-    with pytest.raises(CommandError, match="Không có văn bản đã ký ban hành số 7/QĐ-SLĐTBXH"):
-        call_command("render_certificates", "7/QĐ-SLĐTBXH", "--out", str(tmp_path / "x.pdf"))
+    with pytest.raises(CommandError, match="Không có văn bản đã ký ban hành số 07/QĐ-SLĐTBXH"):
+        call_command("render_certificates", "07/QĐ-SLĐTBXH", "--out", str(tmp_path / "x.pdf"))
     assert not (tmp_path / "x.pdf").exists()

@@ -110,7 +110,7 @@ def test_the_record_of_a_meeting_behind_a_signed_decision_is_closed(campaign, gi
     record_vote(meeting, nominee=nominee, votes_for=7)
     approve_decision(draft_decision(campaign, award_kind=giay_khen, actor=clerk, meeting=meeting),
                      actor=director, signed_on=dt.date(2023, 12, 5))
-    message = "Cuộc họp này là căn cứ của Quyết định số 1/QĐ-SLĐTBXH đã ký ban hành"
+    message = "Cuộc họp này là căn cứ của Quyết định số 01/QĐ-SLĐTBXH đã ký ban hành"
     with pytest.raises(ValidationError, match=message):
         record_vote(meeting, nominee=nominee, votes_for=2, votes_against=5)
     with pytest.raises(ValidationError, match=message):

@@ -105,7 +105,7 @@ def test_approval_numbers_dates_signs_and_freezes_the_money(gk_world, giay_khen,
     approved = approve_decision(decision, actor=director, signed_on=DEC5)
     approved.refresh_from_db()
     assert (approved.state, approved.number, approved.number_year, approved.number_text, approved.signed_on) == (
-        DecisionState.APPROVED, 1, 2023, "1/QĐ-SLĐTBXH", DEC5)
+        DecisionState.APPROVED, 1, 2023, "01/QĐ-SLĐTBXH", DEC5)
     assert (approved.signer_name, approved.signer_title, approved.legal_basis.code, approved.base_salary) == (
         "Hà Anh Quang", "GIÁM ĐỐC", "91/2017/NĐ-CP", Decimal("1800000"))
     assert approved.total_amount == Decimal("8100000")
@@ -115,7 +115,7 @@ def test_approval_numbers_dates_signs_and_freezes_the_money(gk_world, giay_khen,
     assert len(set(codes)) == 10 and all(len(c) == 8 for c in codes)
     assert DocumentRegister.objects.get(doc_type="QĐ", year=2023).last_number == 1
     change = StateChange.objects.filter(object_id=approved.pk, to_state="approved").get()
-    assert (change.from_state, change.actor, change.reason) == ("draft", director, "Ký ban hành số 1/QĐ-SLĐTBXH ngày 05/12/2023")
+    assert (change.from_state, change.actor, change.reason) == ("draft", director, "Ký ban hành số 01/QĐ-SLĐTBXH ngày 05/12/2023")
 
 
 def test_approving_twice_changes_nothing(gk_world, giay_khen, campaign, clerk, director):
@@ -187,8 +187,8 @@ def test_a_correction_is_a_new_decision_that_replaces_the_approved_one(gk_world,
     update_line(new.lines.get(order=6), actor=clerk, recipient_name="Đặng Thị Hồng Hạnh")
     new = approve_decision(new, actor=director, signed_on=dt.date(2023, 12, 8))
     old.refresh_from_db()
-    assert (old.state, old.number_text) == (DecisionState.REPLACED, "1/QĐ-SLĐTBXH")
-    assert (new.state, new.number_text) == (DecisionState.APPROVED, "2/QĐ-SLĐTBXH")
+    assert (old.state, old.number_text) == (DecisionState.REPLACED, "01/QĐ-SLĐTBXH")
+    assert (new.state, new.number_text) == (DecisionState.APPROVED, "02/QĐ-SLĐTBXH")
     with pytest.raises(TransitionError):
         replace_decision(old, actor=clerk)
 
@@ -217,5 +217,5 @@ def test_proposal_lists_bang_khen_eligible_nominees_with_achievement_and_conditi
     with pytest.raises(ValidationError, match="«Hồ Văn Long» chưa đủ điều kiện"):
         draft_proposal(campaign, actor=clerk, nominees=[n_short])
     proposal = approve_decision(proposal, actor=director, signed_on=DEC5)
-    assert (proposal.number_text, proposal.total_amount) == ("1/TTr-SLĐTBXH", None)
+    assert (proposal.number_text, proposal.total_amount) == ("01/TTr-SLĐTBXH", None)
     assert not DecisionLine.objects.filter(decision=proposal, amount__isnull=False).exists()

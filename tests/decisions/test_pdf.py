@@ -64,10 +64,10 @@ def test_decision_pdf_has_the_form_the_list_the_money_and_the_words(approved, gk
     pdf = decision_pdf(approved)
     text = text_of(pdf)
     for expected in HEADER + [
-        "Số: 1/QĐ-SLĐTBXH", "QUYẾT ĐỊNH", "Về việc tặng Giấy khen", "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        "Số: 01/QĐ-SLĐTBXH", "QUYẾT ĐỊNH", "Về việc tặng Giấy khen", "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
         "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017", "QUYẾT ĐỊNH:", "Điều 1.",
         "05 tập thể và 05 cá nhân", "Điều 2.", "Điều 3.", "Nơi nhận:", "Hà Anh Quang",
-        "DANH SÁCH", "(Kèm theo Quyết định số 1/QĐ-SLĐTBXH ngày 05 tháng 12 năm 2023",
+        "DANH SÁCH", "(Kèm theo Quyết định số 01/QĐ-SLĐTBXH ngày 05 tháng 12 năm 2023",
         "I TẬP THỂ (05 tập thể)", "II CÁ NHÂN (05 cá nhân)",
         "Tổng cộng 8.100.000", "Bằng chữ: Tám triệu một trăm nghìn đồng",
     ]:
@@ -105,7 +105,7 @@ def test_certificates_one_landscape_page_per_awardee_with_verification(approved,
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH NINH THUẬN", "TẶNG",
         "GIẤY KHEN", "Bà Đặng Thị Hạnh", "Chuyên viên, Phòng Người có công",
         "Đã có thành tích xuất sắc trong phong trào thi đua cải cách hành chính năm 2023",
-        "Quyết định số 1/QĐ-SLĐTBXH", "ngày 05/12/2023", "Số sổ vàng: 6", f"Mã xác minh: {first.verify_code}",
+        "Quyết định số 01/QĐ-SLĐTBXH", "ngày 05/12/2023", "Số sổ vàng: 6", f"Mã xác minh: {first.verify_code}",
         "Ninh Thuận, ngày 05 tháng 12 năm 2023", "GIÁM ĐỐC", "Hà Anh Quang",
     ]:
         assert expected in text, expected
@@ -150,7 +150,7 @@ def test_proposal_to_the_province_lists_achievement_and_condition(campaign, bang
     proposal = approve_decision(draft_proposal(campaign, actor=clerk), actor=director, signed_on=DEC5)
     text = text_of(decision_pdf(proposal))
     for expected in HEADER + [
-        "Số: 1/TTr-SLĐTBXH", "TỜ TRÌNH", "Kính gửi: Ủy ban nhân dân tỉnh Ninh Thuận (qua Sở Nội vụ).",
+        "Số: 01/TTr-SLĐTBXH", "TỜ TRÌNH", "Kính gửi: Ủy ban nhân dân tỉnh Ninh Thuận (qua Sở Nội vụ).",
         "Bà Phan Thị Lan, Phó Trưởng phòng, Phòng Người có công", "Chủ trì số hóa hồ sơ người có công",
         "Hoàn thành xuất sắc nhiệm vụ 2 năm liên tục (2022, 2023)", "Kính trình UBND tỉnh Ninh Thuận xem xét, quyết định./.",
     ]:

@@ -55,7 +55,7 @@ def test_racing_approvals_get_unique_gapless_numbers(campaign, giay_khen, clerk,
     assert not [r for r in results if isinstance(r, Exception)], results
     numbers = sorted(Decision.objects.values_list("number", flat=True))
     assert numbers == [1, 2, 3, 4]
-    assert sorted(Decision.objects.values_list("number_text", flat=True)) == [f"{k}/QĐ-SLĐTBXH" for k in range(1, 5)]
+    assert sorted(Decision.objects.values_list("number_text", flat=True)) == [f"{k:02d}/QĐ-SLĐTBXH" for k in range(1, 5)]
     assert DocumentRegister.objects.get(doc_type="QĐ", year=2023).last_number == 4
 
 

@@ -80,7 +80,7 @@ def test_director_approves_on_the_page_and_the_office_cannot(client, clerk, dire
     client.force_login(director)
     client.post(reverse("decisions:approve", args=[decision.pk]), {"signed_on": "2023-12-05"})
     decision.refresh_from_db()
-    assert (decision.state, decision.number_text, decision.signed_on) == (DecisionState.APPROVED, "1/QĐ-SLĐTBXH", DEC5)
+    assert (decision.state, decision.number_text, decision.signed_on) == (DecisionState.APPROVED, "01/QĐ-SLĐTBXH", DEC5)
 
 
 def test_rejection_on_the_page_needs_a_reason(client, clerk, director, gk_world, giay_khen, campaign):
@@ -106,7 +106,7 @@ def test_the_page_refuses_to_change_an_approved_decision(client, clerk, approved
     ]:
         response = client.post(reverse(name, kwargs=kwargs), data, follow=True)
         assert messages_of(response) == [
-            "Quyết định số 1/QĐ-SLĐTBXH đã ký ban hành: không thể sửa hoặc xóa. Muốn đính chính, hãy lập quyết định thay thế."
+            "Quyết định số 01/QĐ-SLĐTBXH đã ký ban hành: không thể sửa hoặc xóa. Muốn đính chính, hãy lập quyết định thay thế."
         ]
     assert list(approved.lines.values_list("pk", "recipient_name", "amount")) == before
     assert Decision.objects.filter(pk=approved.pk, state=DecisionState.APPROVED).exists()
@@ -133,7 +133,7 @@ def test_verification_of_a_valid_code_shows_name_award_number_date_and_organisat
     response = client.get(reverse("verify:code", args=[line.verify_code.lower()]))
     assert response.status_code == 200
     page = response.content.decode()
-    for expected in ["Giấy khen hợp lệ", "Đặng Thị Hạnh", "Giấy khen của Giám đốc Sở", "Số 1/QĐ-SLĐTBXH ngày 05/12/2023",
+    for expected in ["Giấy khen hợp lệ", "Đặng Thị Hạnh", "Giấy khen của Giám đốc Sở", "Số 01/QĐ-SLĐTBXH ngày 05/12/2023",
                      "Sở Lao động - Thương binh và Xã hội tỉnh Ninh Thuận"]:
         assert expected in page
     for private in ["540.000", "Chuyên viên", "Phòng Người có công"]:

@@ -258,7 +258,7 @@ def test_the_whole_campaign_in_a_browser(
     boss.page.locator("input[type=submit][value='Phê duyệt, ký ban hành']").click()
     boss.page.wait_for_load_state()
     decision.refresh_from_db()
-    assert (decision.state, decision.number_text) == ("approved", "1/QĐ-SLĐTBXH")
+    assert (decision.state, decision.number_text) == ("approved", "01/QĐ-SLĐTBXH")
     assert "Đã ký ban hành" in boss.text()
     shot(boss.page, "director approved in the admin")
 
@@ -268,7 +268,7 @@ def test_the_whole_campaign_in_a_browser(
     response = boss.page.request.get(url + reverse("decisions:pdf", args=[decision.pk]))
     assert (response.status, response.headers["content-type"]) == (200, "application/pdf")
     text = pdf_text(response.body())
-    for expected in ("QUYẾT ĐỊNH", "Số: 1/QĐ-SLĐTBXH", "Phòng Người có công", "Võ Thị Mai", "1.410.000", "710.000",
+    for expected in ("QUYẾT ĐỊNH", "Số: 01/QĐ-SLĐTBXH", "Phòng Người có công", "Võ Thị Mai", "1.410.000", "710.000",
                      "2.120.000", "Hai triệu một trăm hai mươi nghìn đồng"):
         assert expected in text, expected
     boss.go("decisions:detail", decision.pk)
@@ -276,7 +276,7 @@ def test_the_whole_campaign_in_a_browser(
     response = boss.page.request.get(url + reverse("decisions:certificates_pdf", args=[decision.pk]))
     assert response.status == 200
     text = pdf_text(response.body())
-    for expected in ("GIẤY KHEN", "Phòng Người có công", "Võ Thị Mai", "1/QĐ-SLĐTBXH"):
+    for expected in ("GIẤY KHEN", "Phòng Người có công", "Võ Thị Mai", "01/QĐ-SLĐTBXH"):
         assert expected in text, expected
 
     # 15. The unit head gets the unit's own certificates.
@@ -318,7 +318,7 @@ def sign_and_verify(browser, browser_context_args, url, shot, decision, office, 
     boss.go("decisions:detail", decision.pk)
     boss.page.get_by_role("button", name="Ký số bằng chứng thư số của Giám đốc").click()
     boss.page.wait_for_load_state()
-    assert "Đã ký số Quyết định số 1/QĐ-SLĐTBXH" in boss.text()
+    assert "Đã ký số Quyết định số 01/QĐ-SLĐTBXH" in boss.text()
     shot(boss.page, "director signed digitally")
 
     office.go("decisions:detail", decision.pk)
@@ -336,6 +336,6 @@ def sign_and_verify(browser, browser_context_args, url, shot, decision, office, 
     visitor.get_by_role("button", name="Kiểm tra tệp").click()
     visitor.wait_for_load_state()
     result = re.sub(r"\s+", " ", visitor.inner_text("#ket-qua"))
-    assert result.startswith("HỢP LỆ: Quyết định số 1/QĐ-SLĐTBXH") and "Nguyễn Văn Giám" in result, result
+    assert result.startswith("HỢP LỆ: Quyết định số 01/QĐ-SLĐTBXH") and "Nguyễn Văn Giám" in result, result
     shot(visitor, "public verification of the signed file")
     visitor.context.close()

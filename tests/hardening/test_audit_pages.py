@@ -27,7 +27,7 @@ def test_decision_page_shows_the_audit_trail_with_the_signature_and_its_reason(c
     assert "Lịch sử thay đổi" in page
     trail = page[page.index("Lịch sử thay đổi"):]
     assert "Chuyển trạng thái" in trail and director.staff.full_name in trail
-    assert "Ký ban hành số 1/QĐ-SLĐTBXH ngày 05/12/2023" in trail
+    assert "Ký ban hành số 01/QĐ-SLĐTBXH ngày 05/12/2023" in trail
     assert "Tạo mới" in trail and clerk.staff.full_name in trail  # the office user who drafted it
     client.force_login(head_a)
     assert client.get(url).status_code == 404

@@ -98,8 +98,10 @@ ADMIN_POLICY = {
     # Decisions are drafted from the ranking and the vote (a page), never added in the admin; w.decision is
     # approved, so it is read-only and cannot be deleted (the decisions area's admin, awards/admin/decisions.py).
     "awards.decision": {"clerk": "change view", "director": "view"},
+    # The office aligns the registers of numbers with the văn thư's book (next number); numbers are never deleted.
+    "awards.documentregister": {"clerk": "add change view", "director": "view"},
     **{f"awards.{m}": READ_ONLY for m in [
-        "result", "statechange", "document", "documentversion", "documentregister", "decisionline", "reminderlog",
+        "result", "statechange", "document", "documentversion", "decisionline", "reminderlog",
     ]},
     # The mail outbox: the office reads it and sends failed mails again (the action needs "change"; every field
     # is read-only). Jobs are the superuser's (a job's owner has its own page).

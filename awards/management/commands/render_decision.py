@@ -9,7 +9,7 @@ from awards.pdf import decision_pdf
 class Command(BaseCommand):
     help = (
         'Xuất Quyết định khen thưởng (kèm danh sách) hoặc Tờ trình đã ký ban hành ra PDF. NUMBER: số như in trên văn '
-        'bản ("12/QĐ-SLĐTBXH", "3/TTr-SLĐTBXH") hoặc chỉ số (12: Quyết định; thêm --year nếu cần).'
+        'bản ("12/QĐ-SLĐTBXH", "03/TTr-SLĐTBXH") hoặc chỉ số (12: Quyết định; thêm --year nếu cần).'
     )
 
     def add_arguments(self, parser):
