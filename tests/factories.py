@@ -33,11 +33,13 @@ from awards.models import (
     DossierState,
     LegalBasis,
     Nominee,
+    NomineeScore,
     Outcome,
     PastAward,
     Registration,
     ReminderLog,
     Result,
+    SignedDocument,
     StateChange,
     TieBreak,
     Vote,
@@ -603,3 +605,25 @@ class PastAwardFactory(factory.django.DjangoModelFactory):
     decision_number = factory.Sequence(lambda n: f"{n + 1}/QĐ-SLĐTBXH")
     decision_date = dt.date(2021, 12, 10)
     issuer = "Giám đốc Sở Lao động - Thương binh và Xã hội"
+
+
+class NomineeScoreFactory(factory.django.DjangoModelFactory):
+    """A nominee's kept score (normally written by `refresh_scores`; this is the row as the ranking reads it)."""
+
+    class Meta:
+        model = NomineeScore
+
+    nominee = factory.SubFactory(NomineeFactory)
+    score = Decimal("100.00")
+    meets_mandatory = True
+
+
+class SignedDocumentFactory(factory.django.DjangoModelFactory):
+    """The electronic document of an approved decision, rendered and waiting for the Director's signature."""
+
+    class Meta:
+        model = SignedDocument
+
+    decision = factory.SubFactory(DecisionFactory, approved=True)
+    unsigned_file = factory.django.FileField(filename="quyet-dinh.pdf", data=b"%PDF-1.7\n%%EOF\n")
+    unsigned_sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.unsigned_file.read()).hexdigest())

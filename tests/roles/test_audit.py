@@ -162,6 +162,7 @@ NO_HISTORY_NEEDED = {
     "awards.DocumentRegister",  # the number counter; each number is recorded on its decision
     "awards.ReminderLog",       # the log of reminders sent
     "campaigns.AccountEvent",   # the log of what the office did to accounts (itself never edited)
+    "awards.NomineeScore",      # a cache of what the results say, rebuilt from them at any time
 }
 
 
