@@ -151,6 +151,7 @@ rules.add_perm("awards.download_document", sees_document_version)
 # The office appraises: every unit's dossiers, return / accept / reject / reopen / extend / comment.
 rules.add_perm("awards.oversee_campaign", sees_everything)  # the office's overviews (dashboard, every dossier)
 rules.add_perm("awards.appraise_dossier", does_office_work)
+rules.add_perm("awards.close_campaign", does_office_work)  # end the campaign (awards/services/closing.py)
 
 # Campaigns across years: the office makes next year's campaign and edits it while a draft; the director reads.
 rules.add_perm("awards.set_up_campaign", does_office_work)

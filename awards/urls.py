@@ -1,5 +1,6 @@
 """The URLs of the awards app: one list per area, each under its own namespace (templates use
-`{% url 'portal:…' %}`, `{% url 'scoring:…' %}` and so on). emulation/urls.py includes `urlpatterns`."""
+`{% url 'portal:…' %}`, `{% url 'scoring:…' %}` and so on). emulation/urls.py puts
+`campaign_urlpatterns` under each campaign's code and `site_urlpatterns` at the root."""
 
 from django.urls import include, path
 
@@ -113,6 +114,7 @@ verify_patterns = [
 office_patterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("don-vi/", dashboard.units, name="units"),
+    path("ket-thuc/", dashboard.close, name="close"),
 ]
 
 # A member of staff looks up their own records; nobody else's are reachable from here.
@@ -140,13 +142,18 @@ history_patterns = [
     path("don-vi/<int:pk>/", history.unit, name="unit"),
 ]
 
-urlpatterns = [
+# Pages of one campaign (emulation/urls.py puts them under the campaign's code).
+campaign_urlpatterns = [
     path("don-vi/", include((portal_patterns, "portal"))),          # unit portal and the office's appraisal
-    path("tep/", include((files_patterns, "files"))),               # permission-checked file downloads
     path("cham-diem/", include((scoring_patterns, "scoring"))),     # appraisal, scoring grid, ranking
     path("khen-thuong/", include((decisions_patterns, "decisions"))),  # council, decisions, PDFs
-    path("xac-minh/", include((verify_patterns, "verify"))),        # public certificate verification
     path("van-phong/", include((office_patterns, "office"))),       # office dashboard
+]
+
+# The site's own areas, the same in every campaign.
+site_urlpatterns = [
+    path("tep/", include((files_patterns, "files"))),               # permission-checked file downloads
+    path("xac-minh/", include((verify_patterns, "verify"))),        # public certificate verification
     path("ca-nhan/", include((records_patterns, "records"))),       # staff: own records
     path("phong-trao/", include((setup_patterns, "setup"))),        # the office: campaigns across years
     path("lich-su-khen-thuong/", include((history_patterns, "history"))),  # awards of a person or unit, all years

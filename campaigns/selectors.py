@@ -12,11 +12,6 @@ def get_organisation():
     return Organisation.objects.order_by("id").first()
 
 
-def get_current_campaign():
-    """The campaign shown by default: the newest open one, else the newest."""
-    return Campaign.objects.order_by("-year", "-id").select_related("organisation").first()
-
-
 def units_for(user, qs=None):
     qs = Unit.objects.all() if qs is None else qs
     return qs if user.is_authenticated else qs.none()

@@ -1,5 +1,5 @@
-"""The URLs of the campaigns app: one list per area, each under its own namespace. emulation/urls.py includes
-`urlpatterns`."""
+"""The URLs of the campaigns app: one list per area, each under its own namespace. emulation/urls.py puts
+`campaign_urlpatterns` under each campaign's code and `site_urlpatterns` at the root."""
 
 from django.urls import include, path
 
@@ -29,7 +29,12 @@ accounts_patterns = [
     path("don-vi/<int:pk>/thu-truong/", accounts.unit_head, name="unit_head"),
 ]
 
-urlpatterns = [
+# Pages of one campaign (emulation/urls.py puts them under the campaign's code).
+campaign_urlpatterns = [
     path("excel/", include((excel_patterns, "excel"))),  # imports and exports
+]
+
+# The site's own areas, the same in every campaign.
+site_urlpatterns = [
     path("tai-khoan/", include((accounts_patterns, "accounts"))),  # accounts the office manages
 ]

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     # A switched-off account is logged out at its next request (campaigns/middleware.py).
     "campaigns.middleware.ActiveAccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "emulation.middleware.CampaignMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # AxesMiddleware must be last: it turns a lockout into our Vietnamese lockout page.
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "campaigns.context_processors.organisation",
+                "awards.context_processors.campaigns",
             ],
         },
     },

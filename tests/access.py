@@ -20,3 +20,4 @@ class Case:
     expect: dict = field(default_factory=dict)
     method: str = "get"
     data: Callable | None = None
+    campaign: Callable | None = None   # w -> the campaign of a campaign page (default: the world's one campaign)

@@ -6,8 +6,8 @@ from django.conf import settings
 
 from awards.demo.organisation import fill_legal_references
 from awards.plans.loader import load_plan_2023
+from campaigns.models import Campaign
 from campaigns.roles import Role, assign_roles
-from campaigns.selectors import get_current_campaign
 from tests.factories import StaffFactory, UnitFactory, UserFactory
 
 PASSWORD = "mat-khau-thu-nghiem"
@@ -18,7 +18,7 @@ def campaign(db):
     """The 2023 plan, loaded as the product loads it, with the plan's number and the organisation's founding
     decision filled in as the demo does (the plan alone holds placeholders, which stop signing)."""
     load_plan_2023()
-    campaign = get_current_campaign()
+    campaign = Campaign.objects.get(code="cchc-2023")
     fill_legal_references(campaign)
     campaign.refresh_from_db()
     return campaign

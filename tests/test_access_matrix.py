@@ -21,12 +21,14 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import resolve_url
 from django.test import Client
-from django.urls import get_resolver, reverse
+from django.urls import get_resolver
 from django.urls.resolvers import URLResolver
 
+from emulation.urls import campaign_urlconf
 from tests.access import ACTORS, Case
 from tests.roles.admin_rule import Probe, admin_probes, prepare_admin_objects
 from tests.roles.world import build_world
+from tests.urls import reverse
 
 __all__ = ["build_world", "url_patterns", "collect_probes"]
 
@@ -41,8 +43,16 @@ class Pattern:
 
 
 def url_patterns(resolver=None, prefix="", namespace=""):
-    """Every URL pattern of the project, with its full name (or, if unnamed, its full route)."""
-    resolver = resolver or get_resolver()
+    """Every URL pattern of the project, with its full name (or, if unnamed, its full route): the site's and,
+    under a campaign's code, the campaign pages (emulation.urls.campaign_urlconf)."""
+    if resolver is None:
+        seen = set()
+        for resolver in (get_resolver(), get_resolver(campaign_urlconf("ma-phong-trao"))):
+            for p in url_patterns(resolver):
+                if p.key not in seen:
+                    seen.add(p.key)
+                    yield p
+        return
     for p in resolver.url_patterns:
         if isinstance(p, URLResolver):
             ns = ":".join(x for x in (namespace, p.namespace) if x)
@@ -59,7 +69,8 @@ def _probe_from_case(case: Case, source: str):
     def build(w):
         kwargs = case.kwargs(w)
         data = case.data(w) if case.data else None
-        return case.method, reverse(case.url_name, kwargs=kwargs), data
+        campaign = case.campaign(w) if case.campaign else w.campaign
+        return case.method, reverse(case.url_name, kwargs=kwargs, campaign=campaign), data
 
     return Probe(case.url_name, f"{case.url_name} [{source}]", case.expect, build)
 
@@ -160,7 +171,7 @@ def test_every_case_names_a_url_and_every_actor():
 
 @pytest.mark.django_db
 def test_access_matrix_every_url_every_actor():
-    w = build_world()
+    w = build_world(other_campaign=True)
     prepare_admin_objects(w)
     actors = Actors(w)
     probes = collect_probes()

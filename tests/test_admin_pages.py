@@ -5,9 +5,9 @@ import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from tests.admin_rows import make_rows
+from tests.urls import reverse
 
 REGISTERED = sorted(admin.site._registry, key=lambda m: m._meta.label)
 

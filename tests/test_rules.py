@@ -30,6 +30,7 @@ from awards.models import (
 from awards.rules import may, require
 from awards.services import dossiers as svc
 from campaigns import rules as people
+from emulation.urls import campaign_urlconf
 from tests.roles.world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -229,7 +230,10 @@ def test_a_row_is_in_a_persons_selector_exactly_when_the_rule_lets_them_see_it(w
 # the view or by the service it calls. None: a view of Django's own, or a verb whose callers ask its rule.
 
 VIEWS = {
-    "campaigns.views.home.home": (),  # signed in: sends each role to its own pages
+    "awards.views.chooser.home": (),  # signed in: the campaigns the user takes part in
+    "awards.views.chooser.campaign_home": (),  # signed in and part of the campaign (the middleware): its role page
+    "awards.views.chooser.old_address": (),  # public: a redirect to the one open campaign or the chooser
+    "awards.views.dashboard.close": ("awards.close_campaign",),
     "django.contrib.auth.views.LoginView": None,  # Django's own: public
     "django.contrib.auth.views.LogoutView": None,  # Django's own: signs out whoever asks
     "campaigns.views.home.emblem": (),  # public: printed on every certificate
@@ -390,6 +394,7 @@ SERVICE_VERBS = {
     "awards.services.weights.set_criteria_settings": ("awards.score",),
     **{f"awards.services.cloning.{name}": ("awards.set_up_campaign",) for name in (
         "clone_campaign", "update_campaign", "save_criterion", "delete_criterion", "set_quota", "open_campaign")},
+    "awards.services.closing.close_campaign": ("awards.close_campaign",),
 }
 
 
@@ -404,7 +409,8 @@ def _project_views():
                 yield pattern.callback
 
     found = {}
-    for view in walk(get_resolver().url_patterns):
+    patterns = get_resolver().url_patterns + get_resolver(campaign_urlconf("ma-phong-trao")).url_patterns
+    for view in walk(patterns):
         cls = getattr(view, "view_class", None)
         found[f"{cls.__module__}.{cls.__qualname__}" if cls else f"{view.__module__}.{view.__name__}"] = view
     return found

@@ -7,11 +7,11 @@ campaigns.hooks.records_changed, which awards listens to (AwardsConfig.ready); c
 scoring has started (campaigns.admin.records.CriterionAdminForm asks campaigns.hooks.weights_lock)."""
 
 from django.contrib import admin
-from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from awards import models
+from campaigns import scope
 
 
 @admin.register(models.Result)
@@ -31,7 +31,7 @@ class ResultAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="đánh giá")
     def scoring_page(self, obj):
-        url = reverse("scoring:nominee", args=[obj.nominee_id])
+        url = scope.reverse_in(obj.nominee.dossier.campaign, "scoring:nominee", args=[obj.nominee_id])
         return format_html('<a href="{}">Quyết định trên trang chấm điểm (ghi lý do, kiểm tra xung đột lợi ích)</a>', url)
 
     def has_add_permission(self, request):

@@ -6,6 +6,8 @@ an error (UnknownStage), never silently skipped. The organisation (units, staff,
 comes first, whatever the stage (`seed_demo` builds it with organisation.seed_organisation)."""
 
 from awards.demo import decisions, dossiers, scoring
+from awards.plans import plan_2023
+from campaigns.models import Campaign
 
 
 class UnknownStage(ValueError):
@@ -23,9 +25,11 @@ STAGES = {
 DEFAULT_STAGE = "scored"
 
 
-def seed(stage: str = DEFAULT_STAGE, stdout=None) -> None:
-    """Run every step of `stage`, in order."""
+def seed(stage: str = DEFAULT_STAGE, stdout=None, *, campaign=None) -> None:
+    """Run every step of `stage`, in order, on `campaign` (the 2023 plan's campaign unless given)."""
     if stage not in STAGES:
         raise UnknownStage(f"Không có bước minh họa «{stage}»; các bước: {', '.join(STAGES)}.")
+    if campaign is None:
+        campaign = Campaign.objects.filter(code=plan_2023.CAMPAIGN["code"]).select_related("organisation").first()
     for step in STAGES[stage]:
-        step(stdout=stdout)
+        step(campaign, stdout=stdout)

@@ -16,7 +16,6 @@ from awards.services.ranking import rank_nominees
 from awards.services.recompute import scored_nominees
 from campaigns.formatting import money
 from campaigns.models import Staff
-from campaigns.selectors import get_current_campaign
 
 VN = timezone.get_fixed_timezone(7 * 60)
 MEETING_AT = dt.datetime(2023, 12, 1, 8, 0, tzinfo=VN)
@@ -30,9 +29,8 @@ def _write(stdout, text):
         stdout.write(text)
 
 
-def seed(stdout=None):
+def seed(campaign, stdout=None):
     """The council's meeting and vote, and the decision (and the proposal) signed by the Director."""
-    campaign = get_current_campaign()
     if campaign is None:
         return
     if campaign.decisions.filter(doc_type=DocumentType.DECISION, state=DecisionState.APPROVED).exists():

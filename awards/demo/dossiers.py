@@ -28,7 +28,6 @@ from awards.models import (
 )
 from awards.services import dossiers as svc
 from campaigns.models import DisciplineRecord, Rating, Staff, Unit
-from campaigns.selectors import get_current_campaign
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 GIAY_KHEN = "giay-khen-giam-doc"
@@ -161,10 +160,9 @@ def _nominee_staff(unit, count, prefer=None):
     return candidates[:count]
 
 
-def seed(stdout=None):
+def seed(campaign, stdout=None):
     """Dossiers in several states (the first step of every stage)."""
     write = stdout.write if stdout is not None else (lambda s: None)
-    campaign = get_current_campaign()
     User = get_user_model()
     office = User.objects.filter(username="vanphong").first()
     if campaign is None or office is None:

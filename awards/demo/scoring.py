@@ -39,7 +39,6 @@ from campaigns.models import (
     Target,
     Unit,
 )
-from campaigns.selectors import get_current_campaign
 
 VN = dt.timezone(dt.timedelta(hours=7))
 YEAR = 2023
@@ -86,9 +85,8 @@ UNIT_INITIATIVES = {
 NOT_PLANNED = {"BTXH"}  # units whose plan is not on file
 
 
-def seed(stdout=None):
+def seed(campaign, stdout=None):
     """Indicator data, nominees on accepted dossiers, results, and the office's rulings."""
-    campaign = get_current_campaign()
     clerk = get_user_model().objects.filter(username="vanphong").select_related("staff").first()
     if campaign is None or clerk is None:
         return

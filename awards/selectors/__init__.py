@@ -22,6 +22,14 @@ from awards.models import (
 )
 from awards.rules import COUNCIL_STATES, VISIBILITY, lookup
 from campaigns.rules import is_council_member, is_unit_head, sees_council, sees_everything, user_staff_id, user_unit_id
+from campaigns.scope import narrow
+
+# The lookup from each model to its campaign: on a campaign's pages (or within campaigns.scope.within) every
+# selector keeps to that campaign's rows, so an object of another year answers 404 there.
+CAMPAIGN_PATH = {
+    "dossier": "campaign", "nominee": "dossier__campaign", "document": "campaign", "decisionline": "decision__campaign",
+    "registration": "campaign", "dossiercomment": "dossier__campaign", "deadlineextension": "campaign",
+}
 
 
 def _visible(qs, user, model_name):
@@ -29,6 +37,7 @@ def _visible(qs, user, model_name):
     description the "view" rules are built from): everything for the office and director; otherwise the rows of
     the user's unit (for unit heads), the rows the council considers (for council members) and the user's own
     rows, further limited by the description's `always`."""
+    qs = narrow(qs, CAMPAIGN_PATH[model_name])
     if sees_everything(user):
         return qs
     spec = VISIBILITY[model_name]
@@ -52,7 +61,7 @@ def nominees_for(user, qs=None):
 
 
 def results_for(user, qs=None):
-    qs = Result.objects.all() if qs is None else qs
+    qs = narrow(Result.objects.all() if qs is None else qs, "nominee__dossier__campaign")
     if sees_everything(user):
         return qs
     return qs.filter(nominee__in=nominees_for(user).values("pk"))
@@ -64,7 +73,7 @@ def documents_for(user, qs=None):
 
 
 def document_versions_for(user, qs=None):
-    qs = DocumentVersion.objects.all() if qs is None else qs
+    qs = narrow(DocumentVersion.objects.all() if qs is None else qs, "document__campaign")
     if sees_everything(user):
         return qs
     return qs.filter(document__in=documents_for(user).values("pk"))
@@ -72,7 +81,7 @@ def document_versions_for(user, qs=None):
 
 def decisions_for(user, qs=None):
     """Decisions: the office and the director see all; others see approved decisions only through their lines."""
-    qs = Decision.objects.all() if qs is None else qs
+    qs = narrow(Decision.objects.all() if qs is None else qs, "campaign")
     if sees_everything(user):
         return qs
     return qs.none()
@@ -99,14 +108,14 @@ def extensions_for(user, qs=None):
 
 def meetings_for(user, qs=None):
     """Council meetings and their votes: the office, the director and council members."""
-    qs = CouncilMeeting.objects.all() if qs is None else qs
+    qs = narrow(CouncilMeeting.objects.all() if qs is None else qs, "campaign")
     if sees_council(user):
         return qs
     return qs.none()
 
 
 def votes_for(user, qs=None):
-    qs = Vote.objects.all() if qs is None else qs
+    qs = narrow(Vote.objects.all() if qs is None else qs, "meeting__campaign")
     if sees_council(user):
         return qs
     return qs.none()

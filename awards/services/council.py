@@ -24,6 +24,7 @@ from awards.models import (
 )
 from awards.rules import checks_rule
 from awards.services.register import take_number
+from campaigns import scope
 from campaigns.models import Campaign, Staff
 
 
@@ -73,6 +74,7 @@ def record_meeting(
     secret_ballot: bool = True, members: list[Staff] | None = None, ended_at: dt.datetime | None = None,
 ) -> CouncilMeeting:
     """Open the record of a council meeting. Its total of members is the campaign's council size."""
+    scope.ensure_open(campaign)
     if not place.strip():
         raise ValidationError("Phải ghi địa điểm họp.")
     if ended_at and ended_at < held_at:
@@ -97,6 +99,7 @@ def signed_decision_on(meeting: CouncilMeeting):
 
 def ensure_open(meeting: CouncilMeeting) -> None:
     """The record of a meeting that grounds a signed decision is closed: its minutes must stay what was signed."""
+    scope.ensure_open(meeting.campaign)
     signed = signed_decision_on(meeting)
     if signed is not None:
         raise ValidationError(f"Cuộc họp này là căn cứ của {signed} đã ký ban hành: không sửa biên bản, kết quả biểu quyết.")

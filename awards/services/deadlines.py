@@ -10,6 +10,7 @@ from awards.models import (
     DeadlineExtension,
 )
 from awards.services.transitions import TransitionError
+from campaigns import scope
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 # --- time and the deadline -------------------------------------------------------------------------------------
@@ -58,6 +59,7 @@ def days_left(campaign, unit, now=None, extension=LOOK_UP):
 
 
 def ensure_before_deadline(campaign, unit, now=None):
+    scope.ensure_open(campaign)
     now = now or timezone.now()
     if now > deadline_for(campaign, unit):
         raise TransitionError(

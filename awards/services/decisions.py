@@ -32,6 +32,7 @@ from awards.services.council import (
 from awards.services.legality import other_award_refusal_map, tie_choice
 from awards.services.ranking import bang_khen_eligibility, rank_nominees
 from awards.services.transitions import TransitionError, set_state
+from campaigns import scope
 from campaigns.models import Campaign, Target
 
 TARGET_ORDER = [Target.COLLECTIVE, Target.INDIVIDUAL]
@@ -41,7 +42,8 @@ FROZEN_MESSAGE = (
 
 
 def ensure_editable(decision: Decision) -> None:
-    """Refuse any change to a decision that is no longer a draft."""
+    """Refuse any change to a decision that is no longer a draft, or of a closed campaign."""
+    scope.ensure_open(decision.campaign)
     if decision.state != DecisionState.DRAFT:
         if decision.state in (DecisionState.APPROVED, DecisionState.REPLACED):
             raise TransitionError(FROZEN_MESSAGE.format(decision=str(decision)))

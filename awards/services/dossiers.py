@@ -14,7 +14,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
-from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import (
@@ -38,6 +37,7 @@ from awards.services.deadlines import (
 )
 from awards.services.recompute import recompute_results
 from awards.services.transitions import TransitionError, set_state
+from campaigns import scope
 from campaigns.models import Target
 from campaigns.roles import GROUP_NAMES, Role
 from ops.mail import queue_mail
@@ -274,7 +274,7 @@ def _unit_head_emails(unit):
 
 def _dossier_link(dossier, office=False):
     name = "portal:office_dossier" if office else "portal:dossier"
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=[dossier.pk])
+    return settings.SITE_URL.rstrip("/") + scope.reverse_in(dossier.campaign, name, args=[dossier.pk])
 
 
 def _mail_after_commit(subject, body, recipients):
@@ -410,6 +410,7 @@ def check_extension(campaign, *, until, reason, now=None):
 def grant_extension(campaign, unit, *, actor, until, reason, now=None):
     """Let one unit submit and change its dossier until `until` (an aware datetime, or a date meaning the end of
     that day in Vietnam time), for a recorded reason."""
+    scope.ensure_open(campaign)
     until, reason = check_extension(campaign, until=until, reason=reason, now=now)
     with transaction.atomic():
         return DeadlineExtension.objects.create(campaign=campaign, unit=unit, until=until, reason=reason, granted_by=actor)

@@ -15,6 +15,7 @@ from awards.models import DossierState, Nominee, Result
 from awards.services.evaluators import Records, evaluate
 from awards.services.scores import refresh_scores
 from campaigns.models import (
+    CampaignStatus,
     Criterion,
 )
 
@@ -29,8 +30,9 @@ class RecomputeReport:
 
 
 def scored_nominees(campaign=None):
-    """Nominees that are appraised: those of accepted dossiers (of the campaign, if given)."""
-    qs = Nominee.objects.filter(dossier__state=DossierState.ACCEPTED)
+    """Nominees that are appraised: those of accepted dossiers (of the campaign, if given). A closed campaign's
+    results never change, so its nominees are never recomputed."""
+    qs = Nominee.objects.filter(dossier__state=DossierState.ACCEPTED).exclude(dossier__campaign__status=CampaignStatus.CLOSED)
     if campaign is not None:
         qs = qs.filter(dossier__campaign=campaign)
     return qs
@@ -55,7 +57,8 @@ def recompute_results(campaign=None, *, nominees=None, units=None, staff=None) -
             qs = qs.filter(cond)
         nominees = list(qs.select_related("dossier__campaign"))
     else:
-        nominees = list(Nominee.objects.filter(pk__in=[n.pk for n in nominees]).select_related("dossier__campaign"))
+        nominees = list(Nominee.objects.filter(pk__in=[n.pk for n in nominees]).exclude(
+            dossier__campaign__status=CampaignStatus.CLOSED).select_related("dossier__campaign"))
     report = RecomputeReport()
     by_campaign = defaultdict(list)
     for n in nominees:

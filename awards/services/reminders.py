@@ -24,10 +24,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch, reverse
 
 from awards.models import DossierState, ReminderLog
 from awards.services.progress import campaign_progress, vietnam_today
+from campaigns import scope
 from campaigns.formatting import person_name
 from campaigns.models import Campaign, CampaignStatus
 from campaigns.roles import GROUP_NAMES, Role
@@ -119,12 +119,8 @@ def _name(user):
     return person_name(user)
 
 
-def _portal_url():
-    try:
-        path = reverse("portal:home")
-    except NoReverseMatch:
-        path = reverse("home")
-    return settings.SITE_URL.rstrip("/") + path
+def _portal_url(campaign):
+    return settings.SITE_URL.rstrip("/") + scope.reverse_in(campaign, "portal:home")
 
 
 def build_message(reminder):
@@ -149,7 +145,7 @@ def build_message(reminder):
         f"{campaign.title}: hạn nộp hồ sơ đề nghị khen thưởng là hết ngày {deadline} (giờ Việt Nam)"
         f"{' theo gia hạn của Văn phòng Sở' if u.extended else ''}, {u.days_label}.\n\n"
         f"{status}\n\n"
-        f"Xin đồng chí vào hệ thống để hoàn thiện và nộp hồ sơ: {_portal_url()}\n\n"
+        f"Xin đồng chí vào hệ thống để hoàn thiện và nộp hồ sơ: {_portal_url(campaign)}\n\n"
         f"Văn phòng Sở (Bộ phận Thi đua - Khen thưởng)\n"
         f"Thư này được gửi tự động; nếu hồ sơ đã nộp, xin bỏ qua."
     )

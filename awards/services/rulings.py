@@ -14,7 +14,7 @@ from awards.models import DossierState, Outcome, Result
 from awards.rules import checks_rule, may
 from awards.services.evaluators import is_human_criterion
 from awards.services.scores import refresh_scores
-from campaigns import formatting
+from campaigns import formatting, scope
 
 
 class ScoringError(ValidationError):
@@ -45,6 +45,7 @@ def rule_on_result(result, *, actor, outcome, reason, expected_version) -> Resul
     if nobody changed the result since `expected_version` was read; otherwise StaleResult names who did, when.
     """
     nominee = result.nominee
+    scope.ensure_open(nominee.dossier.campaign)
     if not may(actor, "awards.rule_on_result", nominee):
         raise ConflictOfInterest(conflict_message(nominee))
     if nominee.dossier.state != DossierState.ACCEPTED:

@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from awards.models import StateChange
+from campaigns import scope
+from campaigns.models import Campaign
 
 
 class TransitionError(ValidationError):
@@ -12,9 +14,12 @@ class TransitionError(ValidationError):
 
 
 def set_state(obj, *, to_state, allowed_from, actor, reason="", update_fields=(), state_field="state"):
-    """Move `obj` to `to_state` from one of `allowed_from`, record it, and return the StateChange.
+    """Move `obj` to `to_state` from one of `allowed_from`, record it, and return the StateChange. Nothing of a
+    closed campaign moves (campaigns.scope.ensure_open).
 
     The caller holds the transaction (and the row lock where races matter)."""
+    if not isinstance(obj, Campaign):
+        scope.ensure_open(_campaign_of(obj))
     from_state = getattr(obj, state_field)
     if from_state not in allowed_from:
         raise TransitionError(
@@ -26,6 +31,14 @@ def set_state(obj, *, to_state, allowed_from, actor, reason="", update_fields=()
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, from_state=from_state,
         to_state=to_state, actor=actor if actor and actor.is_authenticated else None, reason=reason,
     )
+
+
+def _campaign_of(obj):
+    """The campaign an object belongs to (a dossier's, a decision's, a meeting's), or None."""
+    if getattr(obj, "campaign_id", None):
+        return obj.campaign
+    dossier = getattr(obj, "dossier", None)
+    return dossier.campaign if dossier is not None else None
 
 
 def transitions_of(obj):

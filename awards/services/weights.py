@@ -9,6 +9,7 @@ from django.db import transaction
 from awards.models import Result
 from awards.rules import checks_rule
 from awards.services.rulings import ScoringError
+from campaigns import scope
 from campaigns.models import (
     Campaign,
     Criterion,
@@ -40,6 +41,7 @@ def check_weight_change(campaign, changed: bool):
 def set_criteria_settings(campaign, *, weights: dict, mandatory: dict, actor) -> int:
     """Set each criterion's weight and whether it is mandatory. Weights are locked once scoring has started;
     the mandatory flags may change at any time (eligibility is read, never stored). Returns rows changed."""
+    scope.ensure_open(campaign)
     Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
     criteria = list(Criterion.objects.filter(campaign=campaign, pk__in=set(weights) | set(mandatory)))
     changed_weight = [c for c in criteria if c.pk in weights and Decimal(weights[c.pk]) != c.weight]

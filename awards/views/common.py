@@ -1,18 +1,16 @@
-"""Helpers shared by the council, decision and certificate pages: the current campaign, messages, PDF responses.
+"""Helpers shared by the council, decision and certificate pages: the page's campaign, messages, PDF responses.
 (Who may do what is asked of the permission table, awards/rules.py.)"""
 
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 
-from campaigns.selectors import get_current_campaign
+from campaigns import scope
 
 
-def current_campaign_or_404():
-    campaign = get_current_campaign()
-    if campaign is None:
-        raise Http404
-    return campaign
+def campaign_or_404(request):
+    """The campaign in the page's URL (never a guess)."""
+    return scope.of_request(request)
 
 
 def show_errors(request, exc):

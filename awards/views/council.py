@@ -24,7 +24,7 @@ from awards.services import council as council_service
 from awards.services.ranking import rank_nominees
 from awards.views import choices
 from awards.views.common import (
-    current_campaign_or_404,
+    campaign_or_404,
     pdf_response,
     show_errors,
 )
@@ -38,7 +38,7 @@ from campaigns.params import parse_id
 def council_home(request):
     """What the council considers: the appraised nominees of the current campaign, ranked, with the vote of the
     latest meeting."""
-    campaign = current_campaign_or_404()
+    campaign = campaign_or_404(request)
     meeting = council_service.latest_meeting(campaign)
     votes = {}
     if meeting:

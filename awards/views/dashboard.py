@@ -1,16 +1,19 @@
 """The office's dashboard: how far each unit is, the deadlines, the units at risk, and the lists behind every
 figure. Office and director only; anyone else gets 404 (the page is not theirs to know about)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
-from awards.rules import rule_required
+from awards.rules import may, rule_required
+from awards.services.closing import close_campaign, closing_refusals
 from awards.services.progress import FILTER_LABELS, MISSING_LABELS, campaign_progress
-from campaigns.selectors import get_current_campaign
+from campaigns import scope
 
 CHART_BAR = 26  # px per bar of the progress chart
 UNITS_PER_PAGE = 50
@@ -34,9 +37,7 @@ def _decisions_url():
 
 @office_required
 def dashboard(request):
-    campaign = get_current_campaign()
-    if campaign is None:
-        return render(request, "office/dashboard.html", {"campaign": None})
+    campaign = scope.of_request(request)
     progress = campaign_progress(campaign)
     total = progress.total
     stages = []
@@ -60,14 +61,14 @@ def dashboard(request):
         "at_risk": progress.at_risk,
         "at_risk_url": units_url(stage="at_risk"),
         "all_url": units_url(),
+        "may_close": campaign.status == "open" and may(request.user, "awards.close_campaign"),
+        "closing_refusals": closing_refusals(campaign) if campaign.status == "open" else [],
     })
 
 
 @office_required
 def units(request):
-    campaign = get_current_campaign()
-    if campaign is None:
-        raise Http404
+    campaign = scope.of_request(request)
     stage = request.GET.get("stage") or None
     missing = request.GET.get("missing") or None
     if stage not in FILTER_LABELS:
@@ -93,3 +94,20 @@ def units(request):
         "filters": [(key, label, units_url(stage=key)) for key, label in FILTER_LABELS.items()],
         "all_url": units_url(),
     })
+
+
+@login_required
+@rule_required("awards.close_campaign")
+def close(request):
+    """The office ends the campaign (POST): the service refuses, naming every reason, while work is pending."""
+    campaign = scope.of_request(request)
+    if request.method != "POST":
+        raise Http404
+    try:
+        close_campaign(campaign, actor=request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Đã kết thúc phong trào {campaign.code}: từ nay chỉ xem, không thay đổi được.")
+    return redirect("office:dashboard")

@@ -29,7 +29,7 @@ from awards.services import approval
 from awards.services import council as council_service
 from awards.services import decisions as decision_service
 from awards.views.common import (
-    current_campaign_or_404,
+    campaign_or_404,
     pdf_response,
     show_errors,
 )
@@ -41,7 +41,7 @@ from campaigns.params import parse_id
 @login_required
 @rule_required("awards.view_decision")
 def decision_list(request):
-    campaign = current_campaign_or_404()
+    campaign = campaign_or_404(request)
     rows = (
         decisions_for(request.user, campaign.decisions.all()).select_related("award_kind", "replaces", "created_by__staff", "decided_by")
         .annotate(n_lines=Count("lines")).order_by("-created_at", "-id")

@@ -25,7 +25,7 @@ from awards.services import deadlines
 from awards.services import dossiers as svc
 from awards.services.transitions import transitions_of
 from awards.views.portal import dossier_parts, refusal, versions_prefetch
-from campaigns.selectors import get_current_campaign
+from campaigns import scope
 
 # --- office ----------------------------------------------------------------------------------------------------
 
@@ -35,7 +35,7 @@ OFFICE_PAGE_SIZE = 50   # dossiers a page on the office's list (a province has ~
 @login_required
 @rule_required("awards.oversee_campaign")
 def office_dossiers(request):
-    campaign = get_current_campaign()
+    campaign = scope.of_request(request)
     state = request.GET.get("trang-thai", "")
     qs = dossiers_for(request.user).filter(campaign=campaign).select_related("unit").annotate(
         nominee_count=Count("nominees", distinct=True),

@@ -32,8 +32,8 @@ from awards.selectors import (
 from awards.services import deadlines, files
 from awards.services import dossiers as svc
 from awards.services.transitions import transitions_of
+from campaigns import scope
 from campaigns.models import Unit
-from campaigns.selectors import get_current_campaign
 
 OFFICE_DECISIONS = (DossierState.RETURNED, DossierState.ACCEPTED, DossierState.REJECTED, DossierState.DRAFT)
 
@@ -43,10 +43,7 @@ OFFICE_DECISIONS = (DossierState.RETURNED, DossierState.ACCEPTED, DossierState.R
 def _unit_head_or_404(request):
     require_or_404(request.user, "awards.use_portal")
     unit = Unit.objects.get(pk=user_unit_id(request.user))
-    campaign = get_current_campaign()
-    if campaign is None:
-        raise Http404
-    return unit, campaign
+    return unit, scope.of_request(request)
 
 
 def _own_dossiers(user):

@@ -28,7 +28,7 @@ from awards.services import indicators as indicator_service
 from awards.services import ranking as ranking_service
 from awards.services import recompute as recompute_service
 from awards.services import weights as weight_service
-from campaigns import formatting
+from campaigns import formatting, scope
 from campaigns.models import (
     Criterion,
     IndexComponentScore,
@@ -37,14 +37,10 @@ from campaigns.models import (
     Unit,
 )
 from campaigns.params import parse_id, parse_int, safe_next
-from campaigns.selectors import get_current_campaign
 
 
-def _campaign():
-    campaign = get_current_campaign()
-    if campaign is None:
-        raise Http404
-    return campaign
+def _campaign(request):
+    return scope.of_request(request)
 
 
 GRID_PAGE_SIZE = 50  # nominees per page of the grid (12 cells each)
@@ -97,7 +93,7 @@ def scoring_choices(human):
 @login_required
 @rule_required("awards.score", then=("awards.rule_on_result",))
 def grid(request):
-    campaign = _campaign()
+    campaign = _campaign(request)
     target = _target(request)
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
     nominees = nominees_for(request.user, recompute_service.scored_nominees(campaign).filter(target=target))
@@ -187,7 +183,7 @@ def save_cell(request, pk):
 @require_POST
 @rule_required("awards.score")
 def recompute(request):
-    report = recompute_service.recompute_results(_campaign())
+    report = recompute_service.recompute_results(_campaign(request))
     messages.success(request, f"Đã tính lại từ số liệu: {report.created} kết quả mới, {report.changed} kết quả thay đổi.")
     return redirect(_next(request, reverse("scoring:grid")))
 
@@ -240,7 +236,7 @@ def nominee(request, pk):
 @login_required
 @rule_required("awards.view_ranking")
 def ranking(request):
-    campaign = _campaign()
+    campaign = _campaign(request)
     target = _target(request)
     awards = list(CampaignAward.objects.filter(campaign=campaign, target=target).select_related("award_kind").order_by("award_kind__level", "award_kind__code"))
     kinds = [a.award_kind for a in awards]
@@ -274,7 +270,7 @@ def _year(request, campaign):
 @login_required
 @rule_required("awards.score")
 def indicators(request):
-    campaign = _campaign()
+    campaign = _campaign(request)
     year = _year(request, campaign)
     units = list(Unit.objects.filter(active=True).order_by("code"))
     records = {r.unit_id: r for r in IndicatorRecord.objects.filter(year=year)}
@@ -288,7 +284,7 @@ def indicators(request):
 @login_required
 @rule_required("awards.score")
 def indicator_edit(request, unit_pk, year):
-    campaign = _campaign()
+    campaign = _campaign(request)
     unit = get_object_or_404(Unit, pk=unit_pk)
     if not 2000 <= year <= 2100:
         raise Http404
@@ -332,7 +328,7 @@ def indicator_edit(request, unit_pk, year):
 @login_required
 @rule_required("awards.score")
 def weights(request):
-    campaign = _campaign()
+    campaign = _campaign(request)
     criteria = Criterion.objects.filter(campaign=campaign).order_by("target", "order")
     locked = weight_service.scoring_started(campaign)
     form = WeightsForm(request.POST or None, criteria=criteria, locked=locked)

@@ -18,14 +18,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from campaigns import scope
 from campaigns.excel import jobs as export_jobs
 from campaigns.excel.exporters import EXPORTS, export, filename, may_export
 from campaigns.excel.importer import run
 from campaigns.excel.importers import IMPORTERS
 from campaigns.excel.template_files import TEMPLATES, export_org, template
-from campaigns.models import Campaign
 from campaigns.rules import asks, may, rule_required
-from campaigns.selectors import get_current_campaign
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEMO_FILE = Path(__file__).resolve().parent.parent / "demo_data" / "to-chuc-mau.xlsx"
@@ -96,11 +95,7 @@ def _discard(token):
 
 
 def _campaign(request):
-    code = request.GET.get("phong-trao")
-    campaign = Campaign.objects.filter(code=code).select_related("organisation").first() if code else get_current_campaign()
-    if campaign is None:
-        raise Http404
-    return campaign
+    return scope.of_request(request)
 
 
 @login_required
@@ -112,7 +107,7 @@ def home(request):
         raise Http404
     imports = [(kind, TEMPLATES[kind][0], IMPORT_HELP[kind]) for kind in IMPORTERS] if office else []
     return render(request, "excel/home.html", {
-        "imports": imports, "exports": exports, "office": office, "campaign": get_current_campaign(),
+        "imports": imports, "exports": exports, "office": office, "campaign": scope.of_request(request),
     })
 
 

@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.urls import reverse
 
 from awards.models import Decision, DecisionState
 from awards.services.approval import approve_decision
 from awards.services.decisions import draft_decision
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "admin:awards_decision_changelist"

@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from awards.models import Decision, DecisionState, Vote
 from awards.services.approval import approve_decision, replace_decision
@@ -14,6 +13,7 @@ from awards.services.decisions import draft_decision
 from tests.decisions.conftest import meeting_for, person, vote_all
 from tests.decisions.test_pdf import pages_of, text_of
 from tests.factories import AppraisedNomineeFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 DEC5 = dt.date(2023, 12, 5)

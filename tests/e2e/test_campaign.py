@@ -9,7 +9,6 @@ import io
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import Decision, DocumentVersion
@@ -17,6 +16,7 @@ from campaigns.models import AnnualRating, IndicatorRecord, Initiative, Rating
 from tests.conftest import PASSWORD
 from tests.signing.images import seal_png, signature_png
 from tests.signing.pki import PASSPHRASE, start_pki
+from tests.urls import reverse
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -199,7 +199,7 @@ def test_the_whole_campaign_in_a_browser(
         office.page.get_by_role("button", name="Tính kết quả ngay").click()
         office.page.wait_for_load_state()
     for target in ("collective", "individual"):
-        office.go("/cham-diem/?target=" + target)
+        office.go("/cchc-2023/cham-diem/?target=" + target)
         pending = office.page.locator("td.score-cell:has(.badge:text('Chờ xác nhận')):not(.decided)")
         while pending.count():
             cell = pending.first
@@ -210,10 +210,10 @@ def test_the_whole_campaign_in_a_browser(
             office.page.locator(f"#{cell_id}.decided").wait_for()
         assert pending.count() == 0
         shot(office.page, f"office scores {target}s")
-    office.go("/cham-diem/xep-hang/?target=collective")
+    office.go("/cchc-2023/cham-diem/xep-hang/?target=collective")
     assert "Phòng Người có công" in office.text()
     shot(office.page, "ranking collectives")
-    office.go("/cham-diem/xep-hang/?target=individual")
+    office.go("/cchc-2023/cham-diem/xep-hang/?target=individual")
     assert "Võ Thị Mai" in office.text()
     shot(office.page, "ranking individuals")
 

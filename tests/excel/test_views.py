@@ -8,11 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.urls import reverse
 
 from awards.models import Dossier
 from campaigns.models import Staff, Unit
 from tests.excel.conftest import STAFF_HEADERS, UNIT_HEADERS, read_back, xlsx
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ import datetime as dt
 import html
 
 import pytest
-from django.urls import reverse
 
 from awards.services.approval import approve_decision
 from awards.services.decisions import draft_decision
 from tests.factories import AppraisedNomineeFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

@@ -4,12 +4,12 @@ attendance and votes) is read-only there too, and cannot be deleted."""
 import datetime as dt
 
 import pytest
-from django.urls import reverse
 
 from awards.models import CouncilAttendance, Vote
 from awards.services.approval import approve_decision
 from awards.services.decisions import draft_decision
 from tests.factories import AppraisedNomineeFactory, UnitFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

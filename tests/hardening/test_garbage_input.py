@@ -8,9 +8,9 @@ import re
 import pytest
 from django.db import transaction
 from django.test import Client
-from django.urls import reverse
 
 from tests.roles.world import build_world
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 AREAS = ("portal", "scoring", "decisions")

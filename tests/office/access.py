@@ -8,4 +8,7 @@ OFFICE_ONLY = {
 CASES = [
     Case("office:dashboard", expect=OFFICE_ONLY),
     Case("office:units", expect=OFFICE_ONLY),
+    # Ending the campaign: a POST by the office only (it answers with the dashboard, refused or done).
+    Case("office:close", expect={a: 404 for a in OFFICE_ONLY} | {"anonymous": "login"}),
+    Case("office:close", method="post", expect={a: 404 for a in OFFICE_ONLY} | {"anonymous": "login", "clerk": 302}),
 ]

@@ -5,10 +5,10 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from awards.models import DossierState
 from tests.factories import UnitFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

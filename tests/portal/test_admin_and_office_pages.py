@@ -5,13 +5,13 @@ import datetime as dt
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core import mail
-from django.urls import reverse
 
 from awards.models import DeadlineExtension, DossierComment, DossierState
 from awards.services import dossiers
 from awards.services.transitions import transitions_of
 from tests.portal.conftest import BEFORE_DEADLINE
 from tests.portal.helpers import complete_dossier
+from tests.urls import reverse
 
 
 @pytest.fixture

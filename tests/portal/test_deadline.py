@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from awards.models import (
     DeadlineExtension,
@@ -19,6 +18,7 @@ from awards.services import deadlines, dossiers
 from awards.services.transitions import TransitionError
 from tests.portal.conftest import upload
 from tests.portal.helpers import complete_dossier
+from tests.urls import reverse
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 LAST_SECOND = dt.datetime(2023, 11, 20, 23, 59, 59, tzinfo=VN)

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.urls import reverse
 from pypdf import PdfReader
 
 from awards.models import (
@@ -13,6 +12,7 @@ from awards.models import (
     Registration,
     StateChange,
 )
+from tests.urls import reverse
 
 
 @pytest.fixture

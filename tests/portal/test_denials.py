@@ -1,12 +1,12 @@
 """A unit head reaching another unit's dossier, nominee or file gets 404, and nothing changes."""
 
 import pytest
-from django.urls import reverse
 
 from awards.models import DocumentVersion, DossierState, Nominee
 from awards.services import dossiers
 from tests.portal.conftest import upload
 from tests.portal.helpers import complete_dossier
+from tests.urls import reverse
 
 
 @pytest.mark.django_db

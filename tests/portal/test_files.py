@@ -9,11 +9,11 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from awards.models import Document, DocumentVersion
 from awards.services import dossiers, files
 from tests.portal.conftest import BEFORE_DEADLINE, office_zip, ole, pdf_bytes, upload
+from tests.urls import reverse
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 JPG = b"\xff\xd8\xff\xe0" + b"\0" * 32

@@ -3,7 +3,6 @@ be returned with a reason, fix, resubmit, be accepted."""
 
 import pytest
 from django.core import mail
-from django.urls import reverse
 from pypdf import PdfReader
 
 from awards.models import (
@@ -16,6 +15,7 @@ from awards.models import (
 )
 from awards.services.transitions import transitions_of
 from tests.portal.conftest import upload
+from tests.urls import reverse
 
 
 def _messages(response):

@@ -1,12 +1,12 @@
 """The office's dossier list comes in pages of 50, keeping the state filter, in the same number of queries."""
 
 import pytest
-from django.urls import reverse
 
 from awards.models import Dossier, DossierState
 from awards.services import dossiers
 from awards.views.office import OFFICE_PAGE_SIZE
 from tests.factories import UnitFactory
+from tests.urls import reverse
 
 
 @pytest.mark.django_db

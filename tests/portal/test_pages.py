@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from django.urls import reverse
 
 from awards.services import dossiers
 from tests.portal.conftest import BEFORE_DEADLINE
+from tests.urls import reverse
 
 
 @pytest.mark.django_db

@@ -3,13 +3,13 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from awards.models import DossierComment
 from awards.services import dossiers
 from tests.factories import StaffFactory, UnitFactory
 from tests.portal.conftest import BEFORE_DEADLINE, upload
 from tests.portal.helpers import complete_dossier
+from tests.urls import reverse
 
 
 def _count(client, url):

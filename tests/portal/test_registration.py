@@ -1,10 +1,10 @@
 """Registration (đăng ký thi đua) of the unit and of its individuals, with the award each aims for."""
 
 import pytest
-from django.urls import reverse
 
 from awards.models import Registration
 from awards.services import dossiers
+from tests.urls import reverse
 
 
 @pytest.mark.django_db

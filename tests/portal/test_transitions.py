@@ -71,7 +71,7 @@ def test_submission_records_the_time_and_mails_the_office_after_commit(
     assert (dossier.state, dossier.first_submitted_at, dossier.submitted_at) == ("submitted", BEFORE_DEADLINE, BEFORE_DEADLINE)
     assert (change.from_state, change.to_state, change.actor) == ("draft", "submitted", head_a)
     assert [m.to for m in mail.outbox] == [["thidua@example.vn", "vanphong@example.vn"]]
-    assert f"/don-vi/van-phong/ho-so/{dossier.pk}/" in mail.outbox[0].body
+    assert f"/cchc-2023/don-vi/van-phong/ho-so/{dossier.pk}/" in mail.outbox[0].body
 
 
 @pytest.mark.django_db

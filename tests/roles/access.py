@@ -2,9 +2,10 @@
 own records, and the admin policy from which tests/roles/admin_rule.py derives every standard admin page."""
 
 from django.core.files.base import ContentFile
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
 from tests.access import ACTORS, Case
+from tests.urls import reverse
 
 
 def _exists(url_name):
@@ -43,15 +44,25 @@ def _draft_dossier_version(w):
 
 
 CASES = [
-    Case("home", expect={
-        "anonymous": "login",
-        "clerk": _landing("office:dashboard"),
-        "director": _landing("office:dashboard"),
-        "head_a": _landing("portal:home"),
-        "head_b": _landing("portal:home"),
-        "council": _landing("portal:home", "decisions:council_home", "records:mine"),
-        "staff": _landing("records:mine"),
-    }),
+    # Home: the chooser for whoever takes part in both campaigns of the world (2023 open, 2022 closed: only unit B
+    # took part); straight to the page of the one campaign for head A; staff to their own records.
+    Case("home", expect=_everyone(200) | {"head_a": 302, "staff": 302}),
+    # /<code>/: the campaign's page for the role; staff take no part in a campaign.
+    Case("campaign_home", expect=_everyone(302) | {"staff": 404}),
+    # An address from before campaigns were in the URL: to the one open campaign.
+    Case("old_address", kwargs=lambda w: {"rest": "don-vi/"}, expect=_everyone(302, anonymous=302)),
+    # A campaign is a unit head's only if their unit takes part in it: head A's unit had no part in 2022.
+    Case("campaign_home", campaign=lambda w: w.campaign_2022, expect=_everyone(302) | {"head_a": 404, "staff": 404}),
+    Case("portal:home", campaign=lambda w: w.campaign_2022,
+         expect=_everyone(404) | {"head_b": 200, "clerk": 302, "director": 302}),
+    # An object of one campaign is not found under another campaign's address, whoever asks.
+    Case("portal:office_dossier", kwargs=lambda w: {"pk": w.dossier_b_2022.pk}, expect=_everyone(404)),
+    Case("portal:office_dossier", kwargs=lambda w: {"pk": w.dossier_b_2022.pk}, campaign=lambda w: w.campaign_2022,
+         expect=_everyone(404) | {"clerk": 200, "director": 200}),
+    Case("portal:dossier", kwargs=lambda w: {"pk": w.dossier_b_2022.pk}, campaign=lambda w: w.campaign_2022,
+         expect=_everyone(404) | {"head_b": 200}),
+    Case("portal:dossier", kwargs=lambda w: {"pk": w.dossier_b.pk}, campaign=lambda w: w.campaign_2022,
+         expect=_everyone(404)),
     Case("login", expect=_everyone(302, anonymous=200)),
     # Logging out is a POST (Django's LogoutView): a GET is refused for everyone.
     Case("logout", expect=_everyone(405, anonymous=405)),

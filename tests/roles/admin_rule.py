@@ -10,11 +10,11 @@ from typing import Callable
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
 
 from tests.access import ACTORS
 from tests.admin_rows import make_one
 from tests.roles.access import ADMIN_POLICY
+from tests.urls import reverse
 
 ADMIN_ACTORS = ("clerk", "director")
 

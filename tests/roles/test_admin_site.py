@@ -4,11 +4,11 @@ it do, and no more."""
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
-from django.urls import reverse
 
 from campaigns.models import Unit
 from tests.roles.access import ADMIN_POLICY
 from tests.roles.test_audit import _unit_form
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

@@ -8,13 +8,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from awards.audit import history_for
 from awards.models import Dossier, DossierState, StateChange
 from awards.services.transitions import set_state
 from campaigns.audit import Change
 from campaigns.models import Unit
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,10 @@
 from urllib.parse import quote
 
 import pytest
-from django.urls import reverse
 
 from awards.views.files import ascii_fallback
 from tests.roles.world import PDF_BYTES
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

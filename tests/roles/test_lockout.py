@@ -3,9 +3,9 @@ Vietnamese message, until the office lifts the lockout in the admin."""
 
 import pytest
 from axes.models import AccessAttempt
-from django.urls import reverse
 
 from tests.roles.world import PASSWORD
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

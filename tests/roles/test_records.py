@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from campaigns.models import AnnualRating, DisciplineRecord, Initiative
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

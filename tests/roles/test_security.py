@@ -13,10 +13,11 @@ from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.urls import get_resolver, reverse
+from django.urls import get_resolver
 from django.urls.resolvers import URLResolver
 
 from tests.test_access_matrix import url_patterns
+from tests.urls import reverse
 
 BASE_DIR = Path(settings.BASE_DIR)
 PRODUCTION = {

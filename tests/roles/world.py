@@ -47,6 +47,7 @@ from awards.models import (
 from awards.plans.loader import load_plan_2023
 from awards.services.transitions import set_state
 from campaigns.models import (
+    Campaign,
     Criterion,
     Gender,
     Staff,
@@ -56,7 +57,7 @@ from campaigns.models import (
     UnitKind,
 )
 from campaigns.roles import Role, assign_roles
-from campaigns.selectors import get_current_campaign, get_organisation
+from campaigns.selectors import get_organisation
 
 PASSWORD = "mat-khau-thu-nghiem"
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -83,9 +84,9 @@ def _version(document, name, uploader):
     )
 
 
-def build_world():
+def build_world(*, other_campaign=False):
     load_plan_2023()
-    campaign = get_current_campaign()
+    campaign = Campaign.objects.get(code="cchc-2023")
     organisation = get_organisation()
     w = SimpleNamespace(campaign=campaign, organisation=organisation)
 
@@ -156,4 +157,17 @@ def build_world():
               reason="Đồng ý ký ban hành")
     Decision.objects.filter(pk=w.decision.pk).update(decided_by=w.director, decided_at=dt.datetime(2023, 12, 5, 3, tzinfo=dt.timezone.utc))
     w.decision.refresh_from_db()
+    if other_campaign:
+        _campaign_2022(w)
     return w
+
+
+def _campaign_2022(w):
+    """A closed campaign of the year before, in which only unit B took part (an accepted dossier)."""
+    w.campaign_2022 = Campaign.objects.create(
+        organisation=w.organisation, code="cchc-2022", plan_number="50/KH-SLĐTBXH", plan_date=dt.date(2022, 3, 1),
+        title="Phong trào thi đua cải cách hành chính năm 2022", year=2022, period_start=dt.date(2022, 3, 1),
+        period_end=dt.date(2022, 11, 29), dossier_deadline=dt.date(2022, 11, 20), decision_deadline=dt.date(2022, 12, 15),
+        status="closed",
+    )
+    w.dossier_b_2022 = Dossier.objects.create(campaign=w.campaign_2022, unit=w.unit_b, state=DossierState.ACCEPTED)

@@ -27,8 +27,8 @@ def test_office_scores_a_cell_with_the_keyboard_and_it_saves_in_place(live_serve
     page.fill("#id_username", clerk.username)
     page.fill("#id_password", PASSWORD)
     page.keyboard.press("Enter")
-    # The path itself, not the login page's "?next=/cham-diem/", which the same pattern would match at once.
-    page.wait_for_url(re.compile(r"^[^?]*/cham-diem/$"))
+    # The path itself, not the login page's "?next=…", which the same pattern would match at once.
+    page.wait_for_url(re.compile(r"^[^?]*/cchc-2023/cham-diem/$"))
     page.wait_for_load_state("networkidle")
     page.evaluate("window.__notReloaded = true")
 

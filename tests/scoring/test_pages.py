@@ -21,11 +21,11 @@ from tests.scoring.test_ranking import at, individual, outcomes
 
 pytestmark = pytest.mark.django_db
 
-GRID = "/cham-diem/"
+GRID = "/cchc-2023/cham-diem/"
 
 
 def cell_url(result):
-    return f"/cham-diem/ket-qua/{result.pk}/"
+    return f"/cchc-2023/cham-diem/ket-qua/{result.pk}/"
 
 
 def text(response):
@@ -84,7 +84,7 @@ def test_the_server_refuses_a_ruling_on_the_office_users_own_unit_and_the_grid_s
     assert "Xung đột lợi ích: bạn thuộc Phòng Người có công, không được đánh giá đối tượng của đơn vị mình." in text(response)
     mine.refresh_from_db()
     assert (mine.override, mine.version, mine.updated_by) == ("", 1, None)
-    page = text(client.get(f"/cham-diem/doi-tuong/{collective_a.pk}/"))
+    page = text(client.get(f"/cchc-2023/cham-diem/doi-tuong/{collective_a.pk}/"))
     assert "Xung đột lợi ích: bạn thuộc Phòng Người có công" in page and "hx-post" not in page
 
 
@@ -103,7 +103,7 @@ def test_a_stale_cell_is_refused_and_comes_back_with_the_current_ruling(client, 
     assert '<option value="met" selected>' in body and 'name="reason" value="Đạt"' in body  # the input is kept
     r.refresh_from_db()
     assert (r.override, r.override_reason, r.version) == (Outcome.NOT_MET, "Chưa đạt", 2)
-    log = text(client.get(f"/cham-diem/doi-tuong/{collective_a.pk}/"))
+    log = text(client.get(f"/cchc-2023/cham-diem/doi-tuong/{collective_a.pk}/"))
     log = log[log.index('id="ruling-log"'):]
     assert re.search(r"<td>\d\d:\d\d \d\d/\d\d/\d{4}</td><td>Bùi Văn Long</td><td>2\. Thực hiện tốt Kế hoạch CCHC của tỉnh và Sở</td>"
                      r"<td>Không đạt</td><td>Chưa đạt</td>", log)
@@ -114,10 +114,10 @@ def test_without_htmx_a_cell_save_redirects_back_with_a_message(client, clerk, c
     recompute_results(campaign)
     r = Result.objects.get(nominee=collective_a, criterion__order=2)
     client.force_login(clerk)
-    response = client.post(cell_url(r), {"outcome": "met", "reason": "Tốt", "version": 1, "next": "/cham-diem/?target=collective"})
-    assert (response.status_code, response["Location"]) == (302, "/cham-diem/?target=collective")
+    response = client.post(cell_url(r), {"outcome": "met", "reason": "Tốt", "version": 1, "next": "/cchc-2023/cham-diem/?target=collective"})
+    assert (response.status_code, response["Location"]) == (302, "/cchc-2023/cham-diem/?target=collective")
     response = client.post(cell_url(r), {"outcome": "met", "reason": "Tốt", "version": 1, "next": "https://example.com/"}, follow=True)
-    assert response.redirect_chain[0][0] == f"/cham-diem/doi-tuong/{collective_a.pk}/"
+    assert response.redirect_chain[0][0] == f"/cchc-2023/cham-diem/doi-tuong/{collective_a.pk}/"
     assert "đã được Trần Thị Thu Hà sửa lúc" in text(response)
 
 
@@ -127,7 +127,7 @@ def test_grid_filters_by_unit_and_by_outcome(client, clerk, campaign, collective
     recompute_results(campaign)
     client.force_login(clerk)
     def names(r):
-        return re.findall(r'href="/cham-diem/doi-tuong/\d+/">([^<]+)</a>', r.content.decode())
+        return re.findall(r'href="/cchc-2023/cham-diem/doi-tuong/\d+/">([^<]+)</a>', r.content.decode())
     assert names(client.get(GRID)) == ["Phòng Người có công", "Trung tâm Dịch vụ việc làm"]
     assert names(client.get(GRID, {"unit": unit_b.pk})) == ["Trung tâm Dịch vụ việc làm"]
     # Only unit_b has indicator data: its PAR INDEX components were not assigned (not applicable).
@@ -145,7 +145,7 @@ def test_nominee_page_shows_every_result_its_evidence_and_the_dossiers_documents
     AnnualRating.objects.create(staff=individual_a.staff, year=2023, rating="HTXSNV", source="QĐ 10/QĐ-SLĐTBXH")
     recompute_results(campaign)
     client.force_login(clerk)
-    body = text(client.get(f"/cham-diem/doi-tuong/{individual_a.pk}/"))
+    body = text(client.get(f"/cchc-2023/cham-diem/doi-tuong/{individual_a.pk}/"))
     assert body.count('class="score-cell') == 5
     assert "Xếp loại năm 2023: Hoàn thành xuất sắc nhiệm vụ (nguồn: QĐ 10/QĐ-SLĐTBXH)" in body
     assert "Xếp loại năm 2023: Hoàn thành xuất sắc nhiệm vụ → Đạt" in body
@@ -159,8 +159,8 @@ def test_ranking_page_draws_the_quota_line_and_says_which_rule_separated_two_nom
                                           ("Lê Văn D", "male"), ("Lê Văn E", "male"), ("Lê Văn G", "male")], start=1):
         individual(campaign, name, gender=gender, submitted=at(day))
     client.force_login(director)
-    body = text(client.get("/cham-diem/xep-hang/", {"target": "individual"}))
-    order = re.findall(r'href="/cham-diem/doi-tuong/\d+/">([^<]+)</a>', body)
+    body = text(client.get("/cchc-2023/cham-diem/xep-hang/", {"target": "individual"}))
+    order = re.findall(r'href="/cchc-2023/cham-diem/doi-tuong/\d+/">([^<]+)</a>', body)
     assert order == ["Lê Thị C", "Lê Văn A", "Lê Văn B", "Lê Văn D", "Lê Văn E", "Lê Văn G"]
     line = body.index("Ranh giới chỉ tiêu: 05 cá nhân")
     assert body.index("Lê Văn E") < line < body.index("Lê Văn G")
@@ -171,7 +171,7 @@ def test_ranking_page_draws_the_quota_line_and_says_which_rule_separated_two_nom
 def test_indicator_form_saves_figures_and_components_and_results_follow(client, clerk, campaign, collective_a, unit_a):
     recompute_results(campaign)
     client.force_login(clerk)
-    url = f"/cham-diem/so-lieu/{unit_a.pk}/2023/"
+    url = f"/cchc-2023/cham-diem/so-lieu/{unit_a.pk}/2023/"
     data = {
         "capital_allocated": "2000000000", "capital_disbursed": "1970000000", "capital_source": "Báo cáo 12/BC-KHTC",
         "has_procedures": "on", "online_dossiers": "62", "total_dossiers": "100", "online_target_percent": "50",
@@ -194,7 +194,7 @@ def test_indicator_form_saves_figures_and_components_and_results_follow(client, 
 
 def test_indicator_form_refuses_figures_without_source_and_keeps_the_input(client, clerk, campaign, unit_a):
     client.force_login(clerk)
-    response = client.post(f"/cham-diem/so-lieu/{unit_a.pk}/2023/", {
+    response = client.post(f"/cchc-2023/cham-diem/so-lieu/{unit_a.pk}/2023/", {
         "capital_allocated": "100", "capital_disbursed": "150", "capital_source": "", "ddci_assigned": "on",
         "components-TOTAL_FORMS": "0", "components-INITIAL_FORMS": "0", "components-MIN_NUM_FORMS": "0", "components-MAX_NUM_FORMS": "1000",
     })
@@ -213,17 +213,17 @@ def test_weights_page_locks_weights_once_a_person_ruled(client, clerk, campaign,
     for crit in Criterion.objects.filter(campaign=campaign):
         data[f"weight_{crit.pk}"] = "2" if crit.pk == c.pk else str(crit.weight)
         data[f"mandatory_{crit.pk}"] = "on"
-    assert client.post("/cham-diem/trong-so/", data).status_code == 302
+    assert client.post("/cchc-2023/cham-diem/trong-so/", data).status_code == 302
     c.refresh_from_db()
     assert c.weight == 2
     recompute_results(campaign)
     r = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(nominee=collective_a, criterion__order=2)
     rule_on_result(r, actor=clerk, outcome="met", reason="Tốt", expected_version=1)
-    body = text(client.get("/cham-diem/trong-so/"))
+    body = text(client.get("/cchc-2023/cham-diem/trong-so/"))
     assert "trọng số đã được khóa" in body
     data[f"weight_{c.pk}"] = "5"
     del data[f"mandatory_{c.pk}"]
-    assert client.post("/cham-diem/trong-so/", data).status_code == 302
+    assert client.post("/cchc-2023/cham-diem/trong-so/", data).status_code == 302
     c.refresh_from_db()
     assert (c.weight, c.mandatory) == (2, False)  # the disabled weight field keeps its value; the flag changed
 
@@ -241,7 +241,7 @@ def _many(campaign, n, target):
 
 
 @pytest.mark.parametrize("target", ["collective", "individual"])
-@pytest.mark.parametrize("url", ["/cham-diem/", "/cham-diem/xep-hang/"])
+@pytest.mark.parametrize("url", ["/cchc-2023/cham-diem/", "/cchc-2023/cham-diem/xep-hang/"])
 def test_grid_and_ranking_run_the_same_queries_for_3_and_300_nominees(client, clerk, campaign, target, url):
     client.force_login(clerk)
     _many(campaign, 3, target)
@@ -252,11 +252,11 @@ def test_grid_and_ranking_run_the_same_queries_for_3_and_300_nominees(client, cl
     with CaptureQueriesContext(connection) as many:
         response = client.get(url, {"target": target})
     assert response.status_code == 200
-    links = response.content.decode().count('href="/cham-diem/doi-tuong/')
+    links = response.content.decode().count('href="/cchc-2023/cham-diem/doi-tuong/')
     if url == GRID:  # the grid shows 50 nominees a page
         assert links == 50 and "Trang 1/6 (1–50 trên 300 đối tượng)" in text(response)
         last = client.get(url, {"target": target, "trang": 6})
-        assert last.content.decode().count('href="/cham-diem/doi-tuong/') == 50
+        assert last.content.decode().count('href="/cchc-2023/cham-diem/doi-tuong/') == 50
     else:
         assert links == 300
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
@@ -267,13 +267,13 @@ def test_indicator_list_runs_the_same_queries_for_few_and_many_units(client, cle
     for i in range(3):
         full_indicators(UnitFactory())
     with CaptureQueriesContext(connection) as few:
-        client.get("/cham-diem/so-lieu/")
+        client.get("/cchc-2023/cham-diem/so-lieu/")
     for i in range(30):
         u = UnitFactory()
         full_indicators(u)
         IndexComponentScore.objects.create(unit=u, year=2023, index="PCI", component="Chi phí thời gian", score=1, score_last=0, source="VCCI")
     with CaptureQueriesContext(connection) as many:
-        client.get("/cham-diem/so-lieu/")
+        client.get("/cchc-2023/cham-diem/so-lieu/")
     assert len(many) == len(few)
 
 
@@ -283,7 +283,7 @@ def test_indicator_form_refuses_the_same_component_twice_and_saves_nothing(clien
     data = {"ddci_assigned": "on", "components-TOTAL_FORMS": "2", "components-INITIAL_FORMS": "0",
             "components-MIN_NUM_FORMS": "0", "components-MAX_NUM_FORMS": "1000",
             **{f"components-{i}-{k}": v for i in (0, 1) for k, v in row.items()}}
-    response = client.post(f"/cham-diem/so-lieu/{unit_a.pk}/2023/", data)
+    response = client.post(f"/cchc-2023/cham-diem/so-lieu/{unit_a.pk}/2023/", data)
     assert response.status_code == 200
     assert "Chỉ số thành phần «Cải cách TTHC» của PAR được nhập hai lần." in text(response)
     assert not IndicatorRecord.objects.exists() and not IndexComponentScore.objects.exists()
@@ -296,7 +296,7 @@ def test_ranking_page_for_bang_khen_shows_each_nominees_reason(client, clerk, ca
         AnnualRating.objects.create(staff=person, year=year, rating="HTXSNV")
         Initiative.objects.create(staff=person, year=year, title=f"Sáng kiến {year}")
     client.force_login(clerk)
-    body = text(client.get("/cham-diem/xep-hang/", {"target": "individual", "award": "bang-khen-ubnd-tinh"}))
+    body = text(client.get("/cchc-2023/cham-diem/xep-hang/", {"target": "individual", "award": "bang-khen-ubnd-tinh"}))
     assert "Khen tất cả đối tượng đủ điều kiện." in body
     assert ("Hoàn thành xuất sắc nhiệm vụ 2 năm liên tục (2022, 2023); 2 sáng kiến được công nhận trong thời gian này: "
             "«Sáng kiến 2022» (2022); «Sáng kiến 2023» (2023) → Đủ điều kiện") in body
@@ -307,7 +307,7 @@ def test_nominee_page_runs_the_same_queries_for_few_and_many_documents(client, c
 
     recompute_results(campaign)
     client.force_login(clerk)
-    url = f"/cham-diem/doi-tuong/{individual_a.pk}/"
+    url = f"/cchc-2023/cham-diem/doi-tuong/{individual_a.pk}/"
 
     def add(kind):
         d = Document.objects.create(campaign=campaign, unit=unit_a, kind=kind, dossier=individual_a.dossier)

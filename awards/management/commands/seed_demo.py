@@ -3,7 +3,8 @@ from django.core.management.base import BaseCommand
 
 from awards import demo
 from awards.demo import organisation
-from campaigns.selectors import get_current_campaign
+from awards.plans import plan_2023
+from campaigns.models import Campaign
 
 
 class Command(BaseCommand):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
                             help="Dữ liệu minh họa đến bước nào (mặc định: scored).")
 
     def handle(self, *args, stage=demo.DEFAULT_STAGE, **options):
-        if get_current_campaign() is None:
+        if not Campaign.objects.filter(code=plan_2023.CAMPAIGN["code"]).exists():
             call_command("load_plan_2023", stdout=self.stdout)
         if organisation.demo_exists():
             self.stdout.write("Cơ cấu tổ chức và tài khoản minh họa đã có; không tạo lại.")

@@ -5,7 +5,6 @@ from campaigns.excel.commands import user_named
 from campaigns.excel.exporters import EXPORTS, export
 from campaigns.excel.template_files import export_org
 from campaigns.models import Campaign
-from campaigns.selectors import get_current_campaign
 
 
 class Command(BaseCommand):
@@ -21,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("what", choices=[*EXPORTS, "org"], help="Báo cáo cần xuất.")
         parser.add_argument("--out", required=True, help="Đường dẫn tệp .xlsx sẽ ghi.")
         parser.add_argument("--user", help="Xuất như tài khoản này thấy (mặc định: toàn bộ, như Văn phòng Sở).")
-        parser.add_argument("--campaign", help="Mã phong trào (mặc định: phong trào hiện tại).")
+        parser.add_argument("--campaign", required=False, help="Mã phong trào (bắt buộc, trừ báo cáo org).")
 
     def handle(self, *args, what, out, user=None, campaign=None, **options):
         account = user_named(user)
@@ -31,14 +30,11 @@ class Command(BaseCommand):
             export_org(out)
             self.stdout.write(self.style.SUCCESS(f"Đã ghi {out}."))
             return
-        if campaign:
-            chosen = Campaign.objects.filter(code=campaign).select_related("organisation").first()
-            if chosen is None:
-                raise CommandError(f"Không có phong trào mã «{campaign}».")
-        else:
-            chosen = get_current_campaign()
-            if chosen is None:
-                raise CommandError("Chưa có phong trào thi đua nào.")
+        if not campaign:
+            raise CommandError("Cho biết phong trào: --campaign MÃ (ví dụ --campaign cchc-2023).")
+        chosen = Campaign.objects.filter(code=campaign).select_related("organisation").first()
+        if chosen is None:
+            raise CommandError(f"Không có phong trào mã «{campaign}».")
         try:
             export(what, campaign=chosen, user=account, out=out)
         except Http404:

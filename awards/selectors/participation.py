@@ -1,0 +1,40 @@
+"""Which campaigns a user takes part in: the home page's chooser, the header's switcher, and the 404 that a
+campaign's pages answer to a user who has no part in it.
+
+The office, the director and superusers take part in every campaign (drafts included); council members in every
+campaign past its draft; a unit head in every open campaign (their unit may register) and in a closed one where
+their unit registered or filed a dossier; a member of staff in a campaign where they were nominated (their
+scores and certificates). Staff land on their own records page, which spans the years."""
+
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+
+from awards.models import Dossier, Nominee, Registration
+from awards.selectors import is_unit_head, sees_everything, user_staff_id, user_unit_id
+from campaigns.models import Campaign, CampaignStatus
+from campaigns.roles import Role, user_roles
+
+
+def campaigns_of(user):
+    """The campaigns `user` takes part in: open ones first, then the others, each newest first."""
+    qs = Campaign.objects.select_related("organisation")
+    if not user.is_authenticated:
+        return qs.none()
+    if not sees_everything(user):
+        cond = Q(pk__in=[])
+        if Role.COUNCIL in user_roles(user):
+            cond |= ~Q(status=CampaignStatus.DRAFT)
+        if is_unit_head(user):
+            unit_id = user_unit_id(user)
+            cond |= Q(status=CampaignStatus.OPEN)
+            cond |= Q(Exists(Registration.objects.filter(campaign=OuterRef("pk"), unit_id=unit_id)))
+            cond |= Q(Exists(Dossier.objects.filter(campaign=OuterRef("pk"), unit_id=unit_id)))
+        staff_id = user_staff_id(user)
+        if staff_id:
+            cond |= Q(Exists(Nominee.objects.filter(dossier__campaign=OuterRef("pk"), staff_id=staff_id)))
+        qs = qs.filter(cond)
+    order = Case(When(status=CampaignStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return qs.annotate(open_first=order).order_by("open_first", "-year", "code")
+
+
+def takes_part(user, campaign):
+    return campaigns_of(user).filter(pk=campaign.pk).exists()
