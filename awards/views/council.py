@@ -68,7 +68,7 @@ class MeetingForm(forms.Form):
 @login_required
 @rule_required("awards.list_meetings")
 def meetings(request):
-    campaign = current_campaign_or_404()
+    campaign = campaign_or_404(request)
     rows = (
         meetings_for(request.user, campaign.meetings.all()).select_related("chair", "secretary")
         .annotate(n_votes=Count("votes", distinct=True), n_present=Count("attendance", filter=Q(attendance__present=True), distinct=True))
@@ -81,7 +81,7 @@ def meetings(request):
 @login_required
 @rule_required("awards.record_vote")
 def meeting_new(request):
-    campaign = current_campaign_or_404()
+    campaign = campaign_or_404(request)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

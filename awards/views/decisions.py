@@ -60,7 +60,7 @@ def decision_list(request):
 @login_required
 @rule_required("awards.draft_decision")
 def draft(request):
-    campaign = current_campaign_or_404()
+    campaign = campaign_or_404(request)
     kind = _department_kind(campaign, request.POST.get("award_kind"))
     try:
         decision = decision_service.draft_decision(campaign, award_kind=kind, actor=request.user)
@@ -85,7 +85,7 @@ def _department_kind(campaign, kind_id):
 @login_required
 @rule_required("awards.draft_decision")
 def draft_proposal(request):
-    campaign = current_campaign_or_404()
+    campaign = campaign_or_404(request)
     try:
         decision = decision_service.draft_proposal(campaign, actor=request.user)
     except (ValidationError, PermissionDenied) as exc:
