@@ -34,9 +34,11 @@ from awards.models import (
     Result,
     Vote,
 )
+from awards.plans import plan_2023
 from awards.plans.loader import load_plan_2023
 from campaigns.models import (
     AnnualRating,
+    Campaign,
     Criterion,
     Gender,
     IndicatorRecord,
@@ -48,7 +50,6 @@ from campaigns.models import (
     UnitKind,
 )
 from campaigns.roles import Role, assign_roles
-from campaigns.selectors import get_current_campaign
 
 NOMINEES_PER_UNIT = 10  # 1 collective (the unit) + 9 individuals
 BATCH = 5000
@@ -64,7 +65,7 @@ class Dataset:
         self.rng = random.Random(seed)
         self.codes = itertools.count(1)
         load_plan_2023()
-        self.campaign = get_current_campaign()
+        self.campaign = Campaign.objects.get(code=plan_2023.CAMPAIGN["code"])
         self.organisation = self.campaign.organisation
         self.award = AwardKind.objects.get(code="giay-khen-giam-doc")
         self.criteria = {t: list(Criterion.objects.filter(campaign=self.campaign, target=t)) for t in Target.values}
@@ -80,7 +81,7 @@ class Dataset:
         """The dataset of a database kept by an earlier run (`bench/run.py --keep`)."""
         self = cls.__new__(cls)
         self.staff_total = staff_total
-        self.campaign = get_current_campaign()
+        self.campaign = Campaign.objects.get(code=plan_2023.CAMPAIGN["code"])
         self.organisation = self.campaign.organisation
         self.users = {u.username: u for u in get_user_model().objects.filter(username__startswith="bench_")}
         self.unit_count = Unit.objects.count()

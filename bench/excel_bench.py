@@ -66,16 +66,16 @@ def main():
     import io
 
     from awards.models import AwardKind, Dossier, DossierState, Nominee, Outcome, Result
+    from awards.plans import plan_2023
     from awards.plans.loader import load_plan_2023
     from campaigns.excel import layouts as L
     from campaigns.excel.exporters import export
     from campaigns.excel.importers import import_org
     from campaigns.excel.template_files import write_layouts
-    from campaigns.models import Criterion, Staff, Target
-    from campaigns.selectors import get_current_campaign
+    from campaigns.models import Campaign, Criterion, Staff, Target
 
     load_plan_2023()
-    campaign = get_current_campaign()
+    campaign = Campaign.objects.get(code=plan_2023.CAMPAIGN["code"])
     units = [(f"DV{i:02d}", f"Phòng thử nghiệm số {i}", "section", None, "", True) for i in range(1, 41)]
     staff = [
         (f"CB{i:06d}", f"Nguyễn Thị Hồng Nhung {i}", "female" if i % 2 else "male", dt.date(1970 + i % 30, 1 + i % 12, 1 + i % 28),

@@ -99,6 +99,11 @@ class Page:
     def url(self):
         from django.urls import NoReverseMatch, reverse
 
+        from awards.plans import plan_2023
+        from campaigns import scope
+        from campaigns.models import Campaign
+
+        campaign = Campaign.objects.get(code=plan_2023.CAMPAIGN["code"])
         for candidate in self.candidates:
             name, kwargs, query = (*candidate, "")[:3]
             if callable(kwargs):  # an object of the dataset, looked up once it exists
@@ -106,7 +111,10 @@ class Page:
                 if kwargs is None:
                     continue
             try:
-                return reverse(name, kwargs=kwargs) + query
+                try:
+                    return reverse(name, kwargs=kwargs) + query
+                except NoReverseMatch:
+                    return scope.reverse_in(campaign, name, kwargs=kwargs) + query
             except NoReverseMatch:
                 continue
         return None
