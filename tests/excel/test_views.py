@@ -151,9 +151,12 @@ def test_import_command_lists_every_error_and_fails(tmp_path, campaign):
 def test_export_command_writes_the_full_view_or_what_a_user_sees(tmp_path, campaign, head_a, unit_b):
 
     Dossier.objects.create(campaign=campaign, unit=unit_b)
-    call_command("export_xlsx", "status", "--out", str(tmp_path / "all.xlsx"), stdout=io.StringIO())
-    call_command("export_xlsx", "status", "--out", str(tmp_path / "a.xlsx"), "--user", "head_a", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="Cho biết phong trào: --campaign MÃ"):
+        call_command("export_xlsx", "status", "--out", str(tmp_path / "all.xlsx"))
+    call_command("export_xlsx", "status", "--out", str(tmp_path / "all.xlsx"), "--campaign", "cchc-2023", stdout=io.StringIO())
+    call_command("export_xlsx", "status", "--out", str(tmp_path / "a.xlsx"), "--user", "head_a", "--campaign", "cchc-2023",
+                 stdout=io.StringIO())
     assert [r[1] for r in read_back(str(tmp_path / "all.xlsx"))["Tình trạng hồ sơ"][3:]] == ["NCC", "TTDVVL"]
     assert [r[1] for r in read_back(str(tmp_path / "a.xlsx"))["Tình trạng hồ sơ"][3:]] == ["NCC"]
     with pytest.raises(CommandError, match="Tài khoản «head_a» không được xem báo cáo này."):
-        call_command("export_xlsx", "budget", "--out", str(tmp_path / "b.xlsx"), "--user", "head_a")
+        call_command("export_xlsx", "budget", "--out", str(tmp_path / "b.xlsx"), "--user", "head_a", "--campaign", "cchc-2023")
