@@ -71,7 +71,7 @@ db:
 	$(PY) manage.py load_plan_2023
 
 demo:
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --stage living
 
 # The province-scale benchmark on PostgreSQL (a database of its own, created and dropped): see bench/run.py.
 bench: setup

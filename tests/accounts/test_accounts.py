@@ -11,7 +11,6 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from campaigns.excel.importers import import_org
 from campaigns.models import AccountAction, AccountEvent, Staff
@@ -20,6 +19,7 @@ from campaigns.services import accounts as svc
 from tests.conftest import PASSWORD
 from tests.excel.conftest import STAFF_HEADERS, xlsx
 from tests.factories import StaffFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "Cay-Xanh-Ben-Song-2024"

@@ -6,11 +6,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 
 from awards.models import CampaignAward, StateChange
 from awards.services import cloning
 from campaigns.models import Campaign, CampaignStatus, Criterion
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ import html
 import pytest
 import time_machine
 from django.test import Client
-from django.urls import reverse
 
 from awards.models import CampaignAward, DeadlineExtension, Dossier
 from awards.services.dossiers import deadline_for, register
 from campaigns.models import Campaign, CampaignStatus
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

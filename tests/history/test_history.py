@@ -8,7 +8,6 @@ import html
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.urls import reverse
 
 from awards.imports.history import import_history
 from awards.models import PastAward
@@ -18,6 +17,7 @@ from campaigns.excel.template_files import template
 from campaigns.models import AnnualRating, Initiative
 from tests.excel.conftest import read_back, xlsx
 from tests.factories import StaffFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from awards.models import PastAward
 from awards.services.cloning import clone_campaign
 from tests.factories import UnitFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

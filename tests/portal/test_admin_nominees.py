@@ -3,10 +3,10 @@ unit and the award (awards.services.dossiers.check_nominee / add_nominee); remov
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.urls import reverse
 
 from awards.models import DossierState, Nominee
 from tests.factories import DossierFactory, NomineeFactory, StaffFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
