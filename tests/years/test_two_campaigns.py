@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
@@ -15,10 +16,11 @@ from awards.models import AwardKind, Decision, DossierState, StateChange
 from awards.pdf import decision_pdf
 from awards.services import dossiers as dossier_service
 from awards.services.approval import approve_decision
+from awards.services.cloning import clone_campaign, open_campaign
 from awards.services.closing import close_campaign, closing_refusals
 from awards.services.decisions import draft_decision
 from awards.services.recompute import recompute_results
-from campaigns.models import Campaign, CampaignStatus, Criterion
+from campaigns.models import CampaignStatus
 from tests.decisions.conftest import meeting_for, person, vote_all
 from tests.factories import AppraisedNomineeFactory, DossierFactory
 from tests.urls import reverse
@@ -32,20 +34,9 @@ def text_of(pdf: bytes) -> str:
 
 
 def next_year(campaign, year=2024):
-    """The next year's campaign: the same criteria and awards, deadlines the same day of `year`, open."""
-    new = Campaign.objects.get(pk=campaign.pk)
-    new.pk = None
-    new.code, new.year, new.status = f"cchc-{year}", year, CampaignStatus.OPEN
-    for field in ("plan_date", "period_start", "period_end", "dossier_deadline", "decision_deadline"):
-        setattr(new, field, getattr(campaign, field).replace(year=year))
-    new.save()
-    for criterion in Criterion.objects.filter(campaign=campaign):
-        criterion.pk, criterion.campaign = None, new
-        criterion.save()
-    for award in campaign.awards.all():
-        award.pk, award.campaign = None, new
-        award.save()
-    return new
+    """The next year's campaign, as the office makes it: cloned from `campaign`, then launched."""
+    actor = get_user_model().objects.get(username="clerk")
+    return open_campaign(clone_campaign(campaign, code=f"cchc-{year}", year=year, actor=actor), actor=actor)
 
 
 @pytest.fixture
