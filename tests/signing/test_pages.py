@@ -5,9 +5,9 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.urls import reverse
 
 from awards.models import SignedDocument, SigningState
+from tests.urls import reverse
 
 pytestmark = pytest.mark.usefixtures("signing_settings", "office_images")
 
