@@ -139,13 +139,13 @@ def build(units: int, password: str):
     from awards.plans.loader import load_plan_2023
     from awards.services import dossiers
     from awards.services.progress import vietnam_today
-    from campaigns.models import Staff, StaffCategory, Unit, UnitKind
+    from campaigns.models import Campaign, Staff, StaffCategory, Unit, UnitKind
     from campaigns.roles import GROUP_NAMES, Role
-    from campaigns.selectors import get_current_campaign, get_organisation
+    from campaigns.selectors import get_organisation
 
     call_command("migrate", verbosity=0)
     load_plan_2023()
-    campaign = get_current_campaign()
+    campaign = Campaign.objects.get(code="cchc-2023")
     campaign.dossier_deadline = vietnam_today() + dt.timedelta(days=1)
     campaign.save(update_fields=["dossier_deadline"])
     organisation = get_organisation()

@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
 
 from awards.models import DecisionLine, ProposalState, StateChange, TieBreak
 from awards.pdf import decision_pdf, minutes_pdf
@@ -15,6 +14,7 @@ from awards.services.legality import choose_award, record_tie_break, set_bang_kh
 from campaigns.models import Gender
 from tests.decisions.conftest import make_bang_khen_ready, meeting_for, nominate, person, vote_all
 from tests.decisions.test_pdf import text_of
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 DEC5 = dt.date(2023, 12, 5)

@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from awards.models import Decision, DecisionState, DocumentRegister
 from awards.services.approval import approve_decision
@@ -13,6 +12,7 @@ from awards.services.council import conclude_meeting
 from awards.services.decisions import draft_decision
 from awards.services.register import set_next_number
 from tests.decisions.conftest import VN, meeting_for, nominate, vote_all
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 DEC5 = dt.date(2023, 12, 5)

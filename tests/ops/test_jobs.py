@@ -8,7 +8,6 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from awards.models import Result
@@ -18,6 +17,7 @@ from ops.models import Job, JobState
 from tests.decisions.conftest import gk_world  # noqa: F401  (the decisions area's world)
 from tests.decisions.test_pdf import pages_of, text_of
 from tests.ops.conftest import run_worker
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DEC5 = dt.date(2023, 12, 5)

@@ -7,7 +7,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from awards.models import DossierState
@@ -15,6 +14,7 @@ from ops.mail import queue_mail, retry_delay
 from ops.models import MailState, OutgoingEmail
 from tests.ops.conftest import free_port, run_worker
 from tests.portal.helpers import complete_dossier
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

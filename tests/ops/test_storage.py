@@ -5,7 +5,6 @@ disk, and downloads still go through the permission-checked views."""
 import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from moto.server import ThreadedMotoServer
 
 from awards.models import DocumentVersion
@@ -15,6 +14,7 @@ from ops.models import Job, JobState
 from ops.storage import StorageUrlError, default_storage_setting
 from tests.ops.conftest import free_port
 from tests.portal.conftest import pdf_bytes
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BUCKET = "thidua-test"  # emptied for each test: moto keeps one state per process
