@@ -93,7 +93,7 @@ def test_a_dossier_is_submitted_while_the_mail_server_is_down_and_the_mail_leave
     assert (email.state, email.attempts, email.sent_at) == (MailState.SENT, 3, in_campaign + dt.timedelta(minutes=4))
     [(to, content)] = smtp.inbox.messages
     assert to == ["vanphong@example.vn"]
-    assert f"http://127.0.0.1:8741/don-vi/van-phong/ho-so/{dossier.pk}/" in content
+    assert f"http://127.0.0.1:8741/cchc-2023/don-vi/van-phong/ho-so/{dossier.pk}/" in content
 
     # Sent once: nothing more is sent later.
     time_machine.move_to(in_campaign + dt.timedelta(hours=2), tick=False)
