@@ -136,9 +136,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Login throttling (django-axes): 5 failures for one account or from one address lock it out for an hour,
-# until the office lifts the lockout in the admin ("Access attempts") or with `manage.py axes_reset`.
+# Login throttling (django-axes, campaigns/security/lockout.py): 5 failures for one account, or 30 from one address
+# over all accounts, lock it out for an hour, until the office lifts the lockout in the admin ("Access attempts")
+# or with `manage.py axes_reset`. A success clears only that account's own failures.
+AXES_HANDLER = "campaigns.security.lockout.AccountAndAddressHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
+# The client's address through the reverse proxies we trust (0: none, REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "campaigns.security.client_ip.client_ip"
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
