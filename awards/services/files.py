@@ -10,6 +10,7 @@ import io
 import os
 import threading
 import time
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 
@@ -50,7 +51,9 @@ KINDS = {
 
 
 def _name(uploaded):
-    return os.path.basename(getattr(uploaded, "name", "") or "") or "tệp"
+    """The uploaded file's own name, composed (NFC): decomposed names (macOS) would not match the same name typed
+    on Windows."""
+    return unicodedata.normalize("NFC", os.path.basename(getattr(uploaded, "name", "") or "")) or "tệp"
 
 
 def _megabytes(n, up=False):

@@ -169,3 +169,21 @@ def test_both_versions_stay_downloadable_from_the_version_history_page(client, u
 def test_text_that_merely_mentions_the_pdf_header_is_not_a_pdf():
     with pytest.raises(ValidationError, match="Kiểm tra loại tệp"):
         files.check_upload(SimpleUploadedFile("trang.pdf", b"<html><body>%PDF-1.4 trong trang web</body></html>"))
+
+
+@pytest.mark.django_db
+def test_a_file_name_in_decomposed_unicode_is_kept_composed_nfc(client, unit_a, head_a, campaign, in_campaign):
+    """macOS and some browsers send «Kế hoạch» as base letters plus combining marks (NFD); the name is kept and
+    sent back composed (NFC), so it compares, sorts and searches like the same name typed on Windows."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Kế hoạch thi đua – Phòng Người có công.pdf")
+    assert decomposed != unicodedata.normalize("NFC", decomposed)
+    version = dossiers.upload_unit_plan(campaign, unit_a, upload(decomposed), actor=head_a, now=BEFORE_DEADLINE)
+    assert version.original_name == "Kế hoạch thi đua – Phòng Người có công.pdf"
+    assert unicodedata.is_normalized("NFC", version.original_name)
+    client.force_login(head_a)
+    response = client.get(reverse("files:version", args=[version.pk]))
+    b"".join(response.streaming_content)
+    assert "Ke%CC%82" not in response["Content-Disposition"]  # no combining circumflex left
+    assert "K%E1%BA%BF%20ho%E1%BA%A1ch" in response["Content-Disposition"]
