@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "campaigns",
     "awards",
     # Operations: background jobs, the mail outbox, storage, backups, deployment checks.
@@ -52,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files (hashed, compressed) straight from gunicorn: no web server needed for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every response; downloads get a sandbox of their own (campaigns/security/csp.py).
+    "campaigns.security.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -59,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A switched-off account is logged out at its next request (campaigns/middleware.py).
     "campaigns.middleware.ActiveAccountMiddleware",
+    # Control characters in any parameter (400) and URL ids past the integer range (404): campaigns/security.
+    "campaigns.security.requests.RefuseGarbageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "emulation.middleware.CampaignMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -135,6 +140,23 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIN
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): only the application's own scripts and styles, nothing inline, no
+# plugins, never framed. Downloads get a sandboxed policy of their own (campaigns/security/csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # Login throttling (django-axes, campaigns/security/lockout.py): 5 failures for one account, or 30 from one address
 # over all accounts, lock it out for an hour, until the office lifts the lockout in the admin ("Access attempts")
