@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
 
 from campaigns.excel.normalise import CellError, clean_text, fold
+from campaigns.excel.safety import UnsafeWorkbook, check_archive
 
 HEADER_SEARCH_ROWS = 10
 MAX_ROWS = 200_000
@@ -87,6 +88,12 @@ def open_workbook(source):
             "Tệp không phải là sổ tính Excel (.xlsx). Hãy tải mẫu trên trang này, điền dữ liệu và lưu dưới dạng .xlsx."
         )
     try:
+        check_archive(source)
+    except UnsafeWorkbook as exc:
+        raise WorkbookRefused(str(exc)) from exc
+    except Exception as exc:  # not a zip, a broken part: expat and zipfile raise their own errors
+        raise WorkbookRefused(damaged_message()) from exc
+    try:
         return openpyxl.load_workbook(source, read_only=True, data_only=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ParseError, ValueError, TypeError, OSError, EOFError) as exc:
         raise WorkbookRefused(damaged_message()) from exc
@@ -108,6 +115,10 @@ def visible_sheets(workbook, report):
         if ws.sheet_state != "visible":
             report.notice(f"Trang tính ẩn «{ws.title}» được bỏ qua.")
             continue
+        # The sheet's <dimension> element is the writer's word; read-only openpyxl would stop at the row it names
+        # and skip the rest silently. Without it every row is read, to the sheet's real end.
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()
         sheets[fold(ws.title)] = ws
     return sheets
 
