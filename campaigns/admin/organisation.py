@@ -6,6 +6,7 @@ from PIL import Image, UnidentifiedImageError
 from simple_history.admin import SimpleHistoryAdmin
 
 from campaigns import models
+from campaigns.security.own_rows import StaffAdminForm, staff_form_for
 from campaigns.services.accounts import disable_departed_accounts
 
 
@@ -73,6 +74,10 @@ class StaffAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "full_name", "position", "unit__name", "unit__code", "user__username"]
     list_select_related = ["unit", "user"]
     autocomplete_fields = ["unit", "user"]
+    form = StaffAdminForm  # nobody but a superuser changes the unit or account of their own row (conflict of interest)
+
+    def get_form(self, request, obj=None, **kwargs):
+        return staff_form_for(request, super().get_form(request, obj, **kwargs))
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
