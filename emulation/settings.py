@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "campaigns.security.requests.RefuseGarbageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "emulation.middleware.CampaignMiddleware",
+    # Sessions end SESSION_ABSOLUTE_HOURS after the login, however active (campaigns/security/sessions.py).
+    "campaigns.security.sessions.AbsoluteSessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # AxesMiddleware must be last: it turns a lockout into our Vietnamese lockout page.
@@ -128,6 +130,8 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+# ...and, however active, SESSION_ABSOLUTE_HOURS (12) after the login.
+SESSION_ABSOLUTE_SECONDS = int(env.float("SESSION_ABSOLUTE_HOURS", default=12.0) * 3600)
 
 # Production hardening: on by default, switched off for local development with DEBUG=True.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
