@@ -13,7 +13,9 @@ from campaigns.excel.normalise import CellError, clean_text, fold
 from campaigns.excel.safety import UnsafeWorkbook, check_archive
 
 HEADER_SEARCH_ROWS = 10
-MAX_ROWS = 200_000
+# Rows per sheet: the import keeps every row until all are checked (all or nothing), so this bounds its memory
+# (README, "Excel in and out"): 2.5 times the 20,004 staff of a province-scale organisation.
+MAX_ROWS = 50_000
 
 
 class WorkbookRefused(Exception):

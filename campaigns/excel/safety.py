@@ -20,8 +20,9 @@ import zipfile
 from xml.parsers import expat
 
 MAX_PARTS = 10_000
-MAX_PART_BYTES = 150 * 1024 * 1024
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+# A sheet of MAX_ROWS (50,000) staff rows unpacks to about 26 MB; wider layouts and long texts need more room.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024  # small parts may pack as tightly as they like
 MAX_CELL_CHARS = 32_767
