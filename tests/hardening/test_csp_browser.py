@@ -12,7 +12,10 @@ from awards.models import AwardKind, Nominee
 from awards.services import dossiers
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import (  # noqa: F401  (the browser fixtures of the e2e suite)
-    _media_url_for_live_server, browser_context_args, browser_type_launch_args, live_server,
+    _media_url_for_live_server,
+    browser_context_args,
+    browser_type_launch_args,
+    live_server,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -44,7 +47,7 @@ def violations(page):
 
 
 def test_pages_run_under_the_policy_without_violations_and_the_confirmation_still_asks(
-    live_server, browser, browser_context_args, campaign, clerk, head_a, unit_a, staff_user,
+    live_server, browser, browser_context_args, campaign, clerk, head_a, unit_a, staff_user,  # noqa: F811 (fixtures)
 ):
     today = timezone.localdate()
     campaign.dossier_deadline = today + dt.timedelta(days=10)

@@ -4,6 +4,7 @@ refusal names its check and what to do, and leaves what is stored as it was; rep
 import hashlib
 import io
 import os
+import unicodedata
 import zipfile
 
 import pytest
@@ -175,8 +176,6 @@ def test_text_that_merely_mentions_the_pdf_header_is_not_a_pdf():
 def test_a_file_name_in_decomposed_unicode_is_kept_composed_nfc(client, unit_a, head_a, campaign, in_campaign):
     """macOS and some browsers send «Kế hoạch» as base letters plus combining marks (NFD); the name is kept and
     sent back composed (NFC), so it compares, sorts and searches like the same name typed on Windows."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFD", "Kế hoạch thi đua – Phòng Người có công.pdf")
     assert decomposed != unicodedata.normalize("NFC", decomposed)
     version = dossiers.upload_unit_plan(campaign, unit_a, upload(decomposed), actor=head_a, now=BEFORE_DEADLINE)

@@ -3,6 +3,7 @@ Vietnamese message, until the office lifts the lockout in the admin."""
 
 import pytest
 from axes.models import AccessAttempt
+from django.test import Client
 
 from tests.roles.world import PASSWORD
 from tests.urls import reverse
@@ -84,8 +85,6 @@ def _failures(**lookup):
 def test_a_correct_login_to_ones_own_account_does_not_clear_a_victims_failures(world):
     """The probe's bypass: four wrong passwords for the victim, then one's own correct login from the same
     address, again and again. The victim is locked at the fifth failure all the same."""
-    from django.test import Client
-
     attacker = Client()
     answers = []
     for _ in range(2):
@@ -104,8 +103,6 @@ def test_a_correct_login_to_ones_own_account_does_not_clear_a_victims_failures(w
 def test_behind_a_trusted_proxy_each_client_is_counted_by_its_own_address(world, settings):
     """Every request reaches the application from the proxy (10.0.0.1); the client is the address the proxy
     appended to X-Forwarded-For. A guesser spraying many accounts locks its own address only."""
-    from django.test import Client
-
     settings.TRUSTED_PROXY_COUNT = 1
     guesser = Client()
     statuses = [
@@ -124,8 +121,6 @@ def test_behind_a_trusted_proxy_each_client_is_counted_by_its_own_address(world,
 
 
 def test_without_trusted_proxies_a_forged_forwarded_for_header_is_ignored(world, settings):
-    from django.test import Client
-
     settings.TRUSTED_PROXY_COUNT = 0
     attacker = Client()
     statuses = [
@@ -143,8 +138,6 @@ def test_without_trusted_proxies_a_forged_forwarded_for_header_is_ignored(world,
 
 def test_in_an_office_behind_one_address_one_persons_mistakes_lock_only_that_person(world):
     """Everyone at the office reaches the application from the same NAT address (192.0.2.1)."""
-    from django.test import Client
-
     office = "192.0.2.1"
     # Colleagues mistype and then log in: their own failures are cleared, the address keeps nothing of them.
     for username in ("clerk", "head_b", "director", "council", "staff"):
