@@ -8,6 +8,7 @@ Each case runs in a fresh process (so its peak RSS is its own) against a throwaw
 `--mb` megabytes (the upload limit); the largest workbook the import reads (MAX_ROWS staff rows), as a dry run
 (the preview, which reads and checks every row) and for real; the probe's 254 KB workbook whose one cell packs
 250 MB of one letter; a workbook with a 40,000-character cell.
+`--wide` measures only a workbook of MAX_ROWS rows whose texts fill their fields (about 20 MB, packing poorly).
 `--before` also loads the packed file with openpyxl directly, as the reader did before the checks (about 1 GB)."""
 
 import argparse
@@ -29,6 +30,12 @@ UNITS = [(f"DV{i:02d}", f"Phòng thử nghiệm số {i}", "section", None, "", 
 
 
 def rss_mb():
+    """This process's peak resident memory (VmHWM: its own, unlike ru_maxrss, which a child inherits from the
+    parent it was forked from)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -49,11 +56,26 @@ def staff_rows(n):
     ]
 
 
-def write_staff(path, n):
+def write_staff(path, n, rows=None):
     from campaigns.excel import layouts as L
     from campaigns.excel.template_files import write_layouts
 
-    write_layouts("org", {L.UNITS.name: UNITS, L.STAFF.name: staff_rows(n)}, out=path)
+    write_layouts("org", {L.UNITS.name: UNITS, L.STAFF.name: rows or staff_rows(n)}, out=path)
+
+
+def wide_rows(n):
+    """Staff rows whose name and position fill their 255 characters with text that packs poorly (random
+    letters): the most memory a valid row can take, and about 20 MB of file for MAX_ROWS of them."""
+    import random
+
+    rng = random.Random(15)
+    letters = "abcdeghiklmnopqrstuvxyăâđêôơư "
+
+    def text():
+        return "".join(rng.choice(letters) for _ in range(255)).strip() or "a"
+
+    return [(code, text(), gender, born, text(), category, unit, email, active)
+            for code, _, gender, born, _, category, unit, email, active in staff_rows(n)]
 
 
 def packed(path, megabytes):
@@ -129,6 +151,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=20)
     parser.add_argument("--before", action="store_true")
+    parser.add_argument("--wide", action="store_true", help="only the workbook of MAX_ROWS rows of 255-character texts")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="excel-memory-"))
     setup(workdir)
@@ -143,8 +166,18 @@ def main():
     organisation = get_organisation()
     Unit.objects.bulk_create([Unit(organisation=organisation, code=c, name=n, kind=UnitKind.SECTION) for c, n, *_ in UNITS])
 
-    # As many staff rows as fit in --mb megabytes (the file's size grows linearly with its rows).
     from campaigns.excel.reader import MAX_ROWS
+
+    if args.wide:
+        wide = workdir / "staff-max-rows-wide.xlsx"
+        write_staff(wide, MAX_ROWS, rows=wide_rows(MAX_ROWS))
+        with zipfile.ZipFile(wide) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+        print(f"{wide.name}: {wide.stat().st_size / 2**20:.1f} MB, {unpacked / 2**20:.0f} MB unpacked", flush=True)
+        for case in ("preview", "import"):
+            print(json.dumps({"file": wide.name, **run_child(case, wide, workdir)}, ensure_ascii=False), flush=True)
+        return
+    # As many staff rows as fit in --mb megabytes (the file's size grows linearly with its rows).
 
     probe = workdir / "probe.xlsx"
     write_staff(probe, 5_000)
