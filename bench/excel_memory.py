@@ -158,8 +158,8 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from awards.plans.loader import load_plan_2023
     from campaigns.models import Unit, UnitKind
-    from campaigns.plan_loader import load_plan_2023
     from campaigns.selectors import get_organisation
 
     load_plan_2023()
