@@ -22,6 +22,7 @@ class AbsoluteSessionLifetimeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        session_key = request.session.session_key
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = int(time.time())
@@ -33,8 +34,11 @@ class AbsoluteSessionLifetimeMiddleware:
                 logout(request)
                 messages.warning(request, EXPIRED.format(hours=f"{limit / 3600:g}".replace(".", ",")))
         response = self.get_response(request)
-        # A login during this request (login() rotates the session and leaves no time in it): the clock starts now.
+        # A login during this request (login() gives the session a new key, even for the account already in it):
+        # the clock starts again now.
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and LOGIN_TIME not in request.session:
+        if user is not None and user.is_authenticated and (
+            LOGIN_TIME not in request.session or request.session.session_key != session_key
+        ):
             request.session[LOGIN_TIME] = int(time.time())
         return response

@@ -59,3 +59,4 @@ def test_the_idle_limit_still_applies_on_its_own(world, time_machine):
     client.post(reverse("login"), {"username": "staff", "password": PASSWORD})
     time_machine.move_to(MORNING + dt.timedelta(hours=8, minutes=1), tick=False)
     assert client.get(reverse("records:mine")).status_code == 302 and not logged_in(client)
+
