@@ -11,6 +11,7 @@
 Values that are in range and well-formed go on to the views, which read them through campaigns.params."""
 
 import re
+import uuid
 
 from django.http import Http404, HttpResponseBadRequest
 from django.template.loader import render_to_string
@@ -64,9 +65,22 @@ class RefuseGarbageMiddleware:
         if any(out_of_range(value) for value in (*view_args, *view_kwargs.values())):
             raise Http404("id out of range")
         # The admin takes its ids as text (`<path:object_id>`, and simple-history's version page
-        # `<object id>/history/<history id>/` as positional groups); every model of ours has an integer key, and
-        # simple-history's pages fail on anything else: what is not an id is no such object.
+        # `<object id>/history/<history id>/` as positional groups); every model of ours has an integer or UUID
+        # key, and simple-history's pages fail on anything else: what is not a key is no such object.
         ids = [*view_args, *(view_kwargs[k] for k in ADMIN_ID_ARGUMENTS if k in view_kwargs)]
-        if any(not (isinstance(value, str) and value.isascii() and value.isdigit()) for value in ids):
+        if any(not is_key(value) for value in ids):
             raise Http404("not an id")
         return None
+
+
+def is_key(value) -> bool:
+    """An integer key as text, or a UUID (the background jobs' key)."""
+    if not isinstance(value, str):
+        return False
+    if value.isascii() and value.isdigit():
+        return True
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

@@ -48,7 +48,7 @@ def test_a_sheet_whose_dimension_says_fewer_rows_than_it_holds_is_read_to_its_re
         ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải"], start=1)]
     data = org_file(units=[UNIT], staff=staff).getvalue()
     part = sheet_part(data, "Cán bộ")
-    assert b'<dimension ref="A1:I8" />' in zipfile.ZipFile(io.BytesIO(data)).read(part)
+    assert re.search(rb'<dimension ref="A1:I8" ?/>', zipfile.ZipFile(io.BytesIO(data)).read(part))
     lying = rewrite(data, lambda name, body: body.replace(b'ref="A1:I8"', b'ref="A1:I3"') if name == part else body)
 
     report = import_org(io.BytesIO(lying))
