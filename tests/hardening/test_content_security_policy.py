@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.urls import reverse
 
 from tests.roles.world import build_world
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ static/js/app.js) still asks, and cancelling it keeps the nominee."""
 import datetime as dt
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import AwardKind, Nominee
@@ -17,6 +16,7 @@ from tests.e2e.conftest import (  # noqa: F401  (the browser fixtures of the e2e
     browser_type_launch_args,
     live_server,
 )
+from tests.urls import reverse
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 
 from campaigns.models import Staff
 from tests.roles.world import build_world
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

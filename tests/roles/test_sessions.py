@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 
 from tests.roles.world import PASSWORD
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
