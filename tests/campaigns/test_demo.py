@@ -56,4 +56,4 @@ def test_seed_demo_on_an_existing_demo_does_nothing(capsys):
 def test_an_unknown_demo_stage_is_an_error_not_skipped():
     with pytest.raises(demo.UnknownStage, match="published"):
         demo.seed("published")
-    assert list(demo.STAGES) == ["dossiers", "scored", "decided"]
+    assert list(demo.STAGES) == ["dossiers", "scored", "decided", "living"]
