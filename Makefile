@@ -20,13 +20,13 @@ RUN_ENV := DEBUG=false SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSR
 
 run: setup db demo static
 	@echo "Phục vụ http://$(HOST):$(PORT) (gunicorn và tiến trình nền; Ctrl-C để dừng cả hai)"
-	$(RUN_ENV) bin/serve web $(HOST):$(PORT)
+	$(RUN_ENV) emulation/serve web $(HOST):$(PORT)
 
 # For developers: Django's auto-reloading server with DEBUG on, and the worker beside it.
 dev: setup db demo
-	DEBUG=true SITE_URL=http://$(HOST):$(PORT) bin/serve dev $(HOST):$(PORT)
+	DEBUG=true SITE_URL=http://$(HOST):$(PORT) emulation/serve dev $(HOST):$(PORT)
 
-test: setup browser lint
+test: setup browser lint static
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null
 	$(PY) -m pytest $(PYTEST_ARGS)

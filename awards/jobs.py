@@ -1,4 +1,4 @@
-"""Awards' background jobs (run by the worker through ops/jobs.py): a batch of Giấy khen too big for a request.
+"""Awards' background jobs (run by the worker through campaigns/ops/jobs.py): a batch of Giấy khen too big for a request.
 
 The lines are read again through the owner's own selector when the job runs, so the file holds exactly what the
 person may print at that moment. Pages are rendered in chunks (WeasyPrint is fastest on batches of pages) and
@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from awards.models import Decision, DocumentType
 from awards.pdf import certificates_pdf
 from awards.selectors import decision_lines_for
-from ops.jobs import JobError, JobOutput, start_job
+from campaigns.ops.jobs import JobError, JobOutput, start_job
 
 CHUNK = 50
 CERTIFICATES = "awards.jobs.certificates"

@@ -40,7 +40,7 @@ def main():
     from django.urls import reverse
 
     from bench.dataset import Dataset
-    from ops.models import Job
+    from campaigns.ops.models import Job
 
     try:
         call_command("migrate", verbosity=0)

@@ -259,7 +259,7 @@ def verify(plan, sent, media_root, *, wait_mail=120):
     from django.db import connections
 
     from awards.models import DocumentVersion, Dossier, DossierState
-    from ops.models import MailState, OutgoingEmail
+    from campaigns.ops.models import MailState, OutgoingEmail
 
     connections.close_all()
     problems = []

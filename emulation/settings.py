@@ -8,7 +8,7 @@ from pathlib import Path
 
 import environ
 
-from ops import storage as ops_storage
+from campaigns.ops import storage as ops_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "campaigns",
     "awards",
     # Operations: background jobs, the mail outbox, storage, backups, deployment checks.
-    "ops",
+    "campaigns.ops",
 ]
 
 MIDDLEWARE = [
@@ -204,7 +204,7 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # every download goes through a view that checks permission on the object it belongs to.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = None
-# Files go to the file system (MEDIA_ROOT) unless STORAGE_URL names an S3-compatible bucket (ops/storage.py).
+# Files go to the file system (MEDIA_ROOT) unless STORAGE_URL names an S3-compatible bucket (campaigns/ops/storage.py).
 STORAGE_URL = env.str("STORAGE_URL", default="")
 STORAGES = {
     "default": ops_storage.default_storage_setting(STORAGE_URL, MEDIA_ROOT),

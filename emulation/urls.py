@@ -37,7 +37,7 @@ SITE_URLPATTERNS = [
     path("to-chuc/<path:path>", campaign_views.emblem, name="emblem"),
     path("", include(awards_urls.site_urlpatterns)),  # files, verification, own records, campaign set-up, history
     path("", include(campaigns_urls.site_urlpatterns)),  # accounts the office manages
-    path("viec/", include("ops.urls")),  # background jobs: progress, download, retry
+    path("viec/", include("campaigns.ops.urls")),  # background jobs: progress, download, retry
     path("admin/", admin.site.urls),
 ]
 

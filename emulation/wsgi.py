@@ -12,7 +12,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emulation.settings")
 
 application = get_wsgi_application()
 
-from ops.checks import secret_key_errors  # noqa: E402  (needs the app registry loaded just above)
+from campaigns.ops.checks import secret_key_errors  # noqa: E402  (needs the app registry loaded just above)
 
 _errors = secret_key_errors()
 if _errors:

@@ -325,11 +325,11 @@ VIEWS = {
         "extensions")},
     "awards.views.history.person": ("awards.view_award_history",),
     "awards.views.history.unit": ("awards.view_award_history",),
-    "ops.views.job_list": ("ops.see_job",),  # the signed-in person's own jobs
-    "ops.views.job": ("ops.see_job",),
-    "ops.views.progress": ("ops.see_job",),
-    "ops.views.download": ("ops.see_job",),
-    "ops.views.retry": ("ops.rerun_job",),
+    "campaigns.ops.views.job_list": ("ops.see_job",),  # the signed-in person's own jobs
+    "campaigns.ops.views.job": ("ops.see_job",),
+    "campaigns.ops.views.progress": ("ops.see_job",),
+    "campaigns.ops.views.download": ("ops.see_job",),
+    "campaigns.ops.views.retry": ("ops.rerun_job",),
 }
 
 
@@ -341,7 +341,7 @@ ADMIN_ACTIONS = {
     "awards.admin.dossiers.DossierAdmin.return_dossiers": ("awards.appraise_dossier",),
     "awards.admin.dossiers.DossierAdmin.reject_dossiers": ("awards.appraise_dossier",),
     "awards.admin.dossiers.NomineeAdmin.remove_nominees": ("awards.edit_dossier",),
-    "ops.admin.OutgoingEmailAdmin.send_again": ("ops.resend_mail",),
+    "campaigns.ops.admin.OutgoingEmailAdmin.send_again": ("ops.resend_mail",),
 }
 
 

@@ -39,8 +39,8 @@ from awards.services.recompute import recompute_results
 from awards.services.transitions import TransitionError, set_state
 from campaigns import scope
 from campaigns.models import Target
+from campaigns.ops.mail import queue_mail
 from campaigns.roles import GROUP_NAMES, Role
-from ops.mail import queue_mail
 
 EDITABLE_STATES = (DossierState.DRAFT, DossierState.RETURNED)
 WITH_OFFICE_STATES = (DossierState.SUBMITTED, DossierState.RESUBMITTED)
@@ -278,7 +278,7 @@ def _dossier_link(dossier, office=False):
 
 
 def _mail_after_commit(subject, body, recipients):
-    """Queue one email in the outbox (ops/mail.py): kept with the transaction, sent by the worker after the commit
+    """Queue one email in the outbox (campaigns/ops/mail.py): kept with the transaction, sent by the worker after the commit
     and retried while the mail server refuses it, so a transition never fails because of mail. Transitions take
     `notify=False` where no one should be told (the demo's history)."""
     queue_mail(subject, body, recipients)

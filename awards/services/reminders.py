@@ -12,7 +12,7 @@ Decisions (documented in the README's command table):
   sent; the less urgent steps that were missed are skipped, never sent late. So a run missed on the 7th day
   before and made on the 5th still sends the 7-day reminder (with "còn 5 ngày" in it), and a run made on the
   2nd day before sends the 3-day one, once. After the deadline nothing is sent.
-- Once: a `ReminderLog` row per (campaign, unit head, step) and the email in the outbox (ops/mail.py), written in
+- Once: a `ReminderLog` row per (campaign, unit head, step) and the email in the outbox (campaigns/ops/mail.py), written in
   one transaction (a unique constraint stops a concurrent run). The worker sends it and, while the mail server
   refuses it, tries again with a growing pause; the office sees its state in the admin ("Thư gửi đi").
 """
@@ -30,8 +30,8 @@ from awards.services.progress import campaign_progress, vietnam_today
 from campaigns import scope
 from campaigns.formatting import person_name
 from campaigns.models import Campaign, CampaignStatus
+from campaigns.ops.mail import queue_mail
 from campaigns.roles import GROUP_NAMES, Role
-from ops.mail import queue_mail
 
 logger = logging.getLogger(__name__)
 

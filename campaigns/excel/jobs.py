@@ -1,5 +1,5 @@
 """Exports too big for a request (more than JOB_INLINE_MAX_ROWS rows, as the report counts them through the
-registry) are written by the worker (ops/jobs.py): the person confirms, follows the progress page and downloads
+registry) are written by the worker (campaigns/ops/jobs.py): the person confirms, follows the progress page and downloads
 the file when it is done. The rows are read through the owner's own selector when the job runs, exactly as the
 inline download would."""
 
@@ -8,7 +8,7 @@ from django.http import Http404
 
 from campaigns.excel.exporters import EXPORTS, export, export_rows, filename
 from campaigns.models import Campaign
-from ops.jobs import JobError, JobOutput, start_job
+from campaigns.ops.jobs import JobError, JobOutput, start_job
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT = "campaigns.excel.jobs.export_job"

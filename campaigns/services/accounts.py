@@ -26,10 +26,10 @@ from django.utils.http import urlsafe_base64_encode
 
 from campaigns.formatting import person_name
 from campaigns.models import AccountAction, AccountEvent, Staff, Unit
+from campaigns.ops.mail import queue_mail
 from campaigns.roles import GROUP_NAMES, Role, assign_roles, remove_roles, user_roles
 from campaigns.rules import may
 from campaigns.selectors import get_organisation
-from ops.mail import queue_mail
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 LEFT_SERVICE = "Cán bộ thôi công tác"
@@ -107,7 +107,7 @@ def _invitation_mail(user):
 def _send_after_commit(user):
     subject, body = _invitation_mail(user)
     email = user.email
-    # Through the outbox (ops/mail.py), like every email: kept with the transaction, sent and retried by the worker.
+    # Through the outbox (campaigns/ops/mail.py), like every email: kept with the transaction, sent and retried by the worker.
     queue_mail(subject, body, [email])
 
 

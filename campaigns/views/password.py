@@ -8,7 +8,7 @@ from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.template import loader
 from django.urls import reverse_lazy
 
-from ops.mail import queue_mail
+from campaigns.ops.mail import queue_mail
 
 
 class ResetForm(PasswordResetForm):
@@ -16,7 +16,7 @@ class ResetForm(PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
                   html_email_template_name=None):
-        """Through the outbox (ops/mail.py), like every email: sent, and retried while the server refuses, by the
+        """Through the outbox (campaigns/ops/mail.py), like every email: sent, and retried while the server refuses, by the
         worker."""
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         queue_mail(subject, loader.render_to_string(email_template_name, context), [to_email],

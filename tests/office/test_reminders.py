@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from awards.models import DeadlineExtension, DossierState, ReminderLog
+from campaigns.ops.mail import deliver
+from campaigns.ops.models import MailState, OutgoingEmail
 from campaigns.roles import Role
-from ops.mail import deliver
-from ops.models import MailState, OutgoingEmail
 from tests.conftest import _person
 from tests.factories import UnitFactory
 

@@ -2,7 +2,7 @@
 
 from django.core.files.base import ContentFile
 
-from ops.models import Job, JobState
+from campaigns.ops.models import Job, JobState
 from tests.access import Case
 from tests.roles.world import PDF_BYTES
 

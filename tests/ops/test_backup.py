@@ -16,8 +16,8 @@ from awards.models import Decision, DecisionState, DocumentVersion
 from awards.services import dossiers
 from awards.services.approval import approve_decision
 from awards.services.decisions import draft_decision
+from campaigns.ops.backup import _walk
 from campaigns.roles import Role
-from ops.backup import _walk
 from tests.conftest import _person
 from tests.decisions.conftest import gk_world  # noqa: F401
 from tests.factories import UnitFactory

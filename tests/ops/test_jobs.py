@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from awards.models import Result
 from awards.services.approval import approve_decision, replace_decision
 from awards.services.decisions import draft_decision
-from ops.models import Job, JobState
+from campaigns.ops.models import Job, JobState
 from tests.decisions.conftest import gk_world  # noqa: F401  (the decisions area's world)
 from tests.decisions.test_pdf import pages_of, text_of
 from tests.ops.conftest import run_worker

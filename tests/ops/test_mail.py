@@ -10,8 +10,8 @@ from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
 from awards.models import DossierState
-from ops.mail import queue_mail, retry_delay
-from ops.models import MailState, OutgoingEmail
+from campaigns.ops.mail import queue_mail, retry_delay
+from campaigns.ops.models import MailState, OutgoingEmail
 from tests.ops.conftest import free_port, run_worker
 from tests.portal.helpers import complete_dossier
 from tests.urls import reverse

@@ -9,9 +9,9 @@ from moto.server import ThreadedMotoServer
 
 from awards.models import DocumentVersion
 from awards.services import dossiers
-from ops.jobs import JobOutput, start_job
-from ops.models import Job, JobState
-from ops.storage import StorageUrlError, default_storage_setting
+from campaigns.ops.jobs import JobOutput, start_job
+from campaigns.ops.models import Job, JobState
+from campaigns.ops.storage import StorageUrlError, default_storage_setting
 from tests.ops.conftest import free_port
 from tests.portal.conftest import pdf_bytes
 from tests.urls import reverse

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ops.backup import BackupError, restore
+from campaigns.ops.backup import BackupError, restore
 
 
 class Command(BaseCommand):

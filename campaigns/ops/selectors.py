@@ -1,7 +1,7 @@
 """Who sees which job: only the person who started it (a job's file holds what that person's pages show, so
 nobody else may have it, not even the office)."""
 
-from ops.models import Job
+from campaigns.ops.models import Job
 
 
 def jobs_for(user):

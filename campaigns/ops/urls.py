@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ops import views
+from campaigns.ops import views
 
 app_name = "ops"
 

@@ -7,11 +7,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from ops.downloads import content_disposition
-from ops.jobs import retry_job
-from ops.models import JobState
-from ops.rules import asks, require_or_404
-from ops.selectors import jobs_for
+from campaigns.ops.downloads import content_disposition
+from campaigns.ops.jobs import retry_job
+from campaigns.ops.models import JobState
+from campaigns.ops.rules import asks, require_or_404
+from campaigns.ops.selectors import jobs_for
 
 
 def _job(request, pk, perm="ops.see_job"):

@@ -7,8 +7,9 @@ class OpsConfig(AppConfig):
     their jobs by dotted path."""
 
     default_auto_field = "django.db.models.BigAutoField"
-    name = "ops"
+    name = "campaigns.ops"
+    label = "ops"
     verbose_name = "Vận hành"
 
     def ready(self):
-        from ops import checks  # noqa: F401, PLC0415 — registers the system checks once the app registry is ready
+        from campaigns.ops import checks  # noqa: F401, PLC0415 — registers the system checks once the app registry is ready

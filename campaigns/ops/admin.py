@@ -6,8 +6,8 @@ import rules
 from django.contrib import admin, messages
 from django_tasks_db.models import DBTaskResult
 
-from ops.mail import send_again
-from ops.models import Job, OutgoingEmail
+from campaigns.ops.mail import send_again
+from campaigns.ops.models import Job, OutgoingEmail
 
 # The task queue's own rows are the worker's bookkeeping: the outbox and the jobs below show what people need.
 admin.site.unregister(DBTaskResult)

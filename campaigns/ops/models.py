@@ -15,7 +15,7 @@ class JobState(models.TextChoices):
 
 class Job(models.Model):
     """A long piece of work done by the worker for one person (a certificate batch, a big export): its progress,
-    and when done the file to download. Only the person who started it sees it (ops/selectors.py)."""
+    and when done the file to download. Only the person who started it sees it (campaigns/ops/selectors.py)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs",
@@ -66,7 +66,7 @@ class MailState(models.TextChoices):
 
 class OutgoingEmail(models.Model):
     """One email, kept from the moment the transaction that wants it commits until the server took it. The
-    worker sends it; a refusal is tried again later with a growing pause (ops/mail.py)."""
+    worker sends it; a refusal is tried again later with a growing pause (campaigns/ops/mail.py)."""
 
     subject = models.CharField("tiêu đề", max_length=300)
     body = models.TextField("nội dung")

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from ops.models import MailState, OutgoingEmail
+from campaigns.ops.models import MailState, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 

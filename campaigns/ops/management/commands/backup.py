@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ops.backup import BackupError, backup
+from campaigns.ops.backup import BackupError, backup
 
 
 class Command(BaseCommand):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
 
-from ops.models import Job, JobState
+from campaigns.ops.models import Job, JobState
 
 logger = logging.getLogger(__name__)
 
