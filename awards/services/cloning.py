@@ -18,11 +18,12 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
-from awards.models import CampaignAward, LegalBasis, LegalRole, StateChange
+from awards.models import CampaignAward, LegalRole, StateChange
+from awards.pdf.formats import lower_first
 from awards.rules import checks_rule
+from awards.services.grounds import in_force
 from awards.services.transitions import set_state
 from campaigns.models import Campaign, CampaignGround, CampaignStatus, Criterion
 from campaigns.validators import criteria_locked_message
@@ -32,18 +33,6 @@ CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CRITERION_FIELDS = ["target", "order", "short_name", "text", "evidence_kind", "indicator", "mandatory", "weight"]
 CAMPAIGN_FIELDS = ["title", "plan_number", "plan_date", "period_start", "period_end", "dossier_deadline",
                    "decision_deadline"]
-
-# The laws on emulation and commendation, by the dates they are in force (domain.md §5). The legal-basis table of
-# the money rules (LegalBasis) holds the decrees; until the laws have rows of their own there (issue 12's legal
-# table), they are chosen from here by the same rule: the one in force on the day.
-LAWS = [
-    ("15/2003/QH11", dt.date(2003, 11, 26), dt.date(2004, 1, 1), dt.date(2023, 12, 31),
-     "Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
-     "Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013"),
-    ("06/2022/QH15", dt.date(2022, 6, 15), dt.date(2024, 1, 1), None,
-     "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022"),
-]
-
 
 class CloneError(ValidationError):
     """A refused change to a campaign's set-up; its message is shown as it is (Vietnamese)."""
@@ -59,24 +48,21 @@ def same_day_in(day: dt.date | None, year: int) -> dt.date | None:
         return day.replace(year=year, day=28)
 
 
-def _decree_text(basis) -> str:
-    title = basis.title
-    for prefix in ("Nghị định ", "nghị định "):
-        if title.startswith(prefix):
-            title = title[len(prefix):]
-    return f"Nghị định số {basis.code} ngày {basis.issued_on:%d/%m/%Y} của Chính phủ {title}"
-
-
 def legal_grounds_on(day: dt.date) -> list[tuple[str, dt.date, str]]:
-    """(reference, issued on, citation) of the law and of the detailing decree in force on `day`."""
-    grounds = [(ref, issued, text) for ref, issued, start, end, text in LAWS
-               if start <= day and (end is None or day <= end)]
-    decree = (
-        LegalBasis.objects.filter(role=LegalRole.EMULATION_DECREE, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).order_by("-valid_from").first()
-    )
-    if decree is not None:
-        grounds.append((decree.code, decree.issued_on, _decree_text(decree)))
+    """(reference, issued on, citation) of the law and of the detailing decree in force on `day`, chosen from the
+    legal-document table by the same rule as the documents' grounds (`grounds.in_force`), never copied."""
+    grounds = []
+    for role in (LegalRole.EMULATION_LAW, LegalRole.EMULATION_DECREE):
+        doc = in_force(role, day).first()
+        if doc is None:
+            continue
+        title = doc.short_title or doc.title
+        if role == LegalRole.EMULATION_DECREE:
+            title = "Nghị định"
+        text = f"{title} số {doc.code} ngày {doc.issued_on:%d/%m/%Y}"
+        if role == LegalRole.EMULATION_DECREE:
+            text += f" của {doc.issuer} {lower_first(doc.title)}"
+        grounds.append((doc.code, doc.issued_on, text))
     return grounds
 
 
