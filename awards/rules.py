@@ -129,6 +129,15 @@ def conflict_of_interest(user, obj):
     return unit_id is not None and unit_id == nominee.unit_id
 
 
+@rules.predicate
+def present_at_meeting(user, meeting):
+    """A council member recorded present at this meeting (in general: anyone with a staff record)."""
+    staff_id = user_staff_id(user)
+    if meeting is None:
+        return bool(staff_id)
+    return bool(staff_id) and meeting.attendance.filter(member_id=staff_id, present=True).exists()
+
+
 # ------------------------------------------------------------------------------------------ the table
 
 # Unit portal: the pages are a unit head's, for their own unit. The services behind them (registration, plan,
@@ -185,6 +194,7 @@ rules.add_perm("awards.view_councilmeeting", sees_council)
 rules.add_perm("awards.view_vote", sees_council)
 rules.add_perm("awards.list_meetings", sees_everything)
 rules.add_perm("awards.record_vote", does_office_work)
+rules.add_perm("awards.cast_ballot", present_at_meeting)  # a member's own ballot and minutes confirmation
 
 # Award decisions: the office drafts and corrects; the Director (or a superuser) approves or rejects.
 rules.add_perm("awards.view_decision", sees_everything)

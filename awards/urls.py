@@ -5,6 +5,7 @@
 from django.urls import include, path
 
 from awards.views import (
+    ballots,
     choices,
     council,
     dashboard,
@@ -14,6 +15,7 @@ from awards.views import (
     office,
     portal,
     records,
+    review,
     scoring,
     setup,
     signing,
@@ -78,6 +80,10 @@ decisions_patterns = [
     path("hop/<int:pk>/chon-hinh-thuc/", choices.choose_award, name="choose_award"),
     path("hop/<int:pk>/can-cu-bang-khen/", choices.bang_khen_route, name="bang_khen_route"),
     path("hop/<int:pk>/bang-hang/", choices.tie_break, name="tie_break"),
+    path("hop/<int:pk>/phieu/", ballots.ballot, name="ballot"),
+    path("hop/<int:pk>/phieu/xac-nhan-bien-ban/", ballots.confirm, name="minutes_confirm"),
+    path("hop/<int:pk>/mo-bieu-quyet/", ballots.open_vote, name="ballot_open"),
+    path("hop/<int:pk>/ket-thuc-bieu-quyet/", ballots.close_vote, name="ballot_close"),
     path("quyet-dinh/", decisions.decision_list, name="list"),
     path("quyet-dinh/lap/", decisions.draft, name="draft"),
     path("quyet-dinh/lap-to-trinh/", decisions.draft_proposal, name="draft_proposal"),
@@ -89,6 +95,10 @@ decisions_patterns = [
     path("quyet-dinh/<int:pk>/phe-duyet/", decisions.decision_approve, name="approve"),
     path("quyet-dinh/<int:pk>/tu-choi/", decisions.decision_reject, name="reject"),
     path("quyet-dinh/<int:pk>/van-ban.pdf", decisions.decision_pdf, name="pdf"),
+    path("quyet-dinh/<int:pk>/xem-xet/", review.review, name="review"),
+    path("quyet-dinh/<int:pk>/xem-xet/ban-in.pdf", review.preview_pdf, name="preview_pdf"),
+    path("quyet-dinh/<int:pk>/xem-xet/ky/", review.approve, name="review_approve"),
+    path("quyet-dinh/<int:pk>/xem-xet/tra-lai/", review.reject, name="review_reject"),
     path("quyet-dinh/<int:pk>/giay-khen.pdf", decisions.certificates_pdf, name="certificates_pdf"),
     # Digital signing of an approved decision (the Director, then the văn thư) and its Giấy khen.
     path("quyet-dinh/<int:pk>/ky-so/chua-ky.pdf", signing.unsigned_pdf, name="unsigned_pdf"),

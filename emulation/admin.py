@@ -56,4 +56,8 @@ class EmulationAdminConfig(AdminConfig):
     default_site = "emulation.admin.EmulationAdminSite"
 
     def ready(self):
+        from campaigns.fields import install_admin_defaults, install_admin_money_display  # noqa: PLC0415 — touches the admin while the app registry loads
+
+        install_admin_defaults()  # before the admins are built: numbers typed the Vietnamese way everywhere
+        install_admin_money_display()
         super().ready()  # autodiscovers every app's admin, campaigns.admin.accounts (roles, lockouts) included

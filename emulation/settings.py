@@ -188,7 +188,7 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
-# The project's translations of third-party names (django-axes ships no Vietnamese).
+# The project's own Vietnamese for what Django and the libraries leave in English (compiled .mo committed).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 FORMAT_MODULE_PATH = ["emulation.formats"]

@@ -9,11 +9,14 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from awards.models import (
     AwardKind,
     AwardLevel,
     AwardRate,
+    Ballot,
+    BallotCast,
     BaseSalary,
     CampaignAward,
     CollectiveRule,
@@ -22,6 +25,7 @@ from awards.models import (
     DeadlineExtension,
     Decision,
     DecisionLine,
+    DecisionReading,
     DecisionState,
     Document,
     DocumentKind,
@@ -32,6 +36,8 @@ from awards.models import (
     DossierComment,
     DossierState,
     LegalBasis,
+    MeetingVoting,
+    MinutesConfirmation,
     Nominee,
     NomineeScore,
     Outcome,
@@ -627,3 +633,51 @@ class SignedDocumentFactory(factory.django.DjangoModelFactory):
     decision = factory.SubFactory(DecisionFactory, approved=True)
     unsigned_file = factory.django.FileField(filename="quyet-dinh.pdf", data=b"%PDF-1.7\n%%EOF\n")
     unsigned_sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.unsigned_file.read()).hexdigest())
+
+
+class MeetingVotingFactory(factory.django.DjangoModelFactory):
+    """An electronic vote at a meeting, not yet opened."""
+
+    class Meta:
+        model = MeetingVoting
+
+    meeting = factory.SubFactory(CouncilMeetingFactory)
+
+
+class BallotCastFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BallotCast
+
+    meeting = factory.SubFactory(CouncilMeetingFactory)
+    member = factory.SubFactory(StaffFactory)
+
+
+class BallotFactory(factory.django.DjangoModelFactory):
+    """A secret ballot's choice on one nominee (no voter)."""
+
+    class Meta:
+        model = Ballot
+
+    meeting = factory.SubFactory(CouncilMeetingFactory)
+    nominee = factory.SubFactory(NomineeFactory, dossier__accepted=True)
+    choice = "for"
+
+
+class MinutesConfirmationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MinutesConfirmation
+
+    meeting = factory.SubFactory(CouncilMeetingFactory)
+    member = factory.SubFactory(StaffFactory)
+    user = factory.SubFactory(UserFactory)
+    digest = "0" * 64
+
+
+class DecisionReadingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DecisionReading
+
+    decision = factory.SubFactory(DecisionFactory)
+    user = factory.SubFactory(UserFactory)
+    seen_at = factory.LazyFunction(timezone.now)
+    snapshot = factory.LazyFunction(lambda: {"1": {"name": "Phòng Người có công", "position": "", "unit": "", "target": "Tập thể", "amount": None}})

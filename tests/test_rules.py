@@ -278,6 +278,14 @@ VIEWS = {
     "awards.views.choices.choose_award": ("awards.record_vote",),
     "awards.views.choices.bang_khen_route": ("awards.record_vote",),
     "awards.views.choices.tie_break": ("awards.record_vote",),
+    "awards.views.ballots.ballot": ("awards.cast_ballot",),  # a member present at that meeting: their own ballot
+    "awards.views.ballots.confirm": ("awards.cast_ballot",),
+    "awards.views.ballots.open_vote": ("awards.record_vote",),
+    "awards.views.ballots.close_vote": ("awards.record_vote",),
+    "awards.views.review.review": ("awards.approve_decision",),  # the Director's reading before signing
+    "awards.views.review.preview_pdf": ("awards.approve_decision",),
+    "awards.views.review.approve": ("awards.approve_decision",),
+    "awards.views.review.reject": ("awards.approve_decision",),
     "awards.views.decisions.decision_list": ("awards.view_decision",),
     "awards.views.decisions.draft": ("awards.draft_decision",),
     "awards.views.decisions.draft_proposal": ("awards.draft_decision",),
@@ -356,6 +364,10 @@ SERVICE_VERBS = {
     "awards.services.signing.seal_document": ("awards.seal_decision",),
     "awards.services.signing.sign_certificates_as_director": ("awards.sign_decision",),
     "awards.services.signing.seal_certificates": ("awards.seal_decision",),
+    "awards.services.ballots.open_ballot": ("awards.record_vote",),
+    "awards.services.ballots.cast_ballot": ("awards.cast_ballot",),
+    "awards.services.ballots.close_ballot": ("awards.record_vote",),
+    "awards.services.ballots.confirm_minutes": ("awards.cast_ballot",),
     "awards.services.council.record_meeting": ("awards.record_vote",),
     "awards.services.council.set_attendance": None,  # its callers ask awards.record_vote (no actor)
     "awards.services.council.record_ballots": None,  # idem

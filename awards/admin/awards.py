@@ -130,8 +130,13 @@ class DocumentRegisterAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Who may only view (the director) sees the register as it stands, the number issued last included.
         if obj is not None and not self.has_change_permission(request, obj):
-            return ["organisation", "doc_type", "year", "last_number", "last_signed_on"]
+            return ["organisation", "doc_type", "year", "last_number", "next_number", "last_signed_on"]
         return []
+
+    @admin.display(description="số tiếp theo")
+    def next_number(self, obj):
+        """Shown to who may only view (the form's own field is the office's; its label would read "Next number")."""
+        return obj.last_number + 1 if obj is not None else ""
     list_select_related = ["organisation"]
 
     def save_model(self, request, obj, form, change):

@@ -3,7 +3,7 @@ buttons on the change page, through the same services as the pages (awards.servi
 the director's permission (awards.approve_decision) sees or uses them. An approved decision is read-only and
 cannot be deleted, not even by a superuser."""
 
-import datetime as dt
+import threading
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,23 +11,62 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from awards import models
+from awards import models, pdf
 from awards.rules import may, rule_permission
 from awards.services import approval
 from awards.services import decisions as service
+from awards.views.review import review_url
+from campaigns import formatting as formats
 
 EDITABLE_STATES = (models.DecisionState.DRAFT,)
 DELETABLE_STATES = (models.DecisionState.DRAFT, models.DecisionState.REJECTED)
 
 
+# A draft's estimated money per award kind, for one request (lists and inlines stay at a fixed number of queries).
+_ESTIMATES = threading.local()
+
+
+def _fresh_estimates():
+    _ESTIMATES.by_kind = {}
+
+
+def _estimates(decision):
+    """A draft's money as it would be signed today ({target: AwardMoney or None}); {} once signed."""
+    if decision is None or decision.state != models.DecisionState.DRAFT or decision.doc_type != models.DocumentType.DECISION:
+        return {}
+    cache = getattr(_ESTIMATES, "by_kind", None)
+    if cache is None:
+        return pdf._money_for_draft(decision)
+    if decision.award_kind_id not in cache:
+        cache[decision.award_kind_id] = pdf._money_for_draft(decision)
+    return cache[decision.award_kind_id]
+
+
+def money_of_line(line, *, estimate=True):
+    """1.080.000 (signed), "710.000 (dự kiến)" for a draft on its own page, "dự thảo" in lists (an estimate per
+    award kind would cost queries per row), "—" when it cannot be known."""
+    if line.amount is not None:
+        return formats.money(line.amount)
+    if not estimate:
+        return "dự thảo: chưa tính" if line.decision.state == models.DecisionState.DRAFT else "—"
+    estimate = _estimates(line.decision).get(line.target)
+    return f"{formats.money(estimate.amount)} (dự kiến)" if estimate else "—"
+
+
 class DecisionLineInline(admin.TabularInline):
     model = models.DecisionLine
     extra = 0
-    fields = ["order", "target", "recipient_name", "position", "unit_name", "amount", "verify_code"]
+    fields = ["order", "target", "recipient_name", "position", "unit_name", "money", "verify_code"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("decision")
+
+    @admin.display(description="số tiền (đồng)")
+    def money(self, obj):
+        return money_of_line(obj)
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
@@ -44,7 +83,7 @@ def _messages(request, exc):
 
 @admin.register(models.Decision)
 class DecisionAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "campaign", "doc_type", "award_kind", "state", "signed_on", "total_amount"]
+    list_display = ["__str__", "campaign", "doc_type", "award_kind", "state", "signed_on", "total_money"]
     list_filter = ["state", "doc_type", "campaign", "award_kind"]
     search_fields = ["number_text"]
     list_select_related = ["campaign", "award_kind"]
@@ -58,6 +97,12 @@ class DecisionAdmin(SimpleHistoryAdmin):
     ]
     readonly_fields = [f for f in fields if f != "meeting"]
     raw_id_fields = ["meeting"]
+
+    @admin.display(description="tổng tiền thưởng (đồng)")
+    def total_money(self, obj):
+        if obj.total_amount is not None:
+            return formats.money(obj.total_amount)
+        return "dự thảo: xem khi mở" if obj.state == models.DecisionState.DRAFT else "—"
 
     # --- who may do what -------------------------------------------------------------------------------------
 
@@ -92,17 +137,14 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
     # --- list actions ----------------------------------------------------------------------------------------
 
-    @admin.action(description="Phê duyệt, ký ban hành các dự thảo đã chọn (ngày ký: hôm nay)", permissions=["approve"])
+    @admin.action(description="Phê duyệt, ký ban hành các dự thảo đã chọn (xem xét từng văn bản, chọn ngày ký)", permissions=["approve"])
     def approve_selected(self, request, queryset):
-        approved = 0
-        for decision in queryset.order_by("created_at", "pk"):
-            try:
-                approval.approve_decision(decision, actor=request.user)
-                approved += 1
-            except (ValidationError, PermissionDenied) as exc:
-                _messages(request, exc)
-        if approved:
-            self.message_user(request, f"Đã phê duyệt {approved} văn bản.", messages.SUCCESS)
+        """Never signs at once: the Director reads each selected draft on the review page, then signs or returns it."""
+        drafts = list(queryset.filter(state=models.DecisionState.DRAFT).order_by("created_at", "pk").values_list("pk", flat=True))
+        if not drafts:
+            self.message_user(request, "Không có dự thảo nào trong các văn bản đã chọn.", messages.WARNING)
+            return None
+        return HttpResponseRedirect(review_url(drafts[0], drafts[1:]))
 
     @admin.action(description="Không phê duyệt các dự thảo đã chọn (ghi lý do)", permissions=["approve"])
     def reject_selected(self, request, queryset):
@@ -138,6 +180,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        _fresh_estimates()
         extra_context = {**(extra_context or {}), "can_approve": may(request.user, "awards.approve_decision")}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -150,24 +193,9 @@ class DecisionAdmin(SimpleHistoryAdmin):
         return HttpResponseRedirect(reverse("admin:awards_decision_change", args=[decision.pk]))
 
     def approve_view(self, request, pk):
+        """The approve button leads to the Director's review page (the decision as printed, then sign or return)."""
         decision = self._decision_for(request, pk)
-        if request.method == "POST":
-            try:
-                signed_on = dt.date.fromisoformat(request.POST.get("signed_on", ""))
-            except ValueError:
-                messages.error(request, "Ngày ký không hợp lệ.")
-            else:
-                try:
-                    decision = approval.approve_decision(decision, actor=request.user, signed_on=signed_on)
-                except (ValidationError, PermissionDenied) as exc:
-                    _messages(request, exc)
-                else:
-                    self.message_user(request, f"Đã ký ban hành {decision}.", messages.SUCCESS)
-                    return self._back(decision)
-        return TemplateResponse(request, "admin/awards/decision/confirm.html", {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "mode": "approve",
-            "decision": decision, "today": timezone.localdate(), "title": f"Phê duyệt {decision}",
-        })
+        return HttpResponseRedirect(review_url(decision.pk))
 
     def reject_view(self, request, pk):
         decision = self._decision_for(request, pk)
@@ -192,10 +220,14 @@ class DecisionLineAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     ordering = ["-pk"]
-    list_display = ["order", "recipient_name", "unit_name", "amount", "decision"]
+    list_display = ["order", "recipient_name", "unit_name", "money", "decision"]
     search_fields = ["recipient_name", "verify_code"]
     list_select_related = ["decision__award_kind"]
     raw_id_fields = ["decision", "nominee"]
+
+    @admin.display(description="số tiền (đồng)")
+    def money(self, obj):
+        return money_of_line(obj, estimate=False)
 
     def has_add_permission(self, request):
         return False

@@ -128,12 +128,12 @@ def _decide(campaign, meeting, users):
     draft = campaign.decisions.filter(doc_type=DocumentType.DECISION, state=DecisionState.DRAFT).first()
     if draft is None:
         draft = decisions.draft_decision(campaign, award_kind=giay_khen, actor=office, meeting=meeting)
-    decision = approval.approve_decision(draft, actor=director, signed_on=SIGNED_ON)
+    decision = approval.approve_decision(draft, actor=director, signed_on=SIGNED_ON, notify=False)
     proposal = None
     try:
         proposal = decisions.draft_proposal(campaign, actor=office, meeting=meeting)
     except ValidationError:
         pass
     if proposal is not None:
-        proposal = approval.approve_decision(proposal, actor=director, signed_on=SIGNED_ON)
+        proposal = approval.approve_decision(proposal, actor=director, signed_on=SIGNED_ON, notify=False)
     return decision, proposal

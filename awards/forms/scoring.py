@@ -7,10 +7,12 @@ from django import forms
 from django.forms import modelformset_factory
 
 from awards.models import Outcome
+from campaigns.fields import VietnameseDecimalField, vietnamese_formfield
 from campaigns.models import IndexComponentScore, IndicatorRecord
 from campaigns.validators import indicator_errors
 
-OUTCOME_CHOICES = [("", "Theo kết quả tự động")] + list(Outcome.choices)
+# Short labels: the grid's selects must show their whole label at 1366 px.
+OUTCOME_CHOICES = [("", "Tự động")] + list(Outcome.choices)
 ATTEST_CHOICES = [("", "Chưa xác nhận")] + list(Outcome.choices)
 
 
@@ -25,6 +27,7 @@ class RulingForm(forms.Form):
 class IndicatorRecordForm(forms.ModelForm):
     class Meta:
         model = IndicatorRecord
+        formfield_callback = vietnamese_formfield  # "1.500.000", "7,5" (campaigns/fields.py)
         fields = [
             "capital_allocated", "capital_disbursed", "capital_source",
             "has_procedures", "online_dossiers", "total_dossiers", "online_target_percent", "online_source",
@@ -61,6 +64,7 @@ class IndexComponentForm(forms.ModelForm):
     class Meta:
         model = IndexComponentScore
         fields = ["index", "component", "score_last", "score", "source"]
+        formfield_callback = vietnamese_formfield
 
     def clean(self):
         data = super().clean()
@@ -80,7 +84,7 @@ class WeightsForm(forms.Form):
         self.criteria = list(criteria)
         self.locked = locked
         for c in self.criteria:
-            self.fields[f"weight_{c.pk}"] = forms.DecimalField(
+            self.fields[f"weight_{c.pk}"] = VietnameseDecimalField(
                 label=f"Trọng số – {c}", min_value=Decimal(0), max_digits=6, decimal_places=2, initial=c.weight,
                 disabled=locked,
             )

@@ -5,6 +5,16 @@ The models live in one module per area; this package re-exports them all, so `fr
 works everywhere (and the migrations never change when a model moves between these modules)."""
 
 from awards.models.awards import AwardKind, AwardLevel, CampaignAward
+from awards.models.ballots import (
+    Ballot,
+    BallotCast,
+    BallotState,
+    Choice,
+    DecisionReading,
+    MeetingVoting,
+    MinutesConfirmation,
+    VotingMode,
+)
 from awards.models.council import CouncilAttendance, CouncilMeeting, TieBreak, Vote
 from awards.models.decisions import (
     Decision,
@@ -36,6 +46,14 @@ from awards.models.transitions import StateChange
 
 __all__ = [
     "PastAward",
+    "Ballot",
+    "BallotCast",
+    "BallotState",
+    "Choice",
+    "DecisionReading",
+    "MeetingVoting",
+    "MinutesConfirmation",
+    "VotingMode",
     "AwardLevel",
     "AwardKind",
     "CampaignAward",

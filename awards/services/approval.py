@@ -18,6 +18,7 @@ from awards.models import (
     DocumentType,
 )
 from awards.rules import checks_rule
+from awards.services.announcements import announce_signed
 from awards.services.decisions import (
     TARGET_ORDER,
     campaign_quota,
@@ -53,9 +54,10 @@ def _check_lines(decision: Decision, lines: list[DecisionLine]) -> None:
 
 
 @checks_rule("awards.approve_decision", on="decision", message="Chỉ Giám đốc Sở (người có quyền phê duyệt) được ký quyết định.")
-def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = None) -> Decision:
+def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = None, notify: bool = True) -> Decision:
     """The Director signs: the next number of the register, the signing date, the signer, and the money frozen
-    under the legal basis and base salary of that date. Approving an approved decision changes nothing."""
+    under the legal basis and base salary of that date. Approving an approved decision changes nothing. The units
+    and awardees concerned are emailed after the commit (`notify=False`: the demo's history)."""
     signed_on = signed_on or timezone.localdate()
     with transaction.atomic():
         decision = Decision.objects.select_for_update().select_related("campaign__organisation", "award_kind").get(pk=decision.pk)
@@ -113,6 +115,8 @@ def approve_decision(decision: Decision, *, actor, signed_on: dt.date | None = N
         if old is not None:
             set_state(old, to_state=DecisionState.REPLACED, allowed_from=[DecisionState.APPROVED], actor=actor,
                       reason=f"Được thay thế bởi {decision}")
+        if notify:
+            announce_signed(decision)  # emails to the units and awardees, sent after the commit
     return decision
 
 

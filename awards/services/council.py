@@ -19,8 +19,10 @@ from awards.models import (
     DecisionState,
     DocumentType,
     DossierState,
+    MeetingVoting,
     Nominee,
     Vote,
+    VotingMode,
 )
 from awards.rules import checks_rule
 from awards.services.register import take_number
@@ -149,8 +151,10 @@ def record_ballots(meeting: CouncilMeeting, *, issued: int, returned: int, valid
 def record_vote(
     meeting: CouncilMeeting, *, nominee: Nominee, votes_for: int, votes_against: int = 0, votes_abstain: int = 0,
 ) -> Vote:
-    """The council's vote on one nominee (a second call corrects it)."""
+    """The council's vote on one nominee (a second call corrects it). Typed counts are for meetings held on paper."""
     ensure_open(meeting)
+    if MeetingVoting.objects.filter(meeting_id=meeting.pk, mode=VotingMode.ELECTRONIC).exists():
+        raise ValidationError("Cuộc họp này biểu quyết điện tử: kết quả được đếm từ phiếu của các thành viên, không nhập tay.")
     if nominee.dossier.campaign_id != meeting.campaign_id:
         raise ValidationError("Đối tượng này không thuộc phong trào của cuộc họp.")
     if nominee.dossier.state != DossierState.ACCEPTED:

@@ -89,7 +89,11 @@ def render_cell(cell, csrf):
     classes = f"score-cell outcome-{r.outcome}" + (" decided" if r.override else "")
     computed_label = "Chờ xác nhận" if human and r.computed == "no_data" else r.get_computed_display()
     reason = "" if human else f'<span class="reason">{esc(r.computed_reason)}</span>'
-    parts = [f'<div class="computed"><span class="badge {esc(r.computed)}">{esc(computed_label)}</span>{reason}</div>']
+    if human and r.override:
+        # A cell the office confirmed shows what it is now, not the "waiting" badge of before.
+        parts = [f'<div class="computed"><span class="badge {esc(r.override)}">Đã xác nhận</span></div>']
+    else:
+        parts = [f'<div class="computed"><span class="badge {esc(r.computed)}">{esc(computed_label)}</span>{reason}</div>']
     if r.override:
         who = ""
         if r.override_by_id:

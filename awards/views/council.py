@@ -28,6 +28,7 @@ from awards.views.common import (
     pdf_response,
     show_errors,
 )
+from campaigns.fields import parse_whole
 from campaigns.models import Staff
 from campaigns.params import parse_id
 
@@ -125,12 +126,10 @@ def meeting(request, pk):
 
 
 def _int(value, default=0):
+    """A count typed by the office: "12", or "1.500" grouped the Vietnamese way (campaigns.fields)."""
     if value is None or str(value).strip() == "":
         return default
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"«{value}» không phải là số.")
+    return parse_whole(value, what="Số phiếu")
 
 
 @require_POST

@@ -21,9 +21,16 @@ def ascii_fallback(name):
     return " ".join(plain.split()) or "tep"
 
 
-def content_disposition(name):
+def content_disposition(name, inline=False):
     """attachment; filename="ascii"; filename*=UTF-8''percent-encoded (RFC 6266 with RFC 5987 encoding)."""
-    return f"attachment; filename=\"{ascii_fallback(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{ascii_fallback(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+# A PDF a unit uploaded opens in the browser, but nothing in it may run: no scripts, no forms, no plugins fetching
+# anything, no navigation of the page around it (the browser's own PDF viewer still draws it).
+INLINE_TYPES = {"application/pdf"}
+SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'"
 
 
 @require_GET
@@ -35,7 +42,12 @@ def version(request, pk):
         handle = version.file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404("Không tìm thấy tệp.")
-    response = FileResponse(handle, content_type=version.content_type or "application/octet-stream")
-    response["Content-Disposition"] = content_disposition(version.original_name)
+    content_type = version.content_type or "application/octet-stream"
+    inline = content_type in INLINE_TYPES and request.GET.get("tai-ve") is None
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(version.original_name, inline=inline)
+    if inline:
+        response["Content-Security-Policy"] = SANDBOX_CSP
+        response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

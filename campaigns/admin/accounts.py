@@ -6,11 +6,24 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from campaigns.rules import rule_permission
 
 # django-axes ships no Vietnamese: its app and models are named for the office by emulation/apps.py (the app)
 # and the project's locale (locale/vi/LC_MESSAGES/django.po, the models).
+
+
+def _when(value):
+    return f"{timezone.localtime(value):%H:%M %d/%m/%Y}" if value else "—"
+
+
+# Their names in lists, titles and history ("Access Log for None @ 2026-…") in Vietnamese too.
+AccessAttempt.__str__ = lambda self: f"Đăng nhập sai: {self.username or '(không ghi tên)'} lúc {_when(self.attempt_time)}"
+AccessLog.__str__ = lambda self: f"Đăng nhập: {self.username or '(không ghi tên)'} lúc {_when(self.attempt_time)}"
+AccessFailureLog.__str__ = lambda self: (
+    f"Đăng nhập thất bại: {self.username or '(không ghi tên)'} lúc {_when(self.attempt_time)} từ {self.ip_address or '—'}"
+)
 
 
 class RoleGroupAdmin(GroupAdmin):

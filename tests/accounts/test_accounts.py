@@ -257,7 +257,7 @@ def test_names_are_written_family_name_first_from_the_staff_row_everywhere(clerk
     get_user_model().objects.filter(pk=clerk.pk).update(first_name="Hà", last_name="Trần Thị Thu X")
     clerk.refresh_from_db()
     client = logged_in(clerk)
-    assert "<span>Trần Thị Thu Hà</span>" in client.get(reverse("accounts:list")).content.decode()
+    assert '<summary class="account-name">Trần Thị Thu Hà</summary>' in client.get(reverse("accounts:list")).content.decode()
     assert "Xin chào, <strong>Trần Thị Thu Hà</strong>" in client.get(reverse("admin:index")).content.decode()
     users = client.get(reverse("admin:auth_user_changelist")).content.decode()
     assert "Lê Văn Minh" in users and "Phòng Người có công" in users

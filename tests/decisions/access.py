@@ -3,7 +3,7 @@ nominee is the `staff` actor, and line_b of unit_b)."""
 
 import datetime as dt
 
-from awards.models import CouncilMeeting
+from awards.models import CouncilAttendance, CouncilMeeting
 from tests.access import Case
 
 ANON = {"anonymous": "login"}
@@ -25,6 +25,18 @@ def _meeting(w):
         chair=w.director.staff, secretary=w.clerk.staff, total_members=7,
     )
     return {"pk": w.meeting.pk}
+
+
+def _ballot_meeting(w):
+    """A meeting at which the director and the council member are recorded present (they may open their ballot)."""
+    kwargs = _meeting(w)
+    for user in (w.director, w.council):
+        CouncilAttendance.objects.create(meeting=w.meeting, member=user.staff, present=True)
+    return kwargs
+
+
+MEMBERS_PRESENT = {**ANON, "clerk": 404, "director": 200, "head_a": 404, "head_b": 404, "council": 200, "staff": 404}
+DIRECTOR_ONLY = {**OFFICE_DIRECTOR, "clerk": 404}
 
 
 def _decision(w):
@@ -53,6 +65,11 @@ CASES = [
          data=lambda w: {"nominee": w.nominee_a.pk, "route": "campaign", "reason": "Kết luận của Hội đồng"}),
     Case("decisions:tie_break", kwargs=_meeting, method="post", expect=OFFICE_POST,
          data=lambda w: {"award_kind": w.award_kind.pk, "target": "collective", "reason": "Hội đồng chọn"}),
+    Case("decisions:ballot", kwargs=_ballot_meeting, expect=MEMBERS_PRESENT),
+    Case("decisions:minutes_confirm", kwargs=_ballot_meeting, method="post",
+         expect={**MEMBERS_PRESENT, "director": 302, "council": 302}),
+    Case("decisions:ballot_open", kwargs=_ballot_meeting, method="post", expect=OFFICE_POST, data=lambda w: {"secret": "1"}),
+    Case("decisions:ballot_close", kwargs=_ballot_meeting, method="post", expect=OFFICE_POST),
     Case("decisions:list", expect=OFFICE_DIRECTOR),
     Case("decisions:draft", method="post", expect=OFFICE_POST, data=lambda w: {"award_kind": w.award_kind.pk}),
     Case("decisions:draft_proposal", method="post", expect=OFFICE_POST),
@@ -66,6 +83,12 @@ CASES = [
          data=lambda w: {"signed_on": "2023-12-05"}),
     Case("decisions:reject", kwargs=_decision, method="post", expect=DIRECTOR_VERB, data=lambda w: {"reason": "Sai tên"}),
     Case("decisions:pdf", kwargs=_decision, expect=OFFICE_DIRECTOR),
+    Case("decisions:review", kwargs=_decision, expect=DIRECTOR_ONLY),
+    Case("decisions:preview_pdf", kwargs=_decision, expect=DIRECTOR_ONLY),
+    Case("decisions:review_approve", kwargs=_decision, method="post", expect={**DIRECTOR_ONLY, "director": 302},
+         data=lambda w: {"signed_on": "2023-12-05"}),
+    Case("decisions:review_reject", kwargs=_decision, method="post", expect={**DIRECTOR_ONLY, "director": 302},
+         data=lambda w: {"reason": "Sai tên"}),
     # A unit head gets the certificates of their own unit, staff their own; the council member has none.
     Case("decisions:certificates_pdf", kwargs=_decision,
          expect={**OFFICE_DIRECTOR, "head_a": 200, "head_b": 200, "staff": 200}),
@@ -74,6 +97,7 @@ CASES = [
          expect={**OFFICE_DIRECTOR, "head_a": 200, "staff": 200}),
     Case("verify:lookup", expect=PUBLIC),
     Case("verify:code", kwargs=lambda w: {"code": w.line_a.verify_code}, expect=PUBLIC),
-    Case("admin:awards_decision_approve", kwargs=lambda w: {"pk": w.decision.pk}, expect=ADMIN_DIRECTOR),
+    # The approve button leads to the Director's review page (decisions:review).
+    Case("admin:awards_decision_approve", kwargs=lambda w: {"pk": w.decision.pk}, expect={**ADMIN_DIRECTOR, "director": 302}),
     Case("admin:awards_decision_reject", kwargs=lambda w: {"pk": w.decision.pk}, expect=ADMIN_DIRECTOR),
 ]

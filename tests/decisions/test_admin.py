@@ -36,12 +36,16 @@ def test_only_the_director_sees_the_approval_actions_and_nobody_the_bulk_delete(
     assert actions_of(client) == ["approve_selected", "reject_selected"]
 
 
-def test_director_approves_from_the_list(client, director, draft):
+def test_the_bulk_approval_leads_to_the_review_page_and_signs_nothing_by_itself(client, director, draft):
     client.force_login(director)
-    response = client.post(reverse(CHANGELIST), {"action": "approve_selected", ACTION_CHECKBOX_NAME: [draft.pk]}, follow=True)
+    response = client.post(reverse(CHANGELIST), {"action": "approve_selected", ACTION_CHECKBOX_NAME: [draft.pk]})
+    assert response["Location"] == reverse("decisions:review", args=[draft.pk])
+    draft.refresh_from_db()
+    assert (draft.state, draft.number) == (DecisionState.DRAFT, None)
+    response = client.post(reverse("decisions:review_approve", args=[draft.pk]), {"signed_on": "2023-12-05"}, follow=True)
     draft.refresh_from_db()
     assert (draft.state, draft.number_text, draft.decided_by) == (DecisionState.APPROVED, "01/QĐ-SLĐTBXH", director)
-    assert "Đã phê duyệt 1 văn bản." in [str(m) for m in response.context["messages"]]
+    assert "Đã ký ban hành Quyết định số 01/QĐ-SLĐTBXH ngày 05/12/2023." in [str(m) for m in response.context["messages"]]
 
 
 def test_clerk_cannot_run_the_approval_action(client, clerk, draft):
@@ -73,8 +77,11 @@ def test_change_page_buttons_approve_and_reject_for_the_director_only(client, cl
     assert client.post(approve, {"signed_on": "2023-12-05"}).status_code == 403
     client.force_login(director)
     assert approve in client.get(change).content.decode()
-    response = client.post(approve, {"signed_on": "2023-12-05"})
-    assert response["Location"] == change
+    response = client.get(approve)
+    assert response["Location"] == reverse("decisions:review", args=[draft.pk])  # the same reading as the pages
+    draft.refresh_from_db()
+    assert draft.state == DecisionState.DRAFT
+    client.post(reverse("decisions:review_approve", args=[draft.pk]), {"signed_on": "2023-12-05"})
     draft.refresh_from_db()
     assert (draft.state, draft.signed_on, draft.number_text) == (DecisionState.APPROVED, dt.date(2023, 12, 5), "01/QĐ-SLĐTBXH")
     assert approve not in client.get(change).content.decode()  # nothing more to approve
@@ -112,3 +119,20 @@ def test_admin_deletes_a_draft_through_the_service(client, clerk, draft):
     client.force_login(clerk)
     client.post(reverse("admin:awards_decision_delete", args=[draft.pk]), {"post": "yes"})
     assert not Decision.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_admin_shows_amounts_as_money_and_a_drafts_as_estimates(client, director, draft):
+    client.force_login(director)
+    page = client.get(reverse(CHANGELIST)).content.decode()
+    assert "dự thảo: xem khi mở" in page  # a draft's estimate is on its own page (signed today: 1.410.000, 710.000)
+    page = client.get(reverse("admin:awards_decision_change", args=[draft.pk])).content.decode()
+    assert page.count("1.410.000 (dự kiến)") == 5 and page.count(">710.000 (dự kiến)<") == 5
+    approve_decision(draft, actor=director, signed_on=dt.date(2023, 12, 5))
+    page = client.get(reverse(CHANGELIST)).content.decode()
+    assert "8.100.000" in page and "8100000" not in page
+    page = client.get(reverse("admin:awards_decision_change", args=[draft.pk])).content.decode()
+    assert "1.800.000" in page and "1800000" not in page and page.count(">1.080.000<") == 5
+    page = client.get(reverse("admin:awards_decisionline_changelist")).content.decode()
+    assert page.count("540.000") == 5 and "540000" not in page
+    page = client.get(reverse("admin:awards_basesalary_changelist")).content.decode()
+    assert "2.340.000" in page and "2340000" not in page

@@ -1,7 +1,8 @@
 """The whole campaign in a real browser: a unit head registers, uploads the plan and a complete dossier and
 submits; another unit head cannot reach it; the office returns it with a reason; the unit fixes and resubmits;
-the office accepts and scores; the council votes; the office drafts the decision; the director approves it in
-the admin; the decision and the certificates download and their text holds the right names, number and
+the office accepts and scores; three council members vote on their own pages (a secret ballot) and the minutes
+show the tally; the office drafts the decision; the director reads it (the document as printed, the money) and
+signs, and the unit and the awardee are emailed; the decision and the certificates download and their text holds the right names, number and
 amounts. A screenshot of every step is saved under test-results/e2e/."""
 
 import datetime as dt
@@ -11,7 +12,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from awards.models import Decision, DocumentVersion
+from awards.models import Ballot, BallotCast, CouncilMeeting, Decision, DocumentVersion
 from campaigns.models import AnnualRating, IndicatorRecord, Initiative, Rating
 from tests.conftest import PASSWORD
 from tests.signing.images import seal_png, signature_png
@@ -91,7 +92,7 @@ def campaign_now(campaign):
 
 def test_the_whole_campaign_in_a_browser(
     live_server, browser, browser_context_args, shot, campaign_now, records, clerk, head_a, head_b, director,
-    council_member, staff_user,
+    council_member, staff_user, mailoutbox,
 ):
     url = live_server.url
 
@@ -217,12 +218,13 @@ def test_the_whole_campaign_in_a_browser(
     assert "Võ Thị Mai" in office.text()
     shot(office.page, "ranking individuals")
 
-    # 11. The council: its members see the appraised list; the office records the meeting and the votes.
+    # 11. The council: its members see the appraised list; the office records the meeting and the members present.
+    campaign_now.council_size = 5  # the tally counts against all five members, not the three present
+    campaign_now.save()
     member = actor(council_member)
     member.go("decisions:council_home")
     assert "Phòng Người có công" in member.text() and "Võ Thị Mai" in member.text()
     shot(member.page, "council member sees the appraised list")
-    member.close()
     office.go("decisions:meeting_new")
     today = timezone.localdate()
     office.page.fill("input[name=held_at]", f"{today:%Y-%m-%d}T08:00")
@@ -231,14 +233,53 @@ def test_the_whole_campaign_in_a_browser(
     office.page.select_option("select[name=secretary]", label="Trần Thị Thu Hà")
     office.page.get_by_role("button", name="Ghi cuộc họp").click()
     office.page.wait_for_load_state()
-    for box in office.page.locator("input[name$=_for]").all():
-        box.fill("6")
-    for box in office.page.locator("input[name$=_against]").all():
-        box.fill("1")
-    office.page.get_by_role("button", name="Ghi kết quả biểu quyết").click()
+    meeting_url = office.page.url
+    office.page.select_option("form[action$='/thanh-vien/'] select[name=member]", label="Phạm Quốc Bảo – Trung tâm Dịch vụ việc làm")
+    office.page.get_by_role("button", name="Ghi thành viên").click()
+    office.page.wait_for_load_state()
+
+    # 11b. Electronic ballots (issue 16): the office opens a secret vote; three members vote on their own pages;
+    # the office sees who voted, never how; closing counts the ballots into the minutes; members confirm them.
+    office.page.check("input[name=secret][value='1']")
+    office.page.get_by_role("button", name="Mở biểu quyết điện tử").click()
+    office.page.wait_for_load_state()
+    assert "Đang bỏ phiếu" in office.text() and "đã bỏ phiếu 0/3 thành viên có mặt" in office.text()
+    shot(office.page, "office opens a secret vote")
+    chair = actor(director)
+    for voter, name in ((chair, "chair"), (office, "secretary"), (member, "member")):
+        voter.go("decisions:council_home")
+        voter.page.get_by_role("link", name=re.compile("Họp ngày")).first.click()
+        voter.page.wait_for_load_state()
+        assert "Bỏ phiếu kín" in voter.text()
+        for radio in voter.page.locator("input[type=radio][value=for]").all():
+            radio.check()
+        if name == "member":
+            shot(voter.page, "council member fills in their own ballot")
+        voter.page.get_by_role("button", name="Gửi phiếu biểu quyết").click()
+        voter.page.wait_for_load_state()
+        assert "Đã ghi phiếu biểu quyết của bạn." in voter.text() and "Bạn đã bỏ phiếu" in voter.text()
+    assert BallotCast.objects.count() == 3 and Ballot.objects.count() == 6
+    assert not Ballot.objects.filter(voter__isnull=False).exists()  # a secret ballot keeps no voter
+    office.page.goto(meeting_url)
+    assert "đã bỏ phiếu 3/3 thành viên có mặt" in office.text()
+    office.page.get_by_role("button", name="Kết thúc biểu quyết và đếm phiếu").click()
     office.page.wait_for_load_state()
     assert office.page.locator("td span.badge.ok", has_text="Đạt").count() == 2
-    shot(office.page, "council votes recorded")
+    shot(office.page, "office closes the vote and the tally fills the minutes")
+    member.page.reload()
+    assert "3/5 (60%)" in member.text()
+    member.page.get_by_role("button", name="Tôi xác nhận nội dung biên bản").click()
+    member.page.wait_for_load_state()
+    assert "Bạn đã xác nhận nội dung biên bản" in member.text()
+    shot(member.page, "council member sees the result and confirms the minutes")
+    meeting = CouncilMeeting.objects.get()
+    response = office.page.request.get(url + reverse("decisions:minutes_pdf", args=[meeting.pk]))
+    text = pdf_text(response.body())
+    for expected in ("bỏ phiếu kín; số phiếu phát ra: 3, số phiếu thu về: 3, số phiếu hợp lệ: 3", "bằng phiếu điện tử",
+                     "Phòng Người có công Giấy khen 3 (60%)", "Phạm Quốc Bảo – đã xác nhận"):
+        assert expected in text, (expected, text)
+    for context in (chair, member):
+        context.close()
 
     # 12. The office drafts the decision.
     office.go("decisions:list")
@@ -249,18 +290,33 @@ def test_the_whole_campaign_in_a_browser(
 
     decision = Decision.objects.get(state="draft")
 
-    # 13. The director approves it in the admin.
+    # 13. The director reads it before signing (issue 16): the admin's button leads to the review page with the
+    # document as printed, the list with the money and the total in words; the director signs with a date, and
+    # the units and the awardee are emailed.
     boss = actor(director)
     boss.go("admin:awards_decision_change", decision.pk)
     shot(boss.page, "director opens the draft in the admin")
     boss.page.get_by_role("link", name="Phê duyệt, ký ban hành").click()
-    boss.page.wait_for_load_state()
-    boss.page.locator("input[type=submit][value='Phê duyệt, ký ban hành']").click()
-    boss.page.wait_for_load_state()
+    boss.page.wait_for_load_state("domcontentloaded")
+    assert boss.page.url == url + reverse("decisions:review", args=[decision.pk])
+    text = boss.text()
+    for expected in ("1.410.000", "710.000", "2.120.000", "Bằng chữ: Hai triệu một trăm hai mươi nghìn đồng",
+                     "Đây là lần đầu bạn xem văn bản này.", "Biên bản ngày"):
+        assert expected in text, expected
+    assert boss.page.locator("iframe.pdf-preview").count() == 1
+    preview = boss.page.request.get(url + reverse("decisions:preview_pdf", args=[decision.pk]))
+    assert preview.headers["content-type"] == "application/pdf" and "Võ Thị Mai" in pdf_text(preview.body())
+    boss.page.wait_for_timeout(1500)  # the inline PDF draws
+    shot(boss.page, "director reads the decision before signing")
+    boss.page.fill("input[name=signed_on]", f"{timezone.localdate():%Y-%m-%d}")
+    boss.page.get_by_role("button", name="Phê duyệt, ký ban hành").click()
+    boss.page.wait_for_load_state("domcontentloaded")
     decision.refresh_from_db()
     assert (decision.state, decision.number_text) == ("approved", "01/QĐ-SLĐTBXH")
     assert "Đã ký ban hành" in boss.text()
-    shot(boss.page, "director approved in the admin")
+    shot(boss.page, "director signed after reading")
+    told = sorted(m.to[0] for m in mailoutbox if "01/QĐ-SLĐTBXH" in m.subject)
+    assert told == [head_a.email, staff_user.staff.email], told  # the unit head, and the awardee herself
 
     # 14. The decision and the certificates download; their text holds the names, the number and the amounts.
     # Signed today (after 01/07/2025): NĐ 152/2025, Giấy khen 0,3 (individual) and 0,6 (collective) × 2.340.000,

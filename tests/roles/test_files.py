@@ -24,11 +24,17 @@ def test_the_unit_head_downloads_their_file_under_its_original_vietnamese_name(c
     assert response["Content-Type"] == "application/pdf"
     name = "Tờ trình đề nghị khen thưởng – Phòng Người có công.pdf"
     assert w.version_a.original_name == name
+    # A PDF opens in the browser (inline), sandboxed so that nothing in it runs; `?tai-ve=1` downloads it.
     assert response["Content-Disposition"] == (
-        "attachment; filename=\"To trinh de nghi khen thuong Phong Nguoi co cong.pdf\"; "
+        "inline; filename=\"To trinh de nghi khen thuong Phong Nguoi co cong.pdf\"; "
         f"filename*=UTF-8''{quote(name, safe='')}"
     )
-    assert response["Cache-Control"] == "private, no-store"
+    assert response["Content-Security-Policy"].startswith("sandbox; default-src 'none';")
+    assert (response["X-Content-Type-Options"], response["Cache-Control"]) == ("nosniff", "private, no-store")
+    response = client.get(reverse("files:version", kwargs={"pk": w.version_a.pk}) + "?tai-ve=1")
+    assert _body(response) == PDF_BYTES
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert "Content-Security-Policy" not in response
 
 
 def test_another_units_file_answers_404_and_reveals_nothing(client, world):

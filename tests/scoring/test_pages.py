@@ -41,7 +41,7 @@ def test_a_cell_saves_in_place_and_comes_back_updated(client, clerk, campaign, c
 
     response = client.post(cell_url(r), {"outcome": "met", "reason": "Đã làm sạch 100% dữ liệu dân cư", "version": 1}, HTTP_HX_REQUEST="true")
 
-    assert response.status_code == 200
+    assert response.status_code == 200, response.content.decode()
     body = text(response)
     assert body.startswith(f'<td id="cell-{r.pk}" class="score-cell outcome-met decided">')
     assert '<span class="who">Văn phòng xác nhận:</span> <span class="badge met">Đạt</span>' in body
@@ -150,7 +150,7 @@ def test_nominee_page_shows_every_result_its_evidence_and_the_dossiers_documents
     assert "Xếp loại năm 2023: Hoàn thành xuất sắc nhiệm vụ (nguồn: QĐ 10/QĐ-SLĐTBXH)" in body
     assert "Xếp loại năm 2023: Hoàn thành xuất sắc nhiệm vụ → Đạt" in body
     for version, name in ((plan, "KH-NCC-2023.pdf"), (v, "To-trinh.pdf")):
-        assert f'<a href="/tep/phien-ban/{version.pk}/">{name}</a>' in body
+        assert f'<a href="/tep/phien-ban/{version.pk}/" target="_blank" rel="noopener">{name}</a>' in body
     assert "Điều kiện Bằng khen UBND tỉnh" in body
 
 

@@ -1,0 +1,105 @@
+"""The main menu, grouped by task (Hồ sơ · Chấm điểm · Hội đồng · Quyết định · Báo cáo), each item shown only to
+those the permission table lets open it (the rule its page asks), and the current campaign with its stage.
+
+Campaign pages (under `/<code>/`) are offered only on a page of a campaign and reversed in that campaign
+(`campaigns.scope.reverse_in`); the site's own pages (set-up, accounts) everywhere. Nothing guesses a campaign."""
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from awards.models import DecisionState
+from awards.rules import may
+from campaigns.scope import reverse_in
+
+register = template.Library()
+
+# (group, [(label, URL name, the rules of which the user needs one)]). URL names not in SITE_PAGES are campaign pages.
+MENU = [
+    ("Hồ sơ", [
+        ("Đơn vị của tôi", "portal:home", ("awards.use_portal",)),
+        ("Hồ sơ khen thưởng", "portal:dossier_current", ("awards.use_portal",)),
+        ("Hồ sơ các đơn vị", "portal:office_dossiers", ("awards.oversee_campaign",)),
+        ("Tiến độ đơn vị", "office:units", ("awards.oversee_campaign",)),
+    ]),
+    ("Chấm điểm", [
+        ("Chấm điểm", "scoring:grid", ("awards.score",)),
+        ("Số liệu chỉ tiêu", "scoring:indicators", ("awards.score",)),
+        ("Xếp hạng", "scoring:ranking", ("awards.view_ranking",)),
+    ]),
+    ("Hội đồng", [
+        ("Danh sách Hội đồng xét", "decisions:council_home", ("awards.view_council",)),
+        ("Họp Hội đồng", "decisions:meetings", ("awards.list_meetings",)),
+    ]),
+    ("Quyết định", [
+        ("Quyết định khen thưởng", "decisions:list", ("awards.view_decision",)),
+        ("Giấy khen", "decisions:certificates", ("awards.view_certificates",)),
+    ]),
+    ("Thiết lập", [
+        ("Phong trào", "setup:list", ("awards.set_up_campaign",)),
+        ("Tài khoản", "accounts:list", ("campaigns.manage_accounts",)),
+    ]),
+    ("Báo cáo", [
+        ("Tổng quan", "office:dashboard", ("awards.oversee_campaign",)),
+        ("Excel", "excel:home", ("campaigns.import_records", "awards.export_report")),
+    ]),
+]
+
+SITE_PAGES = {"setup:list", "accounts:list"}
+
+
+def _allowed(user, perms):
+    return any(may(user, perm) for perm in perms)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    path = request.path
+    campaign = getattr(request, "campaign", None)
+
+    def url_of(name):
+        return reverse(name) if name in SITE_PAGES else reverse_in(campaign, name)
+
+    groups = []
+    for label, items in MENU:
+        shown = [
+            {"label": item_label, "url": url_of(name)}
+            for item_label, name, perms in items
+            if (name in SITE_PAGES or campaign is not None) and _allowed(user, perms)
+        ]
+        if shown:
+            groups.append({"label": label, "items": shown})
+    # The current page is the item whose address is the longest start of this one ("/<code>/khen-thuong/" is the
+    # council's list, "/<code>/khen-thuong/quyet-dinh/" the decisions').
+    matches = [item["url"] for group in groups for item in group["items"] if path.startswith(item["url"]) and item["url"] != "/"]
+    current = max(matches, key=len, default=None)
+    out = []
+    for group in groups:
+        for item in group["items"]:
+            item["active"] = item["url"] == current
+        out.append({**group, "active": any(i["active"] for i in group["items"]), "single": len(group["items"]) == 1})
+    return out
+
+
+@register.simple_tag(takes_context=True)
+def campaign_stage(context):
+    """The campaign of the page (none outside one) and where it stands: dossiers, appraisal and scoring, the
+    council, signed."""
+    request = context.get("request")
+    campaign = getattr(request, "campaign", None)
+    if campaign is None:
+        return None
+    today = timezone.localdate()
+    if campaign.decisions.filter(state=DecisionState.APPROVED).exists():
+        stage = "Đã ký quyết định khen thưởng"
+    elif campaign.meetings.exists():
+        stage = "Hội đồng xét, lập quyết định"
+    elif today <= campaign.dossier_deadline:
+        stage = f"Nhận hồ sơ (hạn {campaign.dossier_deadline:%d/%m/%Y})"
+    else:
+        stage = "Thẩm định, chấm điểm"
+    return {"campaign": campaign, "stage": stage}
