@@ -10,12 +10,12 @@ from html import unescape
 import pytest
 from django.db import transaction
 from django.test import Client
-from django.urls import reverse
 
 from tests.access import ACTORS
 from tests.factories import UserFactory
 from tests.roles.admin_rule import prepare_admin_objects
 from tests.test_access_matrix import Actors, build_world, collect_probes
+from tests.urls import reverse
 
 # Whole words or phrases, matched case-sensitively in the text a user reads.
 ENGLISH = [
@@ -81,7 +81,7 @@ def _page(client, path):
 
 @pytest.mark.django_db
 def test_no_page_any_actor_can_open_shows_known_english():
-    w = build_world()
+    w = build_world(other_campaign=True)
     prepare_admin_objects(w)
     root = UserFactory(username="quantri_thu", is_superuser=True, is_staff=True)
     actors = Actors(w)

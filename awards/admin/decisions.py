@@ -140,11 +140,11 @@ class DecisionAdmin(SimpleHistoryAdmin):
     @admin.action(description="Phê duyệt, ký ban hành các dự thảo đã chọn (xem xét từng văn bản, chọn ngày ký)", permissions=["approve"])
     def approve_selected(self, request, queryset):
         """Never signs at once: the Director reads each selected draft on the review page, then signs or returns it."""
-        drafts = list(queryset.filter(state=models.DecisionState.DRAFT).order_by("created_at", "pk").values_list("pk", flat=True))
+        drafts = list(queryset.filter(state=models.DecisionState.DRAFT).select_related("campaign").order_by("created_at", "pk"))
         if not drafts:
             self.message_user(request, "Không có dự thảo nào trong các văn bản đã chọn.", messages.WARNING)
             return None
-        return HttpResponseRedirect(review_url(drafts[0], drafts[1:]))
+        return HttpResponseRedirect(review_url(drafts[0], [d.pk for d in drafts[1:]]))
 
     @admin.action(description="Không phê duyệt các dự thảo đã chọn (ghi lý do)", permissions=["approve"])
     def reject_selected(self, request, queryset):
@@ -195,7 +195,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
     def approve_view(self, request, pk):
         """The approve button leads to the Director's review page (the decision as printed, then sign or return)."""
         decision = self._decision_for(request, pk)
-        return HttpResponseRedirect(review_url(decision.pk))
+        return HttpResponseRedirect(review_url(decision))
 
     def reject_view(self, request, pk):
         decision = self._decision_for(request, pk)

@@ -6,15 +6,15 @@ dossier's transitions (awards.services.dossiers._mail_after_commit), so they fol
 from collections import defaultdict
 
 from django.conf import settings
-from django.urls import reverse
 
 from awards.models import Decision, DocumentType
 from awards.services.dossiers import _mail_after_commit, _unit_head_emails
 from campaigns import formatting as f
+from campaigns import scope
 
 
-def _link(name, *args):
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
+def _link(campaign, name, *args):
+    return settings.SITE_URL.rstrip("/") + scope.reverse_in(campaign, name, args=args)
 
 
 def announce_signed(decision: Decision) -> int:
@@ -39,7 +39,7 @@ def announce_signed(decision: Decision) -> int:
             _mail_after_commit(
                 f"[Thi đua] {title}: khen thưởng của {unit}",
                 f"Giám đốc Sở đã ký {title} tặng {award}.\n\nCủa {unit} có {len(unit_lines)} tập thể, cá nhân được khen thưởng:\n"
-                f"{listing}\n\nXem và in Giấy khen: {_link('decisions:certificates')}\n",
+                f"{listing}\n\nXem và in Giấy khen: {_link(decision.campaign, 'decisions:certificates')}\n",
                 recipients,
             )
             sent += 1
@@ -51,7 +51,7 @@ def announce_signed(decision: Decision) -> int:
             _mail_after_commit(
                 f"[Thi đua] Chúc mừng: {award} theo {title}",
                 f"Kính gửi {staff.full_name},\n\nGiám đốc Sở đã ký {title} tặng {award}{amount} cho {staff.full_name} "
-                f"(số sổ vàng {line.order}).\n\nXem Giấy khen: {_link('decisions:certificates')}\n",
+                f"(số sổ vàng {line.order}).\n\nXem Giấy khen: {_link(decision.campaign, 'decisions:certificates')}\n",
                 [email],
             )
             sent += 1

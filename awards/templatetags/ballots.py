@@ -4,6 +4,7 @@ from django import template
 
 from awards.models import BallotState, CouncilMeeting
 from awards.services import ballots
+from campaigns.scope import narrow
 
 register = template.Library()
 
@@ -32,14 +33,14 @@ def ballot_panel(meeting):
 
 @register.simple_tag(takes_context=True)
 def my_ballots(context):
-    """The meetings of the current campaign at which this user is recorded present and voting is electronic."""
+    """The meetings of the page's campaign at which this user is recorded present and voting is electronic."""
     request = context.get("request")
     user = getattr(request, "user", None)
     staff = getattr(user, "staff", None) if user is not None and user.is_authenticated else None
     if staff is None:
         return []
     meetings = (
-        CouncilMeeting.objects.filter(attendance__member=staff, attendance__present=True, voting__isnull=False)
+        narrow(CouncilMeeting.objects.all(), "campaign").filter(attendance__member=staff, attendance__present=True, voting__isnull=False)
         .select_related("voting").order_by("-held_at")[:5]
     )
     voted = set(staff and CouncilMeeting.objects.filter(ballots_cast__member=staff).values_list("pk", flat=True))

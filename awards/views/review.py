@@ -23,6 +23,7 @@ from awards.services import approval
 from awards.views.common import pdf_response
 from awards.views.common import show_errors as _errors
 from campaigns.params import parse_id
+from campaigns.scope import reverse_in
 
 FIELDS = {"name": "tên", "position": "chức vụ", "unit": "đơn vị", "target": "đối tượng", "amount": "số tiền"}
 
@@ -108,8 +109,11 @@ def preview_pdf(request, pk):
 def _next(request, decision):
     queue = [pk for pk in _queue(request) if pk != decision.pk]
     if queue:
-        rest = ",".join(str(q) for q in queue[1:])
-        return redirect(reverse("decisions:review", args=[queue[0]]) + (f"?tiep={rest}" if rest else ""))
+        # The next draft may be of another campaign (a bulk selection in the admin): its page is in its campaign,
+        # which checks who may read it.
+        following = Decision.objects.select_related("campaign").filter(pk=queue[0]).first()
+        if following is not None:
+            return redirect(review_url(following, queue[1:]))
     return redirect("decisions:detail", pk=decision.pk)
 
 
@@ -147,6 +151,7 @@ def reject(request, pk):
     return _next(request, decision)
 
 
-def review_url(pk, queue=()) -> str:
+def review_url(decision, queue=()) -> str:
+    """The review page of `decision`, in its campaign (from anywhere: the admin, another campaign's page)."""
     rest = ",".join(str(q) for q in queue)
-    return reverse("decisions:review", args=[pk]) + (f"?tiep={rest}" if rest else "")
+    return reverse_in(decision.campaign, "decisions:review", args=[decision.pk]) + (f"?tiep={rest}" if rest else "")

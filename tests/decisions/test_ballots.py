@@ -7,7 +7,6 @@ import subprocess
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
 
 from awards.models import Ballot, BallotCast, BallotState, MinutesConfirmation, StateChange, Vote
 from awards.pdf import minutes_pdf
@@ -22,6 +21,7 @@ from awards.services.ballots import (
 from awards.services.council import conclude_meeting, record_meeting, record_vote, set_attendance, vote_outcome
 from tests.decisions.conftest import VN, person
 from tests.factories import AppraisedNomineeFactory
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

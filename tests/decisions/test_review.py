@@ -6,11 +6,11 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from awards.models import DecisionReading, DecisionState
 from awards.services.approval import approve_decision
 from awards.services.decisions import draft_decision, remove_line, update_line
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

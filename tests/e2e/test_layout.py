@@ -2,9 +2,9 @@
 and council members get a compact menu behind one button, and no page of theirs is wider than the screen."""
 
 import pytest
-from django.urls import reverse
 
 from tests.conftest import PASSWORD
+from tests.urls import reverse
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
