@@ -24,6 +24,7 @@ from awards.views.common import pdf_response
 from awards.views.common import show_errors as _errors
 from campaigns.params import parse_id
 from campaigns.scope import reverse_in
+from campaigns.security.csp import frame_in_own_pages
 
 FIELDS = {"name": "tên", "position": "chức vụ", "unit": "đơn vị", "target": "đối tượng", "amount": "số tiền"}
 
@@ -103,7 +104,7 @@ def review(request, pk):
 def preview_pdf(request, pk):
     """The decision as it will be printed, to show inline on the review page (same origin only)."""
     decision = _decision(request, pk)
-    return pdf_response(pdf.decision_pdf(decision), f"xem-truoc-{decision.pk}.pdf")
+    return frame_in_own_pages(pdf_response(pdf.decision_pdf(decision), f"xem-truoc-{decision.pk}.pdf"))
 
 
 def _next(request, decision):
