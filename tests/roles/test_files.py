@@ -34,7 +34,8 @@ def test_the_unit_head_downloads_their_file_under_its_original_vietnamese_name(c
     response = client.get(reverse("files:version", kwargs={"pk": w.version_a.pk}) + "?tai-ve=1")
     assert _body(response) == PDF_BYTES
     assert response["Content-Disposition"].startswith("attachment; filename=")
-    assert "Content-Security-Policy" not in response
+    # A download is sandboxed too (every download gets the sandboxed policy: campaigns/security/csp.py).
+    assert {"sandbox", "default-src 'none'"} <= {p.strip() for p in response["Content-Security-Policy"].split(";")}
 
 
 def test_another_units_file_answers_404_and_reveals_nothing(client, world):
