@@ -10,7 +10,7 @@ file someone uploaded can run nothing if a browser opens it in place.
 
 A PDF the application itself renders to show inside one of its own pages (the Director's reading of a draft:
 `frame_in_own_pages(response)`) may be framed by the application's pages (`frame-ancestors 'self'`) and is not
-sandboxed (browsers refuse to show a sandboxed PDF); nothing may load from it either."""
+sandboxed (it is the application's own rendering, never an upload); nothing may load from it either."""
 
 from csp.constants import NONE, SELF
 from csp.middleware import CSPMiddleware, PolicyParts

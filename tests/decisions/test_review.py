@@ -33,7 +33,7 @@ def test_the_director_reads_the_list_with_money_and_words_and_the_printed_docume
     response = client.get(reverse("decisions:preview_pdf", args=[draft.pk]))
     assert (response["Content-Type"], response["X-Frame-Options"]) == ("application/pdf", "SAMEORIGIN")
     assert response["Content-Disposition"].startswith("inline;") and response.content.startswith(b"%PDF")
-    # Framed by the application's own pages only, loading nothing; not sandboxed (browsers would not show it).
+    # Framed by the application's own pages only, loading nothing; not sandboxed (our own rendering).
     policy = response["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in policy and "default-src 'none'" in policy and "sandbox" not in policy
 
