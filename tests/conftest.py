@@ -87,8 +87,15 @@ def superuser(db):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` run only when the suite runs on PostgreSQL (DATABASE_URL=postgres://…)."""
+    """Browser tests run last: Playwright's synchronous API keeps an event loop running in the main thread for the
+    rest of the session, and code that starts its own loop (pyHanko's synchronous calls) must not run after it
+    in the same thread. Tests marked `postgres` run only when the suite runs on PostgreSQL
+    (DATABASE_URL=postgres://…)."""
 
+    def in_browser(item):
+        return "e2e" in item.keywords or "page" in getattr(item, "fixturenames", ())
+
+    items[:] = [i for i in items if not in_browser(i)] + [i for i in items if in_browser(i)]
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://…")
