@@ -1,9 +1,6 @@
 """The one way an uploaded file leaves the server: a download that checks, through the per-user selector, that
 this user may see the document the file belongs to. An outsider gets 404, never a hint that the file exists."""
 
-import unicodedata
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -11,21 +8,7 @@ from django.views.decorators.http import require_GET
 
 from awards.rules import rule_required
 from awards.selectors import document_versions_for
-
-
-def ascii_fallback(name):
-    """The name without Vietnamese diacritics, for clients that do not read RFC 5987 ("Tờ trình" -> "To trinh")."""
-    name = name.replace("đ", "d").replace("Đ", "D")
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    plain = "".join(c if c.isprintable() and c not in '"\\;' else "_" for c in plain)
-    return " ".join(plain.split()) or "tep"
-
-
-def content_disposition(name, inline=False):
-    """attachment; filename="ascii"; filename*=UTF-8''percent-encoded (RFC 6266 with RFC 5987 encoding)."""
-    kind = "inline" if inline else "attachment"
-    return f"{kind}; filename=\"{ascii_fallback(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
-
+from campaigns.ops.downloads import content_disposition
 
 # A PDF a unit uploaded opens in the browser, but nothing in it may run: every download gets the sandboxed
 # Content-Security-Policy (campaigns/security/csp.py); the browser's own PDF viewer still draws it.

@@ -12,5 +12,7 @@ def ascii_fallback(name):
     return " ".join(plain.split()) or "tep"
 
 
-def content_disposition(name):
-    return f"attachment; filename=\"{ascii_fallback(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
+def content_disposition(name, inline=False):
+    """attachment (or inline); filename="ascii"; filename*=UTF-8''percent-encoded."""
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{ascii_fallback(name)}\"; filename*=UTF-8''{quote(name, safe='')}"

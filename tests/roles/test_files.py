@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import pytest
 
-from awards.views.files import ascii_fallback
+from campaigns.ops.downloads import ascii_fallback
 from tests.roles.world import PDF_BYTES
 from tests.urls import reverse
 
