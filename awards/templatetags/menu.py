@@ -5,11 +5,13 @@ Campaign pages (under `/<code>/`) are offered only on a page of a campaign and r
 (`campaigns.scope.reverse_in`); the site's own pages (set-up, accounts) everywhere. Nothing guesses a campaign."""
 
 from django import template
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
-from awards.models import DecisionState
+from awards.models import CouncilMeeting, Decision, DecisionState
 from awards.rules import may
+from campaigns.models import Campaign
 from campaigns.scope import reverse_in
 
 register = template.Library()
@@ -94,9 +96,14 @@ def campaign_stage(context):
     if campaign is None:
         return None
     today = timezone.localdate()
-    if campaign.decisions.filter(state=DecisionState.APPROVED).exists():
+    # One query whatever the campaign's state (two EXISTS in one row), so the count of every page stays the same.
+    signed, met = Campaign.objects.filter(pk=campaign.pk).values_list(
+        Exists(Decision.objects.filter(campaign=OuterRef("pk"), state=DecisionState.APPROVED)),
+        Exists(CouncilMeeting.objects.filter(campaign=OuterRef("pk"))),
+    ).get()
+    if signed:
         stage = "Đã ký quyết định khen thưởng"
-    elif campaign.meetings.exists():
+    elif met:
         stage = "Hội đồng xét, lập quyết định"
     elif today <= campaign.dossier_deadline:
         stage = f"Nhận hồ sơ (hạn {campaign.dossier_deadline:%d/%m/%Y})"

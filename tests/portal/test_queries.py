@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from awards.models import DossierComment
 from awards.services import dossiers
-from tests.factories import StaffFactory, UnitFactory
+from tests.factories import CouncilMeetingFactory, DecisionFactory, StaffFactory, UnitFactory
 from tests.portal.conftest import BEFORE_DEADLINE, upload
 from tests.portal.helpers import complete_dossier
 from tests.urls import reverse
@@ -78,3 +78,26 @@ def test_office_dossier_list_has_flat_queries(client, campaign, clerk, head_a, u
     response = client.get(reverse("portal:office_dossiers"))
     assert len(response.context["dossiers"]) == 5
     assert _count(client, reverse("portal:office_dossiers")) == one
+
+
+@pytest.mark.django_db
+def test_campaign_stage_follows_the_campaign_with_the_same_queries_in_every_state(
+        client, campaign, unit_a, head_a, in_campaign):
+    """The bar under the menu says where the campaign stands; finding out costs one query whatever the state
+    (the count of every page must not depend on whether a meeting or a signed decision exists)."""
+    client.force_login(head_a)
+    url = reverse("portal:home")
+
+    def stage():
+        count = _count(client, url)
+        text = client.get(url).content.decode()
+        return count, text.split('class="stage">')[1].split("<")[0]
+
+    before, receiving = stage()
+    CouncilMeetingFactory(campaign=campaign)
+    met_count, met = stage()
+    DecisionFactory(campaign=campaign, approved=True)
+    signed_count, signed = stage()
+    assert (met, signed) == ("Hội đồng xét, lập quyết định", "Đã ký quyết định khen thưởng")
+    assert receiving in {"Thẩm định, chấm điểm"} or receiving.startswith("Nhận hồ sơ (hạn ")
+    assert before == met_count == signed_count
