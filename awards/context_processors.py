@@ -1,4 +1,4 @@
-from awards.selectors.participation import campaigns_of
+from awards.selectors.participation import campaigns_taken
 
 
 def campaigns(request):
@@ -7,4 +7,4 @@ def campaigns(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"campaign_of_page": getattr(request, "campaign", None), "user_campaigns": []}
-    return {"campaign_of_page": getattr(request, "campaign", None), "user_campaigns": campaigns_of(user)}
+    return {"campaign_of_page": getattr(request, "campaign", None), "user_campaigns": campaigns_taken(user)}

@@ -36,5 +36,14 @@ def campaigns_of(user):
     return qs.annotate(open_first=order).order_by("open_first", "-year", "code")
 
 
+def campaigns_taken(user) -> list:
+    """`campaigns_of(user)` read once for the request and kept on the user object (as `user_roles` is): the check
+    that answers 404 to outsiders and the header's switcher ask it on every campaign page."""
+    cached = getattr(user, "_campaigns_cache", None)
+    if cached is None:
+        cached = user._campaigns_cache = list(campaigns_of(user))
+    return cached
+
+
 def takes_part(user, campaign):
-    return campaigns_of(user).filter(pk=campaign.pk).exists()
+    return any(c.pk == campaign.pk for c in campaigns_taken(user))
