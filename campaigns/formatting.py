@@ -10,6 +10,7 @@ Django's own localisation (USE_THOUSAND_SEPARATOR off) is left for form inputs; 
 """
 
 import datetime as dt
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
@@ -50,6 +51,30 @@ def date(value) -> str:
         value = timezone.localtime(value)
         return f"{value:%H:%M} {value:%d/%m/%Y}"
     return f"{value:%d/%m/%Y}" if value else ""
+
+
+# The letters of Django's date format that pages use, as strftime directives (all numeric: no locale involved).
+_DIRECTIVES = {"d": "%d", "m": "%m", "Y": "%Y", "H": "%H", "i": "%M", "s": "%S"}
+
+
+@functools.cache
+def _strftime(pattern: str) -> str:
+    unknown = {ch for ch in pattern if ch.isalpha() and ch not in _DIRECTIVES}
+    if unknown:
+        raise ValueError(f"date_as writes only {' '.join(_DIRECTIVES)}, not {' '.join(sorted(unknown))}")
+    return "".join(_DIRECTIVES.get(ch, "%%" if ch == "%" else ch) for ch in pattern)
+
+
+def date_as(value, pattern: str = "d/m/Y") -> str:
+    """A date or a moment (in local time) written with the numeric letters of Django's date format (d m Y H i s):
+    date_as(moment, "d/m/Y H:i") → "05/12/2023 14:30"; None → "". What `|date` writes for these letters, a few
+    times faster (no locale lookups, no per-letter dispatch), which shows on a page of a hundred dates. In
+    templates: `{% load dates %}{{ value|vn_date:"d/m/Y H:i" }}`."""
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime(_strftime(pattern))
 
 
 SYSTEM = "Hệ thống"
