@@ -6,8 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from awards.forms import portal as forms
@@ -17,6 +19,7 @@ from awards.models import (
     DocumentKind,
     DossierComment,
     DossierState,
+    Nominee,
     Registration,
 )
 from awards.rules import may, rule_required
@@ -32,25 +35,45 @@ from campaigns import scope
 OFFICE_PAGE_SIZE = 50   # dossiers a page on the office's list (a province has ~300 units)
 
 
+def _count_of(related):
+    """The number of `related` rows of each outer dossier, as a subquery (0 when there are none): evaluated for the
+    rows of the page only, where a join and GROUP BY counted every nominee of the campaign."""
+    counted = related.filter(dossier=OuterRef("pk")).order_by().values("dossier").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def _link_maker(name):
+    """pk → reverse(name, args=[pk]), reversing once for the whole list (the addresses differ only in the pk)."""
+    marker = 987654321
+    head, tail = reverse(name, args=[marker]).split(str(marker))
+    return lambda pk: f"{head}{int(pk)}{tail}"
+
+
 @login_required
 @rule_required("awards.oversee_campaign")
 def office_dossiers(request):
     campaign = scope.of_request(request)
     state = request.GET.get("trang-thai", "")
-    qs = dossiers_for(request.user).filter(campaign=campaign).select_related("unit").annotate(
-        nominee_count=Count("nominees", distinct=True),
-        open_comments=Count("comments", filter=Q(comments__resolved=False), distinct=True),
-    ).order_by("unit__code")
+    dossiers = dossiers_for(request.user).filter(campaign=campaign)
+    counts = dict(dossiers.values_list("state").annotate(n=Count("id")))
     if state in DossierState.values:
-        qs = qs.filter(state=state)
-    extensions = {}
-    for ext in DeadlineExtension.objects.filter(campaign=campaign).order_by("until"):
-        extensions[ext.unit_id] = ext
-    page = Paginator(qs, OFFICE_PAGE_SIZE).get_page(request.GET.get("trang"))
+        dossiers = dossiers.filter(state=state)
+    qs = dossiers.select_related("unit").annotate(
+        nominee_count=_count_of(Nominee.objects),
+        open_comments=_count_of(DossierComment.objects.filter(resolved=False)),
+    ).order_by("unit__code")
+    paginator = Paginator(qs, OFFICE_PAGE_SIZE)
+    # The counts by state already say how many there are: no COUNT(*) of its own.
+    paginator.count = counts.get(state, 0) if state in DossierState.values else sum(counts.values())
+    page = paginator.get_page(request.GET.get("trang"))
     rows = list(page.object_list)
+    extensions = {}
+    for ext in DeadlineExtension.objects.filter(campaign=campaign, unit_id__in=[r.unit_id for r in rows]).order_by("until"):
+        extensions[ext.unit_id] = ext
+    link = _link_maker("portal:office_dossier")
     for row in rows:
         row.extension = extensions.get(row.unit_id)
-    counts = dict(dossiers_for(request.user).filter(campaign=campaign).values_list("state").annotate(n=Count("id")))
+        row.link = link(row.pk)
     return render(request, "portal/office_dossiers.html", {
         "campaign": campaign, "dossiers": rows, "state": state, "page": page,
         "states": [(value, label, counts.get(value, 0)) for value, label in DossierState.choices],
