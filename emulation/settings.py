@@ -89,6 +89,8 @@ TEMPLATES = [
                 "campaigns.context_processors.organisation",
                 "awards.context_processors.campaigns",
             ],
+            # The admin's list of models, rendered once for each thing it shows (templates/admin/app_list.html).
+            "libraries": {"admin_lists": "emulation.admin_lists"},
         },
     },
 ]

@@ -1,0 +1,115 @@
+"""The admin's lists do less work than Django's (emulation/admin_lists.py) and show exactly what Django's would."""
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from types import SimpleNamespace
+
+import django.contrib.admin
+import pytest
+from django import forms
+from django.contrib import admin
+from django.contrib.admin import helpers
+from django.contrib.admin.sites import AdminSite
+from django.contrib.admin.utils import quote
+from django.db import models as dj_models
+from django.template import engines
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from campaigns import formatting
+from campaigns.models import Staff, Unit
+from emulation import admin_lists
+from tests.factories import DossierFactory, StaffFactory
+
+
+def _django_action_checkbox(obj):
+    """ModelAdmin.action_checkbox of Django 5.2."""
+    attrs = {"class": "action-select", "aria-label": format_html(_("Select this object for an action - {}"), str(obj))}
+    return forms.CheckboxInput(attrs, lambda value: False).render(helpers.ACTION_CHECKBOX_NAME, str(obj.pk))
+
+
+@pytest.mark.django_db
+def test_a_rows_checkbox_is_the_html_of_djangos_widget(campaign):
+    staff = StaffFactory(full_name='Nguyễn "Văn" <A> & B')
+    model_admin = admin.site._registry[Staff]
+
+    assert model_admin.action_checkbox(staff) == _django_action_checkbox(staff)
+
+
+@pytest.mark.parametrize("pk", [7, 123456789, uuid.UUID("12345678-1234-5678-1234-567812345678"), "a b/c_d:é%?#", "x__pk__y"])
+def test_a_rows_link_is_the_url_django_reverses_for_it(pk):
+    changelist = SimpleNamespace(opts=Unit._meta, pk_attname="pk", model_admin=admin.site._registry[Unit])
+
+    url = admin_lists.url_for_result(changelist, SimpleNamespace(pk=pk))
+
+    assert url == reverse("admin:campaigns_unit_change", args=(quote(pk),))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["superuser", "clerk", "director"])
+def test_the_list_of_models_is_djangos_for_each_role(request, who):
+    user = request.getfixturevalue(who)
+    http = RequestFactory().get("/admin/")
+    http.user = user
+
+    assert admin_lists.app_dict(admin.site, http) == AdminSite._build_app_dict(admin.site, http)
+    assert admin_lists.app_dict(admin.site, http, "awards") == AdminSite._build_app_dict(admin.site, http, "awards")
+
+
+def _django_app_list(context):
+    path = Path(django.contrib.admin.__file__).parent / "templates" / "admin" / "app_list.html"
+    return engines["django"].from_string(path.read_text(encoding="utf-8")).render(context)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/admin/", "/admin/awards/dossier/", "/admin/campaigns/unit/3/change/"])
+@pytest.mark.parametrize("changelinks", [True, False])
+def test_the_rendered_list_of_models_is_djangos_and_follows_the_page(superuser, clerk, path, changelinks):
+    ours = engines["django"].get_template("admin/app_list.html")
+    for user in (superuser, clerk, superuser):  # the second superuser's list comes from what was rendered first
+        http = RequestFactory().get(path)
+        http.user = user
+        context = {"request": http, "app_list": admin.site.get_app_list(http), "show_changelinks": changelinks}
+
+        assert ours.render(context, http) == _django_app_list(context)
+
+
+@pytest.mark.django_db
+def test_the_admin_pages_build_the_list_of_models_once_per_request(client, superuser, monkeypatch):
+    calls = []
+    original = admin_lists.app_dict
+    monkeypatch.setattr(admin_lists, "app_dict", lambda *args, **kwargs: calls.append(1) or original(*args, **kwargs))
+    client.force_login(superuser)
+
+    client.get(reverse("admin:index"))
+
+    assert len(calls) == 1  # the sidebar and the index share it
+
+
+@pytest.mark.parametrize("field, value", [
+    (dj_models.DateTimeField(), dt.datetime(2023, 12, 5, 7, 30, tzinfo=dt.UTC)),
+    (dj_models.DateTimeField(), dt.datetime(2023, 1, 31, 17, 5, tzinfo=dt.UTC)),
+    (dj_models.DateField(), dt.date(2023, 12, 5)),
+])
+def test_dates_in_lists_read_as_django_writes_them_with_the_projects_formats(field, value):
+    djangos = formats.localize(timezone.template_localtime(value))  # what Django's display_for_field writes
+
+    assert admin.utils.display_for_field(value, field, "-") == djangos
+    assert djangos in {"14:30 05/12/2023", "00:05 01/02/2023", "05/12/2023"}
+
+
+@pytest.mark.django_db
+def test_a_dossier_list_links_and_selects_each_row_and_writes_its_dates(client, superuser, campaign):
+    client.force_login(superuser)
+    dossier = DossierFactory(campaign=campaign, accepted=True)
+
+    html = client.get(reverse("admin:awards_dossier_changelist")).content.decode()
+
+    assert f'<a href="/admin/awards/dossier/{dossier.pk}/change/">{dossier.unit}</a>' in html
+    assert (f'<input type="checkbox" name="_selected_action" value="{dossier.pk}" class="action-select" '
+            f'aria-label="Chọn đối tượng này để thực hiện thao tác - Hồ sơ {dossier.unit}">') in html
+    assert f'<td class="field-first_submitted_at nowrap">{formatting.date(dossier.first_submitted_at)}</td>' in html
