@@ -12,6 +12,7 @@ silently read "7,5" as 75. `vietnamese_formfield` gives model forms these fields
 `install_admin_defaults()` (called once by the admin's app config) makes them the admin's fields for every
 integer and decimal column."""
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -19,6 +20,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
+
+from campaigns import formatting
 
 GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.500.000
 PLAIN = re.compile(r"^\d+$")
@@ -186,7 +190,9 @@ def install_admin_defaults():
 
 def install_admin_money_display():
     """The admin shows money as money: a whole-đồng decimal column (amounts, salaries, capital) reads 1.080.000
-    in lists and read-only fields, never 1080000."""
+    in lists and read-only fields, never 1080000. Dates and moments are written by campaigns.formatting.date,
+    as Django would write them with the project's formats (05/12/2023, 14:30 05/12/2023) but without its
+    per-call format lookups (two date columns of a 50-row list cost a tenth of the page)."""
     from django.contrib.admin import helpers, utils  # noqa: PLC0415 — the admin is loaded only once the app registry is
     from django.contrib.admin.templatetags import admin_list  # noqa: PLC0415 — idem
 
@@ -199,6 +205,11 @@ def install_admin_money_display():
             return format_whole(value)
         if isinstance(field, models.DecimalField) and isinstance(value, Decimal):
             return format_decimal(value)
+        if isinstance(field, models.DateField) and not field.choices:
+            if isinstance(value, dt.datetime) and timezone.is_aware(value):
+                return formatting.date(value)
+            if type(value) is dt.date:
+                return formatting.date(value)
         return original(value, field, empty_value_display, *args, **kwargs)
 
     display_for_field.vietnamese = True
