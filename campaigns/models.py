@@ -1,9 +1,13 @@
 """Who competes and how they are judged: the organisation, its units and staff, campaigns, criteria, and
-the records that criteria are decided from (ratings, initiatives, discipline, indicator data)."""
+the records that criteria are decided from (ratings, initiatives, discipline, indicator data); and the Excel
+files the office uploads to import those records."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from campaigns.storage import emblem_storage
@@ -435,3 +439,36 @@ class AccountEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} – {self.account}"
+
+
+def _upload_name(instance, filename):
+    """A generated name: the person's file name is kept in `name`, never used on the storage."""
+    return f"excel-imports/{instance.created_at:%Y/%m}/{uuid.uuid4().hex}.xlsx"
+
+
+class ExcelUpload(models.Model):
+    """An .xlsx file the office uploaded to import (campaigns/excel/uploads.py): kept on the default storage from the
+    upload until it is imported (or for UPLOAD_TTL), checked and then imported by the worker, always this same
+    file. Only its uploader sees it (campaigns.selectors.uploads_for); its id is the token in the page's address."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="excel_uploads",
+                              verbose_name="người tải lên")
+    kind = models.CharField("loại dữ liệu", max_length=30)
+    name = models.CharField("tên tệp", max_length=255)
+    file = models.FileField("tệp", upload_to=_upload_name, max_length=200, blank=True)
+    size = models.PositiveIntegerField("dung lượng (byte)", default=0)
+    job = models.ForeignKey("ops.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                            verbose_name="việc gần nhất")  # the check, then the import
+    report = models.JSONField("kết quả kiểm tra hoặc nhập", null=True, blank=True)  # Report.as_page()
+    created_at = models.DateTimeField("tải lên lúc", default=timezone.now)
+    imported_at = models.DateTimeField("đã nhập lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tệp Excel tải lên để nhập"
+        verbose_name_plural = "tệp Excel tải lên để nhập"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self):
+        return self.name

@@ -9,8 +9,9 @@ from campaigns.views import accounts, excel
 excel_patterns = [
     path("", excel.home, name="home"),
     path("nhap/<slug:kind>/", excel.import_page, name="import"),
-    path("nhap/<slug:kind>/<slug:token>/", excel.preview, name="preview"),
-    path("nhap/<slug:kind>/<slug:token>/xac-nhan/", excel.confirm, name="confirm"),
+    path("nhap/<slug:kind>/<uuid:token>/", excel.preview, name="preview"),
+    path("nhap/<slug:kind>/<uuid:token>/tien-do/", excel.progress, name="progress"),
+    path("nhap/<slug:kind>/<uuid:token>/xac-nhan/", excel.confirm, name="confirm"),
     path("mau/to-chuc-mau.xlsx", excel.demo_file, name="demo_file"),
     path("mau/<slug:kind>.xlsx", excel.template_download, name="template"),
     path("xuat/co-cau-to-chuc.xlsx", excel.export_org_download, name="export_org"),

@@ -59,6 +59,7 @@ from campaigns.models import (
     Criterion,
     DisciplineRecord,
     EvidenceKind,
+    ExcelUpload,
     Gender,
     IndexComponentScore,
     IndexName,
@@ -596,6 +597,17 @@ class AccountEventFactory(factory.django.DjangoModelFactory):
     action = AccountAction.DEACTIVATED
     reason = "Nghỉ hưu"
     actor = factory.SubFactory(UserFactory)
+
+
+class ExcelUploadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExcelUpload
+
+    owner = factory.SubFactory(UserFactory)
+    kind = "org"
+    name = "Cơ cấu tổ chức.xlsx"
+    file = factory.django.FileField(filename="tep.xlsx", data=b"PK\x03\x04")
+    size = 4
 
 
 class PastAwardFactory(factory.django.DjangoModelFactory):

@@ -316,7 +316,8 @@ VIEWS = {
     "awards.views.records.mine": ("campaigns.view_own_records",),
     "campaigns.views.excel.home": ("campaigns.import_records", "awards.export_report"),
     "campaigns.views.excel.import_page": ("campaigns.import_records",),
-    "campaigns.views.excel.preview": ("campaigns.import_records",),
+    "campaigns.views.excel.preview": ("campaigns.import_records",),  # then uploads_for: the uploader's own
+    "campaigns.views.excel.progress": ("campaigns.import_records",),  # idem
     "campaigns.views.excel.confirm": ("campaigns.import_records",),
     "campaigns.views.excel.demo_file": ("campaigns.import_records",),
     "campaigns.views.excel.template_download": ("campaigns.import_records",),

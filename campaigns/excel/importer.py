@@ -8,6 +8,10 @@ nothing the second time. Rows absent from the file are never deleted.
 
     report = import_org(path_or_file, actor=user, dry_run=True)   # the preview
     report = import_org(path_or_file, actor=user)                  # the import
+
+Reading and checking write nothing and run outside any transaction, so that the progress they report (`run(...,
+progress=tell)`, see Progress) is seen by the page that follows it, and no lock is held while a big file is read;
+only the writing is one transaction.
 """
 
 import datetime as dt
@@ -38,8 +42,40 @@ INSTRUCTIONS_SHEET = "Hướng dẫn"
 CHUNK = 2000
 
 
-class _Rollback(Exception):
-    pass
+class Progress:
+    """How far an import has got, told to `tell(done, total)` every EVERY rows and at each new step. Each step
+    (reading the rows, checking them, and for an import writing them) counts the file's rows once, so the bar moves
+    from the first row read to the writing; until the rows are read, their number is the sheets' declared size."""
+
+    EVERY = 250
+
+    def __init__(self, tell=None, *, steps=1):
+        self.tell, self.steps = tell, steps
+        self.rows = self.step = self.done = self.told = 0
+
+    def expect(self, rows):
+        self.rows = rows
+        self._tell()
+
+    def tick(self):
+        self.done += 1
+        self.rows = max(self.rows, self.done)  # more rows than the sheet declared
+        if self.done - self.told >= self.EVERY:
+            self._tell()
+
+    def next_step(self):
+        self.step += 1
+        self.done = 0
+        self._tell()
+
+    def finish(self):
+        self.step, self.done = self.steps - 1, self.rows
+        self._tell()
+
+    def _tell(self):
+        self.told = self.done
+        if self.tell is not None:
+            self.tell(self.step * self.rows + min(self.done, self.rows), self.steps * self.rows)
 
 
 def fmt(value) -> str:
@@ -86,28 +122,34 @@ class Importer:
     layouts: tuple = ()
     rescore = False
 
-    def __init__(self, report, actor):
+    def __init__(self, report, actor, progress=None):
         self.report = report
         self.actor = actor
+        self.progress = progress or Progress()
 
     # --- reading -------------------------------------------------------------------------------------------
     def read(self, workbook):
         report = self.report
-        sheets = visible_sheets(workbook, report)
+        declared = {}
+        sheets = visible_sheets(workbook, report, declared)
         wanted = {fold(layout.name): layout for layout in self.layouts}
-        found = {}
+        todo = []
         if len(sheets) == 1 and not set(sheets) & set(wanted):
             # A single sheet under another name ("Sheet1"): its header row says which layout it is.
-            (ws,) = sheets.values()
+            ((key, ws),) = sheets.items()
             layout = detect_layout(ws, self.layouts)
             if layout is not None:
-                found[layout.name] = read_sheet(ws, layout, report)
+                todo.append((key, ws, layout))
         else:
-            for key, ws in sheets.items():
-                if key in wanted:
-                    found[wanted[key].name] = read_sheet(ws, wanted[key], report)
-                elif key != fold(INSTRUCTIONS_SHEET):
-                    report.notice(f"Trang «{ws.title}» không thuộc mẫu nên được bỏ qua.")
+            todo = [(key, ws, wanted.get(key)) for key, ws in sheets.items() if key != fold(INSTRUCTIONS_SHEET)]
+        self.progress.expect(sum(declared.get(key) or 0 for key, _, layout in todo if layout))
+        found = {}
+        for _, ws, layout in todo:
+            if layout is None:
+                report.notice(f"Trang «{ws.title}» không thuộc mẫu nên được bỏ qua.")
+            else:
+                found[layout.name] = read_sheet(ws, layout, report, tick=self.progress.tick)
+        self.progress.expect(sum(len(data.rows) for data in found.values()))  # the real count, for the next steps
         if not found:
             names = " và ".join(f"«{layout.name}»" for layout in self.layouts)
             report.error("", None, "", "", f"Tệp không có trang {names} của mẫu nhập {self.title.lower()}.")
@@ -142,8 +184,10 @@ class Importer:
             if check is not None and (errors := check(obj)):
                 raise ValidationError(errors)
         except ValidationError as exc:
+            self.progress.tick()
             self._validation_errors(row, layout, exc)
             return None, None
+        self.progress.tick()
         action = CREATED if created else CHANGED if changed_fields else UNCHANGED
         self.report.outcome(row.sheet, row.number, action, label, changes)
         obj._import_changed = changed_fields
@@ -221,26 +265,26 @@ class Importer:
         return list(units.values()), list(staff.values())
 
 
-def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
+def run(importer_class, source, *, actor=None, dry_run=False, progress=None) -> Report:
+    """Read, check and (unless `dry_run` or anything is wrong) write; `progress(done, total)` hears how far it got."""
     report = Report(kind=importer_class.kind, title=importer_class.title, dry_run=dry_run)
     try:
         workbook = open_workbook(source)
     except WorkbookRefused as exc:
         report.error("", None, "", "", str(exc))
         return report
-    importer = importer_class(report, actor)
+    importer = importer_class(report, actor, progress=Progress(progress, steps=2 if dry_run else 3))
     try:
-        with transaction.atomic():
-            sheets = importer.read(workbook)
-            if sheets:
-                importer.plan(sheets)
-            if report.errors or dry_run:
-                raise _Rollback
-            importer.apply()
-            importer.rescore_results()
+        sheets = importer.read(workbook)
+        if sheets:
+            importer.progress.next_step()
+            importer.plan(sheets)
+        if not report.errors and not dry_run:
+            importer.progress.next_step()
+            with transaction.atomic():
+                importer.apply()
+                importer.rescore_results()
             report.applied = True
-    except _Rollback:
-        pass
     except IntegrityError:
         # Someone saved the same codes between our reading and our writing: nothing was written.
         report.applied = False
@@ -249,6 +293,7 @@ def run(importer_class, source, *, actor=None, dry_run=False) -> Report:
         report.error("", None, "", "", str(exc))
     finally:
         workbook.close()
+    importer.progress.finish()
     # Errors in the order of the file: sheet by sheet, row by row.
     order = {layout.name: i for i, layout in enumerate(importer_class.layouts)}
     columns = {(layout.name, c.header): i for layout in importer_class.layouts for i, c in enumerate(layout.columns)}

@@ -110,13 +110,17 @@ def damaged_message():
     )
 
 
-def visible_sheets(workbook, report):
-    """The workbook's visible sheets by folded name; hidden sheets are named in a notice and ignored."""
+def visible_sheets(workbook, report, declared=None):
+    """The workbook's visible sheets by folded name; hidden sheets are named in a notice and ignored. `declared`,
+    when given, receives each sheet's row count as its writer declared it (None if it did not): a guess good
+    enough for a progress bar, never trusted for reading."""
     sheets = {}
     for ws in workbook.worksheets:
         if ws.sheet_state != "visible":
             report.notice(f"Trang tính ẩn «{ws.title}» được bỏ qua.")
             continue
+        if declared is not None:
+            declared[fold(ws.title)] = ws.max_row
         # The sheet's <dimension> element is the writer's word; read-only openpyxl would stop at the row it names
         # and skip the rest silently. Without it every row is read, to the sheet's real end.
         if hasattr(ws, "reset_dimensions"):
@@ -142,8 +146,9 @@ def detect_layout(ws, layouts):
     return best
 
 
-def read_sheet(ws, layout, report) -> SheetData:
-    """Read a sheet of `layout` into rows of clean values; problems go into `report`."""
+def read_sheet(ws, layout, report, tick=None) -> SheetData:
+    """Read a sheet of `layout` into rows of clean values; problems go into `report`. `tick()`, when given, is
+    called once per data row read (the import's progress)."""
     data = SheetData(name=ws.title, found=True)
     headers = {}
     for column in layout.columns:
@@ -205,6 +210,8 @@ def read_sheet(ws, layout, report) -> SheetData:
             if len(data.rows) >= MAX_ROWS:
                 report.error(ws.title, number, "", "", f"Trang có hơn {MAX_ROWS:,} dòng dữ liệu; hãy chia thành nhiều tệp.".replace(",", "."))
                 break
+            if tick is not None:
+                tick()
             row = Row(sheet=ws.title, number=number, values={}, raw={})
             for column, _ in columns:
                 value, cell = raw.get(column.key, (None, None))

@@ -1,6 +1,6 @@
 """What an import found: every error (sheet, row, column, value, reason), notices, and what each row will do."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from campaigns.excel.reader import Problem
 
@@ -65,6 +65,15 @@ class Report:
     @property
     def changed(self):
         return self.of(CHANGED)
+
+    def as_page(self, limit: int) -> dict:
+        """What the preview page shows, as JSON kept for it: the figures, every error and notice, and the first
+        `limit` rows created and changed (the page reads the keys as it read this report's attributes)."""
+        return {
+            "summary": self.summary(), "counts": self.counts, "applied": self.applied, "dry_run": self.dry_run,
+            "errors": [asdict(p) for p in self.errors], "notices": list(self.notices),
+            "created": [asdict(o) for o in self.created[:limit]], "changed": [asdict(o) for o in self.changed[:limit]],
+        }
 
     def summary(self) -> str:
         c = self.counts

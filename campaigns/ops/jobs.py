@@ -3,8 +3,10 @@
 A caller starts a job with `start_job(owner=…, title=…, handler="awards.jobs.certificates", params={…})` and sends
 the person to the job's page (`ops:job`), whose progress bar updates itself. The worker calls the handler as
 `handler(job, progress)`; the handler calls `progress(done, total)` as it goes and returns a `JobOutput` (the file
-to download). A handler refuses with `JobError("Vietnamese reason")`; any other exception fails the job with a
-general Vietnamese message (the details go to the log). A failed job can be started again by its owner."""
+to download), or None when what it did is shown elsewhere: then `params["page"]` names that page (an Excel
+import's), which the job's page links to and a retry returns to. A handler refuses with `JobError("Vietnamese
+reason")`; any other exception fails the job with a general Vietnamese message (the details go to the log). A
+failed job can be started again by its owner."""
 
 import logging
 import traceback
@@ -81,7 +83,8 @@ def run(job_id) -> str:
     Job.objects.filter(pk=job_id).update(attempts=job.attempts + 1)
     try:
         output = import_string(job.handler)(job, _progress(job.pk))
-        job.result.save(output.name, ContentFile(output.content), save=False)
+        if output is not None:
+            job.result.save(output.name, ContentFile(output.content), save=False)
     except JobError as exc:
         _fail(job, str(exc))
         return JobState.FAILED
@@ -89,10 +92,8 @@ def run(job_id) -> str:
         logger.error("Job %s (%s) failed:\n%s", job.pk, job.handler, traceback.format_exc())
         _fail(job, "Lỗi hệ thống khi thực hiện việc này. Hãy bấm «Chạy lại»; nếu vẫn lỗi, hãy báo quản trị hệ thống.")
         return JobState.FAILED
-    Job.objects.filter(pk=job.pk).update(
-        state=JobState.DONE, result=job.result.name, result_name=output.name, result_type=output.content_type,
-        finished_at=timezone.now(),
-    )
+    file = {"result": job.result.name, "result_name": output.name, "result_type": output.content_type} if output else {}
+    Job.objects.filter(pk=job.pk).update(state=JobState.DONE, finished_at=timezone.now(), **file)
     return JobState.DONE
 
 

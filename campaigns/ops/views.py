@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from campaigns.ops.downloads import content_disposition
@@ -70,4 +71,7 @@ def retry(request, pk):
     else:
         retry_job(job, actor=request.user)
         messages.success(request, "Đã xếp việc vào hàng đợi để chạy lại.")
+    page = job.params.get("page") if isinstance(job.params, dict) else None
+    if page and url_has_allowed_host_and_scheme(page, allowed_hosts=None):
+        return redirect(page)  # the page that shows this job's outcome follows it there
     return redirect("ops:job", pk=job.pk)

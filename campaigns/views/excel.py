@@ -1,35 +1,33 @@
 """Excel in the browser: upload → preview (created, changed, unchanged, every error) → confirm; template and
 demo downloads; exports as each user's selector allows.
 
-The uploaded file is kept on the server under a random token (MEDIA_ROOT/excel-imports/) with its owner and
-kind; the confirmation imports that file, never a second upload. Imports are the office's; exports are also
-offered to others, each holding what their pages show (a unit head's: their unit only)."""
+The uploaded file is kept on the default storage with its owner, kind and name (campaigns/excel/uploads.py); the
+worker checks it (the preview) and then imports that same file, never a second upload, while the page follows its
+progress. Imports are the office's; exports are also offered to others, each holding what their pages show (a unit
+head's: their unit only)."""
 
-import json
-import secrets
-import time
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campaigns import scope
 from campaigns.excel import jobs as export_jobs
+from campaigns.excel import uploads
 from campaigns.excel.exporters import EXPORTS, export, filename, may_export
-from campaigns.excel.importer import run
 from campaigns.excel.importers import IMPORTERS
 from campaigns.excel.template_files import TEMPLATES, export_org, template
+from campaigns.formatting import money
 from campaigns.rules import asks, may, rule_required
+from campaigns.selectors import uploads_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEMO_FILE = Path(__file__).resolve().parent.parent / "demo_data" / "to-chuc-mau.xlsx"
-UPLOAD_TTL = 24 * 3600
-PREVIEW_LIMIT = 300
 IMPORT_HELP = {
     "org": "Đơn vị và cán bộ, công chức, viên chức, người lao động. Nhận biết theo mã đơn vị và mã cán bộ.",
     "indicators": "Số liệu chỉ tiêu của từng đơn vị theo năm (giải ngân, dịch vụ công trực tuyến, TTHC, kiểm tra CCHC, "
@@ -49,49 +47,13 @@ def _kind(kind):
     return kind
 
 
-def _upload_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "excel-imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def _upload(request, kind, token):
+    """The user's own upload of this kind, or 404."""
+    return get_object_or_404(uploads_for(request.user), pk=token, kind=_kind(kind))
 
 
-def store_upload(uploaded, *, user, kind) -> str:
-    """Keep an uploaded file under a new token; returns the token. Old uploads are swept away."""
-    directory = _upload_dir()
-    now = time.time()
-    for old in directory.iterdir():
-        if now - old.stat().st_mtime > UPLOAD_TTL:
-            old.unlink(missing_ok=True)
-    token = secrets.token_hex(16)
-    with open(directory / f"{token}.xlsx", "wb") as fh:
-        for chunk in uploaded.chunks() if hasattr(uploaded, "chunks") else [uploaded.read()]:
-            fh.write(chunk)
-    meta = {"user": user.pk, "kind": kind, "name": getattr(uploaded, "name", "") or "tep.xlsx"}
-    (directory / f"{token}.json").write_text(json.dumps(meta), encoding="utf-8")
-    return token
-
-
-def _stored(request, kind, token):
-    """The stored upload of this user and kind, or 404."""
-    if len(token) != 32 or any(c not in "0123456789abcdef" for c in token):
-        raise Http404
-    directory = _upload_dir()
-    try:
-        meta = json.loads((directory / f"{token}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise Http404 from None
-    if meta.get("user") != request.user.pk or meta.get("kind") != kind:
-        raise Http404
-    path = directory / f"{token}.xlsx"
-    if not path.exists():
-        raise Http404
-    return path, meta
-
-
-def _discard(token):
-    directory = _upload_dir()
-    for suffix in (".xlsx", ".json"):
-        (directory / f"{token}{suffix}").unlink(missing_ok=True)
+def _page(upload):
+    return reverse("excel:preview", args=[upload.kind, upload.pk])
 
 
 def _campaign(request):
@@ -114,6 +76,7 @@ def home(request):
 @login_required
 @rule_required("campaigns.import_records")
 def import_page(request, kind):
+    """The upload form; a file is stored and handed to the worker to check, and the person follows it there."""
     kind = _kind(kind)
     error = ""
     if request.method == "POST":
@@ -123,43 +86,71 @@ def import_page(request, kind):
         elif uploaded.size > settings.UPLOAD_MAX_BYTES:
             error = f"Tệp lớn hơn giới hạn {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB."
         else:
-            token = store_upload(uploaded, user=request.user, kind=kind)
-            return redirect("excel:preview", kind=kind, token=token)
+            upload = uploads.store_upload(uploaded, user=request.user, kind=kind)
+            uploads.check_upload(upload, page=_page(upload))
+            return redirect(_page(upload))
     return render(request, "excel/import.html", {
         "kind": kind, "title": TEMPLATES[kind][0], "help": IMPORT_HELP[kind], "error": error,
         "demo": kind == "org" and DEMO_FILE.exists(),
     }, status=400 if error else 200)
 
 
+@require_GET
 @login_required
 @rule_required("campaigns.import_records")
 def preview(request, kind, token):
-    path, meta = _stored(request, _kind(kind), token)
-    with open(path, "rb") as fh:
-        report = run(IMPORTERS[kind], fh, actor=request.user, dry_run=True)
-    return _render_report(request, kind, token, meta, report)
-
-
-def _render_report(request, kind, token, meta, report, status=200):
+    """The upload's page: the progress while the worker checks or imports it, then the preview (or the outcome)."""
+    upload = _upload(request, kind, token)
+    stage = uploads.stage_of(upload)
+    report = upload.report or {}
     return render(request, "excel/preview.html", {
-        "kind": kind, "token": token, "title": TEMPLATES[kind][0], "file_name": meta["name"], "report": report,
-        "created": report.created[:PREVIEW_LIMIT], "changed": report.changed[:PREVIEW_LIMIT], "limit": PREVIEW_LIMIT,
-    }, status=status)
+        "upload": upload, "kind": upload.kind, "title": TEMPLATES[upload.kind][0], "file_name": upload.name,
+        "stage": stage, "running": stage in (uploads.Stage.CHECKING, uploads.Stage.IMPORTING),
+        "report": report, "created": report.get("created", []), "changed": report.get("changed", []),
+        "limit": uploads.PREVIEW_LIMIT, "may_import": uploads.may_import(upload), **_progress(upload),
+    })
+
+
+@require_GET
+@login_required
+@rule_required("campaigns.import_records")
+def progress(request, kind, token):
+    """The progress block alone, polled by htmx; once the job has finished, the whole page is loaded again to show
+    the preview or the outcome."""
+    upload = _upload(request, kind, token)
+    if upload.job is None or upload.job.finished:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "excel/_progress.html", {"upload": upload, **_progress(upload)})
+
+
+def _progress(upload):
+    """The job's progress as the office reads it: which step (reading, checking, writing) and how many rows."""
+    job = upload.job
+    steps = uploads.STEPS.get(job.handler, ()) if job else ()
+    if not steps or not job.total:
+        return {"job": job, "step": "", "rows": ""}
+    rows = job.total // len(steps)
+    index = min(job.done // rows, len(steps) - 1) if rows else 0
+    done = job.done - index * rows
+    step = f"Bước {index + 1}/{len(steps)}: {steps[index]}"
+    if index == 2:
+        text = f"{money(rows)} dòng, trong một lần: hoặc tất cả, hoặc không dòng nào"
+    else:
+        text = f"{money(done)}/{money(rows)} dòng"
+    return {"job": job, "step": step, "rows": text}
 
 
 @login_required
 @require_POST
 @rule_required("campaigns.import_records")
 def confirm(request, kind, token):
-    path, meta = _stored(request, _kind(kind), token)
-    with open(path, "rb") as fh:
-        report = run(IMPORTERS[kind], fh, actor=request.user)
-    if report.errors:
-        # The data changed since the preview: show the errors, keep the file for another try.
-        return _render_report(request, kind, token, meta, report, status=409)
-    _discard(token)
-    messages.success(request, report.summary())
-    return redirect("excel:import", kind=kind)
+    """Hand the stored file to the worker to import; the page follows it."""
+    upload = _upload(request, kind, token)
+    if uploads.import_upload(upload, actor=request.user, page=_page(upload)) is None:
+        messages.info(request, "Tệp này không thể nhập lúc này (đang được kiểm tra hoặc nhập, có lỗi, hoặc đã nhập xong).")
+    return redirect(_page(upload))
 
 
 @login_required

@@ -3,7 +3,7 @@ reports are offered to whoever has a page showing the same data, each holding on
 
 import io
 
-from campaigns.views.excel import store_upload
+from campaigns.excel.uploads import check_upload, store_upload
 from tests.access import Case
 
 OFFICE_ONLY = {"anonymous": "login", "clerk": 200, "director": 404, "head_a": 404, "head_b": 404, "council": 404, "staff": 404}
@@ -15,7 +15,7 @@ EXPORT_BUDGET = {**EXPORT_ALL, "head_a": 404, "head_b": 404, "council": 404}
 
 
 def _upload(w):
-    """A file uploaded by the clerk and kept under a token (a new unit and one of its staff)."""
+    """A file uploaded by the clerk, kept under a token (a new unit), its check queued."""
     import openpyxl  # noqa: PLC0415 — heavy library, loaded only when a workbook is read or written
 
 
@@ -28,7 +28,9 @@ def _upload(w):
     workbook.save(buffer)
     buffer.seek(0)
     buffer.name = "don-vi.xlsx"
-    return {"kind": "org", "token": store_upload(buffer, user=w.clerk, kind="org")}
+    upload = store_upload(buffer, user=w.clerk, kind="org")
+    check_upload(upload, page="/")  # queued: the check runs once the test's transaction commits, i.e. never
+    return {"kind": "org", "token": upload.pk}
 
 
 CASES = [
@@ -36,6 +38,7 @@ CASES = [
     *[Case("excel:import", kwargs=lambda w, k=k: {"kind": k}, expect=OFFICE_ONLY)
       for k in ("org", "indicators", "ratings", "initiatives")],
     Case("excel:preview", kwargs=_upload, expect=OFFICE_ONLY),
+    Case("excel:progress", kwargs=_upload, expect=OFFICE_ONLY),
     Case("excel:confirm", kwargs=_upload, method="post", expect=OFFICE_POST),
     *[Case("excel:template", kwargs=lambda w, k=k: {"kind": k}, expect=OFFICE_ONLY)
       for k in ("org", "indicators", "ratings", "initiatives")],

@@ -1,25 +1,42 @@
-"""In the browser: upload → preview of what will be created, changed and left alone, with every error → confirm,
-importing the file kept on the server; templates and exports for download."""
+"""In the browser: upload → the worker checks the file (the page follows its progress) → preview of what will be
+created, changed and left alone, with every error → confirm: the worker imports the file kept on the storage;
+templates and exports for download. Tasks run at once in the tests, when the request's transaction commits."""
 
 import io
-import re
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from awards.models import Dossier
-from campaigns.models import Staff, Unit
+from awards.models import AwardKind, Dossier, DossierState, Nominee, Result
+from awards.services.recompute import recompute_results
+from campaigns.models import Criterion, ExcelUpload, Indicator, Staff, Unit
+from campaigns.ops.models import Job, JobState
 from tests.excel.conftest import STAFF_HEADERS, UNIT_HEADERS, read_back, xlsx
+from tests.excel.test_imports import IND_HEADERS
 from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def office(client, clerk, campaign, django_capture_on_commit_callbacks):
+    """The clerk signed in; `office.post(...)` runs the jobs the request starts when it ends, as the worker would."""
+    client.force_login(clerk)
+
+    def post(url, data=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data or {})
+
+    client.post_and_work = post
+    return client
+
+
 def upload(client, kind, f, name="don-vi.xlsx"):
     data = f.getvalue() if hasattr(f, "getvalue") else f
-    return client.post(reverse("excel:import", args=[kind]), {"file": SimpleUploadedFile(name, data)})
+    return client.post_and_work(reverse("excel:import", args=[kind]), {"file": SimpleUploadedFile(name, data)})
 
 
 def good_file():
@@ -27,65 +44,123 @@ def good_file():
                  "Cán bộ": [STAFF_HEADERS, ["CB1", "Nguyễn Văn An", "Nam", "05/12/1980", "", "Công chức", "P1", "", ""]]})
 
 
-def test_upload_preview_confirm_imports_the_file_kept_on_the_server(client, clerk, campaign):
-    client.force_login(clerk)
-    response = upload(client, "org", good_file())
-    assert response.status_code == 302
-    preview_url = response["Location"]
-    token = re.search(r"/nhap/org/([0-9a-f]{32})/$", preview_url).group(1)
-    page = client.get(preview_url)
-    assert page.status_code == 200
-    text = page.content.decode()
+def test_upload_preview_confirm_imports_the_file_kept_on_the_storage(office, clerk):
+    content = good_file().getvalue()
+    response = upload(office, "org", content, name="Cơ cấu tổ chức.xlsx")
+    stored = ExcelUpload.objects.get()
+    page_url = reverse("excel:preview", args=["org", stored.pk])
+    assert response.status_code == 302 and response["Location"] == page_url
+    assert (stored.owner, stored.kind, stored.name, stored.imported_at) == (clerk, "org", "Cơ cấu tổ chức.xlsx", None)
+    assert stored.file.name.startswith("excel-imports/") and stored.file.name.endswith(".xlsx")
+    kept = stored.file.name
+    with default_storage.open(kept, "rb") as fh:
+        assert fh.read() == content
+    check = stored.job
+    assert (check.owner, check.state, check.title) == (
+        clerk, JobState.DONE, "Kiểm tra tệp nhập cơ cấu tổ chức (đơn vị, cán bộ): Cơ cấu tổ chức.xlsx")
+
+    text = office.get(page_url).content.decode()
     assert "Kiểm tra xong, chưa ghi gì: 2 dòng tạo mới, 0 dòng thay đổi, 0 dòng giữ nguyên." in text
     assert "Đơn vị P1 – Phòng Một" in text and "Cán bộ CB1 – Nguyễn Văn An" in text
+    assert "Xác nhận nhập" in text and "hx-get" not in text
     assert Unit.objects.filter(code="P1").count() == 0  # nothing written by the preview
-    response = client.post(reverse("excel:confirm", args=["org", token]))
-    assert response.status_code == 302 and response["Location"] == reverse("excel:import", args=["org"])
+
+    response = office.post_and_work(reverse("excel:confirm", args=["org", stored.pk]))
+    assert response.status_code == 302 and response["Location"] == page_url
     assert list(Staff.objects.filter(code="CB1").values_list("full_name", "unit__code")) == [("Nguyễn Văn An", "P1")]
-    follow = client.get(response["Location"])
-    assert "Đã nhập cơ cấu tổ chức (đơn vị, cán bộ): 2 dòng tạo mới, 0 dòng thay đổi, 0 dòng giữ nguyên." in follow.content.decode()
-    # The kept file is gone: confirming again finds nothing.
-    assert client.post(reverse("excel:confirm", args=["org", token])).status_code == 404
+    stored.refresh_from_db()
+    assert stored.job.title == "Nhập cơ cấu tổ chức (đơn vị, cán bộ): Cơ cấu tổ chức.xlsx"
+    assert stored.job.state == JobState.DONE and stored.imported_at is not None
+    text = office.get(page_url).content.decode()
+    assert "Đã nhập cơ cấu tổ chức (đơn vị, cán bộ): 2 dòng tạo mới, 0 dòng thay đổi, 0 dòng giữ nguyên." in text
+    assert "Xác nhận nhập" not in text
+    # The stored file is discarded: confirming again imports nothing.
+    assert stored.file.name == "" and not default_storage.exists(kept)
+    response = office.post_and_work(reverse("excel:confirm", args=["org", stored.pk]))
+    assert response.status_code == 302 and Job.objects.count() == 2
+    assert "Tệp này không thể nhập lúc này" in office.get(page_url).content.decode()
 
 
-def test_preview_lists_every_error_and_offers_no_confirmation(client, clerk, campaign):
+def test_the_page_follows_the_jobs_progress_until_it_is_done(client, clerk, campaign):
     client.force_login(clerk)
+    client.post(reverse("excel:import", args=["org"]), {"file": SimpleUploadedFile("a.xlsx", good_file().getvalue())})
+    stored = ExcelUpload.objects.get()  # its check is queued (the test's transaction never commits)
+    page = client.get(reverse("excel:preview", args=["org", stored.pk])).content.decode()
+    progress_url = reverse("excel:progress", args=["org", stored.pk])
+    assert f'hx-get="{progress_url}"' in page and 'hx-trigger="every 1s"' in page and "Đang chờ" in page
+    assert "Xác nhận nhập" not in page
+    Job.objects.filter(pk=stored.job_id).update(state=JobState.RUNNING, done=3, total=4)
+    fragment = client.get(progress_url).content.decode()
+    assert "Bước 2/2: Kiểm tra từng dòng · 1/2 dòng" in fragment and 'value="75"' in fragment
+    Job.objects.filter(pk=stored.job_id).update(state=JobState.DONE)
+    done = client.get(progress_url)
+    assert (done.status_code, done["HX-Refresh"]) == (204, "true")  # the page loads again, with the preview
+
+
+def test_preview_lists_every_error_and_offers_no_confirmation(office):
     bad = xlsx({"Cán bộ": [STAFF_HEADERS, ["CB1", "Nguyễn Văn An", "Nam", "31/02/1980", "", "Công chức", "KHONGCO", "", ""]]})
-    page = client.get(upload(client, "org", bad)["Location"])
+    page = office.get(upload(office, "org", bad)["Location"])
     text = page.content.decode()
     assert "Tệp có 2 lỗi nên chưa nhập dòng nào." in text
     assert "Ngày 31/02/1980 không có trên lịch." in text
     assert "Không có đơn vị mã «KHONGCO» trong trang «Đơn vị» hay trong hệ thống." in text
     assert "Xác nhận nhập" not in text
-    assert page.context["report"].errors[0].row == 2
+    assert [(e["sheet"], e["row"]) for e in page.context["report"]["errors"]] == [("Cán bộ", 2), ("Cán bộ", 2)]
+    token = ExcelUpload.objects.get().pk
+    assert office.post_and_work(reverse("excel:confirm", args=["org", token])).status_code == 302
+    assert Job.objects.count() == 1  # no import started
 
 
-def test_a_file_that_is_not_a_workbook_is_refused_on_the_page(client, clerk, campaign):
-    client.force_login(clerk)
-    page = client.get(upload(client, "ratings", b"ten,ngay\nAn,1/1/2023\n", name="xep-loai.csv")["Location"])
+def test_a_file_that_is_not_a_workbook_is_refused_on_the_page(office):
+    page = office.get(upload(office, "ratings", b"ten,ngay\nAn,1/1/2023\n", name="xep-loai.csv")["Location"])
     assert "Tệp không phải là sổ tính Excel (.xlsx)." in page.content.decode()
 
 
-def test_the_file_of_another_user_or_another_kind_cannot_be_confirmed(client, clerk, campaign, superuser):
-    client.force_login(clerk)
-    token = upload(client, "org", good_file())["Location"].rstrip("/").rsplit("/", 1)[1]
-    assert client.post(reverse("excel:confirm", args=["ratings", token])).status_code == 404
-    client.force_login(superuser)
-    assert client.get(reverse("excel:preview", args=["org", token])).status_code == 404
-    assert client.post(reverse("excel:confirm", args=["org", token])).status_code == 404
-    assert Unit.objects.filter(code="P1").count() == 0
+def test_the_file_of_another_user_or_another_kind_is_404(office, superuser):
+    token = ExcelUpload.objects.get(pk=upload(office, "org", good_file())["Location"].rstrip("/").rsplit("/", 1)[1]).pk
+    assert office.get(reverse("excel:preview", args=["ratings", token])).status_code == 404
+    assert office.post(reverse("excel:confirm", args=["ratings", token])).status_code == 404
+    office.force_login(superuser)
+    for name in ("preview", "progress"):
+        assert office.get(reverse(f"excel:{name}", args=["org", token])).status_code == 404
+    assert office.post_and_work(reverse("excel:confirm", args=["org", token])).status_code == 404
+    assert Unit.objects.filter(code="P1").count() == 0 and Job.objects.count() == 1
 
 
-def test_confirm_reports_errors_that_appeared_since_the_preview_and_writes_nothing(client, clerk, campaign):
-    client.force_login(clerk)
-    f = xlsx({"Cán bộ": [STAFF_HEADERS, ["CB1", "Nguyễn Văn An", "Nam", "", "", "Công chức", "P7", "", ""]]})
+def test_errors_that_appeared_since_the_preview_write_nothing_and_keep_the_file_for_another_try(office, campaign):
+    f = xlsx({"Cán bộ": [STAFF_HEADERS, ["CB1", "Nguyễn Văn An", "Nam", "", "", "Công chức", "P7", "", ""],
+                         ["CB2", "Lê Thị Bình", "Nữ", "", "", "Công chức", "P1", "", ""]]})
     Unit.objects.create(organisation=campaign.organisation, code="P7", name="Phòng Bảy", kind="section")
-    token = upload(client, "org", f)["Location"].rstrip("/").rsplit("/", 1)[1]
+    Unit.objects.create(organisation=campaign.organisation, code="P1", name="Phòng Một", kind="section")
+    page_url = upload(office, "org", f)["Location"]
+    stored = ExcelUpload.objects.get()
     Unit.objects.filter(code="P7").delete()
-    response = client.post(reverse("excel:confirm", args=["org", token]))
-    assert response.status_code == 409
-    assert "Không có đơn vị mã «P7»" in response.content.decode()
-    assert Staff.objects.filter(code="CB1").count() == 0
+    office.post_and_work(reverse("excel:confirm", args=["org", stored.pk]))
+    stored.refresh_from_db()
+    assert stored.job.state == JobState.FAILED and stored.imported_at is None and stored.file
+    assert not Staff.objects.filter(code__in=["CB1", "CB2"]).exists()  # CB2 was right, but nothing is written
+    text = office.get(page_url).content.decode()
+    assert "Dữ liệu trong hệ thống đã thay đổi từ lúc xem trước: tệp nay có 1 lỗi nên chưa nhập dòng nào." in text
+    assert "Không có đơn vị mã «P7»" in text and "Nhập lại tệp này" in text
+
+    Unit.objects.create(organisation=campaign.organisation, code="P7", name="Phòng Bảy", kind="section")
+    office.post_and_work(reverse("excel:confirm", args=["org", stored.pk]))
+    assert sorted(Staff.objects.filter(code__startswith="CB").values_list("code", flat=True)) == ["CB1", "CB2"]
+    assert "Đã nhập cơ cấu tổ chức (đơn vị, cán bộ): 2 dòng tạo mới" in office.get(page_url).content.decode()
+
+
+def test_an_indicator_import_through_the_page_recomputes_the_automatic_results(office, campaign, unit_a):
+    dossier = Dossier.objects.create(campaign=campaign, unit=unit_a, state=DossierState.ACCEPTED)
+    nominee = Nominee.objects.create(dossier=dossier, target="collective", unit=unit_a,
+                                     award_kind=AwardKind.objects.get(code="giay-khen-giam-doc"))
+    recompute_results(campaign)
+    result = Result.objects.get(nominee=nominee, criterion=Criterion.objects.get(campaign=campaign, indicator=Indicator.DISBURSEMENT))
+    assert result.computed == "no_data"
+    f = xlsx({"Số liệu chỉ tiêu": [IND_HEADERS[:5], ["NCC", 2023, "1.000.000.000", "1.000.000.000", "Báo cáo KBNN"]]})
+    upload(office, "indicators", f)
+    office.post_and_work(reverse("excel:confirm", args=["indicators", ExcelUpload.objects.get().pk]))
+    result.refresh_from_db()
+    assert result.computed == "met"
 
 
 def test_templates_download_with_vietnamese_headers_and_the_import_page_links_the_demo_file(client, clerk, campaign):

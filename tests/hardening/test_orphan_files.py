@@ -105,6 +105,7 @@ def test_purge_orphan_files_lists_with_dry_run_and_deletes_only_unnamed_old_file
     assert os.path.exists(lost.file.path)
 
     call_command("purge_orphan_files")
-    assert capsys.readouterr().out.splitlines() == [lost.file.name, "Đã xóa 1 tệp mồ côi."]
+    assert capsys.readouterr().out.splitlines() == [
+        lost.file.name, "Đã xóa 1 tệp mồ côi.", "Đã xóa 0 tệp Excel tải lên để nhập quá 24 giờ."]
     assert not os.path.exists(lost.file.path)
     assert os.path.exists(kept.file.path) and os.path.exists(os.path.join(settings.MEDIA_ROOT, young.file.name))

@@ -80,7 +80,8 @@ def test_a_bad_row_refuses_the_whole_file_with_sheet_row_column_and_reason(clerk
     ]
 
 
-def test_the_import_has_a_vietnamese_template_a_page_and_a_command(clerk, person, campaign, tmp_path):
+def test_the_import_has_a_vietnamese_template_a_page_and_a_command(clerk, person, campaign, tmp_path,
+                                                                   django_capture_on_commit_callbacks):
     sheets = read_back(template("history"))
     header_row = next(r for r in sheets["Khen thưởng"] if r and r[0] and str(r[0]).startswith("Mã cán bộ"))
     assert [str(h).rstrip(" *") for h in header_row if h] == HEADERS
@@ -90,10 +91,12 @@ def test_the_import_has_a_vietnamese_template_a_page_and_a_command(clerk, person
     page = html.unescape(client.get(reverse("excel:home")).content.decode())
     assert "Khen thưởng các năm trước" in page and "Lịch sử khen thưởng qua các năm" in page
     upload = history_file(["CB0007", "", "", 2021, GK, "15/QĐ-SLĐTBXH", "10/12/2021", ISSUER])
-    response = client.post(reverse("excel:import", kwargs={"kind": "history"}), {"file": upload})
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's check, when the request commits
+        response = client.post(reverse("excel:import", kwargs={"kind": "history"}), {"file": upload})
     preview = html.unescape(client.get(response["Location"]).content.decode())
     assert "Giấy khen của Giám đốc Sở 2021 – CB0007 – Huỳnh Thị Yến" in preview and PastAward.objects.count() == 0
-    client.post(response["Location"] + "xac-nhan/")
+    with django_capture_on_commit_callbacks(execute=True):  # and its import
+        client.post(response["Location"] + "xac-nhan/")
     assert PastAward.objects.count() == 1
     path = tmp_path / "cu.xlsx"
     path.write_bytes(history_file(["CB0007", "", "", 2020, GK, "9/QĐ-SLĐTBXH", "", ""]).getvalue())

@@ -166,6 +166,7 @@ NO_HISTORY_NEEDED = {
     "awards.Ballot",            # a secret ballot: a history row would keep who wrote it and when (issue 16)
     "awards.BallotCast",        # "this member has voted": written once, with a StateChange row
     "awards.DecisionReading",   # the Director's last look at a draft, overwritten by design
+    "campaigns.ExcelUpload",    # a file waiting for its import, for a day at most; what the import writes keeps its history
 }
 
 
