@@ -36,6 +36,7 @@ from awards.models import (
 )
 from awards.plans import plan_2023
 from awards.plans.loader import load_plan_2023
+from awards.services.progress import refresh_progress
 from campaigns.models import (
     AnnualRating,
     Campaign,
@@ -190,6 +191,8 @@ class Dataset:
             for n in nominees for c in self.criteria[n.target]
         ]
         Result.objects.bulk_create(results, batch_size=BATCH)
+        # Rows written directly, around the services: rebuild what the dashboard counts, as the services would keep it.
+        refresh_progress(Dossier.objects.filter(campaign=self.campaign))
         self.nominees_created = getattr(self, "nominees_created", 0) + len(nominees)
 
     def _versions(self, documents, user):

@@ -34,6 +34,7 @@ from awards.models import (
     DocumentVersion,
     Dossier,
     DossierComment,
+    DossierProgress,
     DossierState,
     LegalBasis,
     MeetingVoting,
@@ -634,6 +635,22 @@ class NomineeScoreFactory(factory.django.DjangoModelFactory):
     nominee = factory.SubFactory(NomineeFactory)
     score = Decimal("100.00")
     meets_mandatory = True
+
+
+class DossierProgressFactory(factory.django.DjangoModelFactory):
+    """What the dashboard counts of a dossier (normally written by `refresh_progress`; this is the row as the
+    dashboard reads it): two nominees with their reports, letter and minutes on file, no result yet."""
+
+    class Meta:
+        model = DossierProgress
+
+    dossier = factory.SubFactory(DossierFactory)
+    collectives = 1
+    individuals = 1
+    reports = 2
+    has_proposal_letter = True
+    has_council_minutes = True
+    results_decided = 0
 
 
 class SignedDocumentFactory(factory.django.DjangoModelFactory):

@@ -6,7 +6,9 @@ an error (UnknownStage), never silently skipped. The organisation (units, staff,
 comes first, whatever the stage (`seed_demo` builds it with organisation.seed_organisation)."""
 
 from awards.demo import current_year, decisions, dossiers, scoring
+from awards.models import Dossier
 from awards.plans import plan_2023
+from awards.services.progress import refresh_progress
 from campaigns.models import Campaign, CampaignStatus
 
 
@@ -37,3 +39,6 @@ def seed(stage: str = DEFAULT_STAGE, stdout=None, *, campaign=None) -> None:
         if campaign is not None and campaign.status == CampaignStatus.CLOSED and step is not current_year.seed:
             continue  # a closed campaign is kept as it is
         step(campaign, stdout=stdout)
+    # The steps write some rows directly (nominees added to accepted dossiers, back-dated results): rebuild what the
+    # office dashboard counts per dossier, as the services would have kept it.
+    refresh_progress(Dossier.objects.all())

@@ -236,3 +236,29 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.days_before} ngày"
+
+
+class DossierProgress(models.Model):
+    """How far a dossier is, as the office dashboard and the unit list count it: its nominees, its documents with
+    a file, and its decided results. Kept by the services that change them (`awards.services.progress
+    .refresh_progress`, in the same transaction: adding or removing a nominee, an upload, a recomputation, a
+    ruling), so that the dashboard reads one row per dossier instead of counting the whole campaign on each
+    request. A cache of what the rows say: never edited by hand, rebuilt at any time (`manage.py refresh_progress`).
+    """
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, primary_key=True, related_name="progress",
+                                   verbose_name="hồ sơ")
+    collectives = models.PositiveIntegerField("tập thể đề nghị", default=0)
+    individuals = models.PositiveIntegerField("cá nhân đề nghị", default=0)
+    reports = models.PositiveIntegerField("đối tượng đã có báo cáo thành tích", default=0)
+    has_proposal_letter = models.BooleanField("đã có tờ trình", default=False)
+    has_council_minutes = models.BooleanField("đã có biên bản họp Hội đồng", default=False)
+    results_decided = models.PositiveIntegerField("kết quả đã xác định", default=0)
+    updated_at = models.DateTimeField("tính lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "tiến độ hồ sơ"
+        verbose_name_plural = "tiến độ hồ sơ"
+
+    def __str__(self):
+        return f"{self.dossier_id}: {self.collectives + self.individuals} đối tượng"

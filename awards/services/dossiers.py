@@ -35,6 +35,7 @@ from awards.services.deadlines import (
     ensure_before_deadline,
     vn_datetime,
 )
+from awards.services.progress import refresh_progress
 from awards.services.recompute import recompute_results
 from awards.services.transitions import TransitionError, set_state
 from campaigns import scope
@@ -146,7 +147,9 @@ def upload_dossier_document(dossier, kind, uploaded, *, actor, now=None):
         document, _ = Document.objects.get_or_create(
             dossier=dossier, kind=kind, nominee=None, defaults={"campaign": dossier.campaign, "unit": dossier.unit},
         )
-        return files.store_version(document, uploaded, actor=actor)
+        version = files.store_version(document, uploaded, actor=actor)
+        refresh_progress([dossier])  # what the office dashboard counts, in the same transaction
+        return version
 
 
 @checks_rule("awards.edit_dossier", on="nominee.dossier")
@@ -159,7 +162,9 @@ def upload_achievement_report(nominee, uploaded, *, actor, now=None):
             nominee=nominee, kind=DocumentKind.ACHIEVEMENT_REPORT,
             defaults={"campaign": dossier.campaign, "unit": dossier.unit, "dossier": dossier},
         )
-        return files.store_version(document, uploaded, actor=actor)
+        version = files.store_version(document, uploaded, actor=actor)
+        refresh_progress([dossier])  # what the office dashboard counts, in the same transaction
+        return version
 
 
 # --- dossiers and nominees -------------------------------------------------------------------------------------
@@ -197,9 +202,11 @@ def add_nominee(dossier, *, award_kind, actor, staff=None, collective=None, achi
     with transaction.atomic():
         dossier = _locked(dossier)
         target, unit = check_nominee(dossier, award_kind=award_kind, staff=staff, collective=collective, now=now)
-        return Nominee.objects.create(
+        nominee = Nominee.objects.create(
             dossier=dossier, target=target, unit=unit, staff=staff, award_kind=award_kind, achievement=achievement,
         )
+        refresh_progress([dossier])  # what the office dashboard counts, in the same transaction
+        return nominee
 
 
 @checks_rule("awards.edit_dossier", on="nominee.dossier")
@@ -216,6 +223,7 @@ def remove_nominee(nominee, *, actor, now=None):
                 f"Không bỏ được {nominee.name}: đối tượng này đã có trong kết quả biểu quyết hoặc quyết định khen thưởng.",
                 code="protected",
             ) from None
+        refresh_progress([dossier])  # what the office dashboard counts, in the same transaction
 
 
 @dataclass

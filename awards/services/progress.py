@@ -1,8 +1,13 @@
 """How far each unit is in a campaign, for the office dashboard and the reminders.
 
-Everything is computed in a FIXED number of queries whatever the number of units, dossiers, nominees and
-results (six: the criteria counts, the units, the dossiers, then nominees, documents with a file and decided
-results, each counted per dossier in one grouped query), never in a loop.
+What each dossier holds (its nominees, its documents with a file, its decided results) is kept per dossier
+(`DossierProgress`) by the services that change it, in the same transaction: `add_nominee`, `remove_nominee`,
+`upload_version`, `recompute_results`, `rule_on_result` call `refresh_progress`, which recounts those dossiers
+from their rows (it never adds or subtracts, so a missed call is mended by the next one or by
+`manage.py refresh_progress`). The dashboard then reads everything in a FIXED number of queries whatever the
+number of units, dossiers, nominees and results (one: the units, each with its dossier and the dossier's kept
+row, and the criteria counts), never an aggregate over the whole campaign. A dossier without a kept row yet (made by a loader that
+wrote rows directly) is counted when the dashboard first meets it.
 
 The stages of a unit, in the order of the campaign:
 - registered: the unit, or someone of it, has a registration (đăng ký thi đua) in the campaign;
@@ -24,7 +29,8 @@ extension the office granted it) is 7 days away or less, or already past. Days a
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from awards.models import (
@@ -32,7 +38,7 @@ from awards.models import (
     Document,
     DocumentKind,
     DocumentVersion,
-    Dossier,
+    DossierProgress,
     DossierState,
     Nominee,
     Outcome,
@@ -211,21 +217,76 @@ def vietnam_today(now=None):
     return timezone.localdate(now)
 
 
-def campaign_progress(campaign, *, today=None, units=None):
-    """The progress of every active unit of the campaign's organisation (or of `units`, a Unit queryset)."""
-    today = today or vietnam_today()
+KEPT = ["collectives", "individuals", "reports", "has_proposal_letter", "has_council_minutes", "results_decided"]
 
-    # 1. How many criteria each target is judged on.
-    per_target = dict(
-        Criterion.objects.filter(campaign=campaign).order_by().values_list("target").annotate(n=Count("pk"))
+
+def refresh_progress(dossiers) -> int:
+    """Recount the DossierProgress of `dossiers` (a Dossier queryset, or dossiers / their ids) from their rows, in
+    three grouped queries and one upsert. Call it in the transaction of whatever changed a dossier's nominees,
+    documents or results. Returns how many rows were written."""
+    if hasattr(dossiers, "values_list"):
+        ids = list(dossiers.order_by().values_list("pk", flat=True))
+    else:
+        ids = sorted({getattr(d, "pk", d) for d in dossiers})
+    if not ids:
+        return 0
+    rows = {pk: DossierProgress(dossier_id=pk) for pk in ids}
+    nominees = (
+        Nominee.objects.filter(dossier_id__in=ids).order_by().values("dossier_id")
+        .annotate(collective=Count("pk", filter=Q(target=Target.COLLECTIVE)),
+                  individual=Count("pk", filter=Q(target=Target.INDIVIDUAL)))
     )
-    n_collective = per_target.get(Target.COLLECTIVE, 0)
-    n_individual = per_target.get(Target.INDIVIDUAL, 0)
+    for row in nominees:
+        progress = rows[row["dossier_id"]]
+        progress.collectives, progress.individuals = row["collective"], row["individual"]
+    # Documents with at least one file, per dossier and kind: the letter and the minutes are present or not;
+    # achievement reports are counted by nominee (their slot carries its dossier as well as its nominee).
+    documents = (
+        Document.objects.filter(
+            dossier_id__in=ids,
+            kind__in=[DocumentKind.PROPOSAL_LETTER, DocumentKind.COUNCIL_MINUTES, DocumentKind.ACHIEVEMENT_REPORT],
+        ).filter(Exists(DocumentVersion.objects.filter(document=OuterRef("pk")))).order_by()
+        .values("dossier_id", "kind").annotate(n=Count("nominee_id", distinct=True))
+    )
+    for row in documents:
+        progress = rows[row["dossier_id"]]
+        if row["kind"] == DocumentKind.PROPOSAL_LETTER:
+            progress.has_proposal_letter = True
+        elif row["kind"] == DocumentKind.COUNCIL_MINUTES:
+            progress.has_council_minutes = True
+        else:
+            progress.reports = row["n"]
+    # Results are made on the campaign's own criteria only, so no join on the criterion is needed.
+    decided = (
+        Result.objects.filter(nominee__dossier_id__in=ids)
+        .filter(Q(override__in=DECIDED_OUTCOMES) | Q(override="", computed__in=DECIDED_OUTCOMES))
+        .order_by().values("nominee__dossier_id").annotate(n=Count("pk"))
+    )
+    for row in decided:
+        rows[row["nominee__dossier_id"]].results_decided = row["n"]
+    DossierProgress.objects.bulk_create(
+        rows.values(), batch_size=500, update_conflicts=True, unique_fields=["dossier"],
+        update_fields=[*KEPT, "updated_at"],
+    )
+    return len(rows)
 
-    # 2. The units, with registration, plan and extension.
+
+def _criteria_count(campaign, target):
+    """How many criteria `target` is judged on, as a subquery (computed once per query, not per row)."""
+    counted = (Criterion.objects.filter(campaign=campaign, target=target).order_by().values("campaign")
+               .annotate(n=Count("pk")).values("n")[:1])
+    return Coalesce(Subquery(counted), 0)
+
+
+def campaign_progress(campaign, *, today=None, units=None):
+    """The progress of every active unit of the campaign's organisation (or of `units`, a Unit queryset), in one
+    query: each unit with its registration, plan and extension, its dossier in the campaign with the counts kept
+    for it, and how many criteria each target is judged on."""
+    today = today or vietnam_today()
     if units is None:
         units = Unit.objects.filter(organisation_id=campaign.organisation_id, active=True)
-    unit_rows = list(
+    kept = {f"kept_{name}": F(f"campaign_dossier__progress__{name}") for name in KEPT}
+    query = (
         units.annotate(
             is_registered=Exists(Registration.objects.filter(campaign=campaign, unit=OuterRef("pk"))),
             has_plan=Exists(DocumentVersion.objects.filter(
@@ -234,41 +295,22 @@ def campaign_progress(campaign, *, today=None, units=None):
             extension_until=Subquery(
                 DeadlineExtension.objects.filter(campaign=campaign, unit=OuterRef("pk")).order_by("-until").values("until")[:1]
             ),
-        ).order_by("code")
-    )
-
-    # 3–6. The dossiers, and what they hold, each counted in one grouped query over the whole campaign
-    # (a hash aggregate over every row beats a subquery per dossier once there are thousands of rows).
-    dossiers = {
-        d["unit_id"]: d
-        for d in Dossier.objects.filter(campaign=campaign, unit__in=units).order_by().values("pk", "unit_id", "state")
-    }
-    in_campaign = {"dossier__campaign": campaign}
-    nominee_counts = {
-        row["dossier_id"]: row
-        for row in Nominee.objects.filter(**in_campaign).order_by().values("dossier_id").annotate(
-            collective=Count("pk", filter=Q(target=Target.COLLECTIVE)),
-            individual=Count("pk", filter=Q(target=Target.INDIVIDUAL)),
+            # One dossier per unit and campaign (one_dossier_per_unit_campaign): the join keeps one row per unit.
+            campaign_dossier=FilteredRelation("dossiers", condition=Q(dossiers__campaign=campaign)),
         )
-    }
-    # Documents with at least one file, per dossier and kind: the letter and the minutes are present or not;
-    # achievement reports are counted by nominee (their slot carries its dossier as well as its nominee).
-    documents = {
-        (row["dossier_id"], row["kind"]): row["n"]
-        for row in Document.objects.filter(
-            campaign=campaign, dossier__isnull=False,
-            kind__in=[DocumentKind.PROPOSAL_LETTER, DocumentKind.COUNCIL_MINUTES, DocumentKind.ACHIEVEMENT_REPORT],
-        ).filter(Exists(DocumentVersion.objects.filter(document=OuterRef("pk")))).order_by()
-        .values("dossier_id", "kind").annotate(n=Count("nominee_id", distinct=True))
-    }
-    # Only accepted dossiers are scored (awards.services.recompute.scored_nominees); results are made on the
-    # campaign's own criteria, so no join on the criterion is needed.
-    accepted = [d["pk"] for d in dossiers.values() if d["state"] == DossierState.ACCEPTED]
-    decided = dict(
-        Result.objects.filter(nominee__dossier_id__in=accepted)
-        .filter(Q(override__in=DECIDED_OUTCOMES) | Q(override="", computed__in=DECIDED_OUTCOMES))
-        .order_by().values("nominee__dossier_id").annotate(n=Count("pk")).values_list("nominee__dossier_id", "n")
+        .annotate(
+            dossier_pk=F("campaign_dossier__pk"), dossier_state=F("campaign_dossier__state"), **kept,
+            n_collective=_criteria_count(campaign, Target.COLLECTIVE),
+            n_individual=_criteria_count(campaign, Target.INDIVIDUAL),
+        )
+        .order_by("code")
     )
+    unit_rows = list(query)
+    # A dossier never counted yet (written by a loader around the services) is counted now, once.
+    uncounted = [u.dossier_pk for u in unit_rows if u.dossier_pk is not None and u.kept_collectives is None]
+    if uncounted:
+        refresh_progress(uncounted)
+        unit_rows = list(query.all())
 
     states = dict(DossierState.choices)
     rows = []
@@ -283,18 +325,17 @@ def campaign_progress(campaign, *, today=None, units=None):
             unit=unit, registered=unit.is_registered, plan_on_file=unit.has_plan, deadline=deadline,
             days_left=(deadline - today).days, extended=extended,
         )
-        dossier = dossiers.get(unit.pk)
-        if dossier is not None:
-            pk = dossier["pk"]
-            counts = nominee_counts.get(pk, {"collective": 0, "individual": 0})
-            row.dossier_id = pk
-            row.state = dossier["state"]
+        if unit.dossier_pk is not None:
+            collectives, individuals = unit.kept_collectives, unit.kept_individuals
+            row.dossier_id = unit.dossier_pk
+            row.state = unit.dossier_state
             row.state_label = states.get(row.state, row.state)
-            row.nominees = counts["collective"] + counts["individual"]
-            row.has_proposal_letter = (pk, DocumentKind.PROPOSAL_LETTER) in documents
-            row.has_council_minutes = (pk, DocumentKind.COUNCIL_MINUTES) in documents
-            row.nominees_without_report = row.nominees - documents.get((pk, DocumentKind.ACHIEVEMENT_REPORT), 0)
-            row.results_expected = counts["collective"] * n_collective + counts["individual"] * n_individual
-            row.results_decided = decided.get(pk, 0)
+            row.nominees = collectives + individuals
+            row.has_proposal_letter = unit.kept_has_proposal_letter
+            row.has_council_minutes = unit.kept_has_council_minutes
+            row.nominees_without_report = row.nominees - unit.kept_reports
+            row.results_expected = collectives * unit.n_collective + individuals * unit.n_individual
+            # Only accepted dossiers are scored (awards.services.recompute.scored_nominees).
+            row.results_decided = unit.kept_results_decided if row.state == DossierState.ACCEPTED else 0
         rows.append(row)
     return CampaignProgress(campaign=campaign, today=today, units=rows)

@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from awards.models import DossierState, Nominee, Result
 from awards.services.evaluators import Records, evaluate
+from awards.services.progress import refresh_progress
 from awards.services.scores import refresh_scores
 from campaigns.models import (
     CampaignStatus,
@@ -102,6 +103,7 @@ def _recompute_campaign(campaign, nominees, report):
         report.changed += len(to_update)
     # The scores the ranking reads follow the results, in the same transaction.
     refresh_scores([n.pk for n in nominees])
+    refresh_progress({n.dossier_id for n in nominees})  # and the office dashboard's count of decided results
 
 
 def after_records_changed(*, units=None, staff=None) -> RecomputeReport:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from awards.models import DossierState, Outcome, Result
 from awards.rules import checks_rule, may
 from awards.services.evaluators import is_human_criterion
+from awards.services.progress import refresh_progress
 from awards.services.scores import refresh_scores
 from campaigns import formatting, scope
 
@@ -80,6 +81,7 @@ def rule_on_result(result, *, actor, outcome, reason, expected_version) -> Resul
             default_change_reason=reason or "Rút quyết định, dùng kết quả tự động",
         )
         refresh_scores([result.nominee_id])  # the score the ranking reads, in the same transaction
+        refresh_progress([nominee.dossier_id])  # the office dashboard's count of decided results, likewise
     return fresh
 
 

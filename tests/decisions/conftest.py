@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from awards.models import AwardKind, Outcome, Result
 from awards.services.council import record_meeting, record_vote
+from awards.services.progress import refresh_progress
 from awards.services.scores import refresh_scores
 from campaigns.models import AnnualRating, Criterion, Gender, Initiative, Rating
 from tests.factories import AppraisedNomineeFactory, StaffFactory, UnitFactory
@@ -77,6 +78,7 @@ def gk_world(campaign, giay_khen, unit_a, unit_b):
         c.save()
         Result.objects.filter(nominee=nominee, criterion=c).update(computed=Outcome.NOT_MET)
         refresh_scores([nominee])  # a direct write: keep the score the ranking reads
+    refresh_progress([n.dossier_id for n in collectives + individuals])  # direct writes: what the dashboard counts
     meeting = meeting_for(campaign)
     vote_all(meeting, collectives + individuals)
     return {"collectives": collectives, "individuals": individuals, "meeting": meeting}

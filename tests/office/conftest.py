@@ -1,5 +1,6 @@
 """Builders of campaign progress for the office's tests: dossiers in any state, with or without their files,
-nominees with or without results."""
+nominees with or without results. They write rows directly, around the services, then recount what the
+dashboard keeps per dossier (`refresh_progress`), as a loader writing rows directly must."""
 
 import itertools
 
@@ -17,6 +18,7 @@ from awards.models import (
     Registration,
     Result,
 )
+from awards.services.progress import refresh_progress
 from campaigns.models import Criterion, Target
 from tests.factories import StaffFactory, UnitFactory
 
@@ -69,6 +71,7 @@ def build(campaign, clerk):
                     Result(nominee=nominee, criterion=c, computed=Outcome.NO_DATA if no_data else Outcome.MET)
                     for c in criteria[nominee.target]
                 ])
+        refresh_progress([dossier])
         return unit
 
     return _build

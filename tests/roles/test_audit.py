@@ -163,6 +163,7 @@ NO_HISTORY_NEEDED = {
     "awards.ReminderLog",       # the log of reminders sent
     "campaigns.AccountEvent",   # the log of what the office did to accounts (itself never edited)
     "awards.NomineeScore",      # a cache of what the results say, rebuilt from them at any time
+    "awards.DossierProgress",   # a cache of what a dossier's rows say (office dashboard), rebuilt at any time
     "awards.Ballot",            # a secret ballot: a history row would keep who wrote it and when (issue 16)
     "awards.BallotCast",        # "this member has voted": written once, with a StateChange row
     "awards.DecisionReading",   # the Director's last look at a draft, overwritten by design
