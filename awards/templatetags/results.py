@@ -1,28 +1,46 @@
-"""The dashboard's closing panel: the signed decisions of the campaign, who was awarded, and the money by fund
-and award, each linking to its document."""
+"""The dashboard's closing panel: the signed decisions of the campaign, who was awarded (in pages of
+AWARDEES_PER_PAGE, so that a batch of a thousand certificates does not make the dashboard render a thousand rows),
+and the money by fund and award, each linking to its document."""
 
 from collections import defaultdict
 
 from django import template
+from django.core.paginator import Paginator
 from django.db.models import Count, Sum
+from django.urls import reverse
 
 from awards.models import DecisionLine, DecisionState, DocumentType
 from campaigns import formatting as formats
 
 register = template.Library()
 
+AWARDEES_PER_PAGE = 50
+
+
+def _url_maker(name):
+    """A function pk -> the URL `name` reverses to with that pk: one reverse() for a whole page of links."""
+    sentinel = "2147483647"
+    prefix, suffix = reverse(name, args=[int(sentinel)]).rsplit(sentinel, 1)
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
 
 @register.simple_tag
-def closing_panel(campaign):
-    signed = (
+def closing_panel(campaign, page=None):
+    """`page`: which page of the awardees (the dashboard's `trang`; anything else reads as the first)."""
+    signed = list(
         campaign.decisions.filter(state=DecisionState.APPROVED).select_related("award_kind")
         .annotate(n_lines=Count("lines")).order_by("signed_on", "doc_type", "number")
     )
-    lines = list(
-        DecisionLine.objects.filter(decision__campaign=campaign, decision__state=DecisionState.APPROVED,
-                                    decision__doc_type=DocumentType.DECISION)
-        .select_related("decision__award_kind").order_by("decision__signed_on", "decision_id", "order")
+    decisions = {d.pk: d for d in signed if d.doc_type == DocumentType.DECISION}
+    paginator = Paginator(
+        DecisionLine.objects.filter(decision_id__in=list(decisions)).order_by("decision__signed_on", "decision_id", "order")
+        .values("pk", "decision_id", "order", "recipient_name", "unit_name", "amount"),
+        AWARDEES_PER_PAGE,
     )
+    paginator.count = sum(d.n_lines for d in decisions.values())  # known already: no COUNT query
+    awardees = paginator.get_page(page)
+    certificate_url = _url_maker("decisions:certificate_pdf")
+    decision_urls = {pk: reverse("decisions:detail", args=[pk]) for pk in decisions}
     funds = defaultdict(lambda: {"rows": [], "total": 0})
     rows = (
         DecisionLine.objects.filter(decision__campaign=campaign, decision__state=DecisionState.APPROVED,
@@ -39,7 +57,13 @@ def closing_panel(campaign):
         fund["total"] += row["total"] or 0
     return {
         "decisions": [{"decision": d, "total": formats.money(d.total_amount) if d.total_amount is not None else ""} for d in signed],
-        "lines": [{"line": line, "amount": formats.money(line.amount) if line.amount is not None else ""} for line in lines],
+        "awardees": awardees,
+        "lines": [
+            {"line": line, "decision": decisions[line["decision_id"]], "decision_url": decision_urls[line["decision_id"]],
+             "certificate_url": certificate_url(line["pk"]),
+             "amount": formats.money(line["amount"]) if line["amount"] is not None else ""}
+            for line in awardees
+        ],
         "funds": [{"fund": name, "rows": f["rows"], "total": formats.money(f["total"])} for name, f in funds.items()],
         "grand_total": formats.money(sum(f["total"] for f in funds.values())) if funds else "",
     }

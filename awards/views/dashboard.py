@@ -63,6 +63,7 @@ def dashboard(request):
         "all_url": units_url(),
         "may_close": campaign.status == "open" and may(request.user, "awards.close_campaign"),
         "closing_refusals": closing_refusals(campaign) if campaign.status == "open" else [],
+        "awardees_page": request.GET.get("trang"),  # the closing panel's list of awardees comes in pages
     })
 
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from awards.models import DossierState
-from tests.factories import UnitFactory
+from tests.factories import DecisionFactory, DecisionLineFactory, UnitFactory
 from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +128,25 @@ def test_a_long_list_comes_in_pages_of_fifty(client, clerk, campaign):
     assert [u.unit.code for u in first.context["page"]] == [f"P{i:02d}" for i in range(50)]
     assert [u.unit.code for u in second.context["page"]] == [f"P{i:02d}" for i in range(50, 60)] + ["VP"]
     assert f'href="{reverse("office:units")}?stage=at_risk&amp;trang=2"' in first.content.decode()
+
+
+def test_the_awardees_of_signed_decisions_come_in_pages_of_fifty_and_every_one_is_reachable(client, clerk, campaign):
+    decision = DecisionFactory(campaign=campaign, approved=True)
+    lines = [DecisionLineFactory(decision=decision, order=i, recipient_name=f"Người số {i:02d}") for i in range(1, 56)]
+    client.force_login(clerk)
+
+    first = client.get(reverse("office:dashboard")).content.decode()
+    second = client.get(reverse("office:dashboard"), {"trang": 2}).content.decode()
+
+    def listed(html):
+        return re.findall(r"<td>Người số (\d\d)</td>", html)
+
+    assert "Danh sách được khen thưởng (55)" in first and "Danh sách được khen thưởng (55)" in second
+    assert listed(first) == [f"{i:02d}" for i in range(1, 51)]
+    assert listed(second) == [f"{i:02d}" for i in range(51, 56)]
+    assert first.count('rel="noopener">Giấy khen</a>') == 50
+    assert f'href="{reverse("decisions:certificate_pdf", args=[lines[50].pk])}"' in second
+    assert f'href="{reverse("decisions:detail", args=[decision.pk])}">12/QĐ-SLĐTBXH</a>' in second
+    # The list opens by itself on a later page; the links go from page to page.
+    assert '<details class="card awardees" id="awardees">' in first and 'href="?trang=2#awardees"' in first
+    assert '<details class="card awardees" id="awardees" open>' in second and 'href="?trang=1#awardees"' in second
