@@ -10,13 +10,12 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from awards.forms import portal as forms
 from awards.models import (
     DeadlineExtension,
-    Document,
-    DocumentKind,
     DossierComment,
     DossierState,
     Nominee,
@@ -27,7 +26,7 @@ from awards.selectors import dossiers_for
 from awards.services import deadlines
 from awards.services import dossiers as svc
 from awards.services.transitions import transitions_of
-from awards.views.portal import dossier_parts, refusal, versions_prefetch
+from awards.views.portal import dossier_parts, refusal, unit_plan_version
 from campaigns import scope
 
 # --- office ----------------------------------------------------------------------------------------------------
@@ -87,14 +86,15 @@ def office_dossier(request, pk):
     dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
     nominees, dossier_documents, checklist = dossier_parts(dossier)
     campaign, unit = dossier.campaign, dossier.unit
-    plan = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(versions_prefetch()).first()
+    extensions = list(DeadlineExtension.objects.filter(campaign=campaign, unit=unit).select_related("granted_by__staff"))
+    latest = max(extensions, key=lambda e: e.until, default=None)
+    closes = deadlines.deadline_for(campaign, unit, extension=latest)
     return render(request, "portal/office_dossier.html", {
         "dossier": dossier, "campaign": campaign, "unit": unit, "nominees": nominees,
         "dossier_documents": dossier_documents, "checklist": checklist, "complete": all(i.done for i in checklist),
-        "plan": plan, "plan_version": (plan.versions.all()[0] if plan and plan.versions.all() else None),
-        "closes": deadlines.deadline_for(campaign, unit), "closed": deadlines.deadline_passed(campaign, unit),
-        "extensions": list(DeadlineExtension.objects.filter(campaign=campaign, unit=unit).select_related("granted_by__staff")),
-        "registrations": list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind")),
+        "plan_version": unit_plan_version(campaign, unit),
+        "closes": closes, "closed": timezone.now() > closes, "extensions": extensions,
+        "registrations": list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "unit", "award_kind")),
         "history": list(transitions_of(dossier)), "comments": list(dossier.comments.select_related("author__staff")),
         "can_act": may(request.user, "awards.appraise_dossier", dossier), "with_office": dossier.state in svc.WITH_OFFICE_STATES,
         "return_form": forms.ReasonForm(prefix="return"), "reject_form": forms.ReasonForm(prefix="reject"),

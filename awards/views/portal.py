@@ -58,14 +58,24 @@ def refusal(request, exc):
         messages.error(request, message)
 
 
-def versions_prefetch():
-    return Prefetch("versions", queryset=DocumentVersion.objects.select_related("uploaded_by__staff").order_by("-number"))
+def versions_prefetch(with_uploader=True):
+    """A document's versions, newest first (with who uploaded each, for the pages that list them all)."""
+    versions = DocumentVersion.objects.order_by("-number")
+    return Prefetch("versions", queryset=versions.select_related("uploaded_by__staff") if with_uploader else versions)
+
+
+def unit_plan_version(campaign, unit):
+    """The current version of the unit's plan (None before one is uploaded), in one query (a unit has one plan a
+    campaign)."""
+    return (DocumentVersion.objects.filter(document__campaign=campaign, document__unit=unit, document__kind=DocumentKind.UNIT_PLAN)
+            .order_by("-number").first())
 
 
 def dossier_parts(dossier):
     """Nominees, documents (with versions) and the checklist of one dossier, in a fixed number of queries."""
     nominees = list(dossier.nominees.select_related("staff", "unit", "award_kind").order_by("target", "id"))
-    documents = list(Document.objects.filter(dossier=dossier).prefetch_related(versions_prefetch()))
+    # No ordering (the documents are looked up by kind): the default one joins the campaign and the unit.
+    documents = list(Document.objects.filter(dossier=dossier).order_by().prefetch_related(versions_prefetch(with_uploader=False)))
     by_key = {(d.kind, d.nominee_id): d for d in documents}
     for nominee in nominees:
         nominee.report = by_key.get((DocumentKind.ACHIEVEMENT_REPORT, nominee.pk))
@@ -88,8 +98,7 @@ def home(request):
     extension = deadlines.latest_extension(campaign, unit)
     registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind"))
     unit_registration = next((r for r in registrations if r.staff_id is None), None)
-    plan = Document.objects.filter(campaign=campaign, unit=unit, kind=DocumentKind.UNIT_PLAN).prefetch_related(versions_prefetch()).first()
-    plan_version = plan.versions.all()[0] if plan and plan.versions.all() else None
+    plan_version = unit_plan_version(campaign, unit)
     dossier = _own_dossiers(request.user).filter(campaign=campaign).select_related("campaign", "unit").first()
     nominees, checklist, comments, reasons = [], [], [], []
     if dossier:
