@@ -5,6 +5,8 @@ third-party ones included; tests/test_admin_lists.py compares each piece with Dj
 - A row's checkbox is written directly: Django renders a form widget through the template engine for each row,
   which was a third of a changelist's time.
 - A row's link is reversed once per list and filled in per row: Django reverses the change URL for every row.
+- A model admin's actions are listed once per request: a changelist asks three times, each time asking the
+  permission rules of every action.
 - The links of the navigation sidebar and of the index (a list and an add link per model, one per app) are reversed
   once per process and URL configuration (`app_dict`, used by EmulationAdminSite): they never change while it runs.
 - The list of models itself (Django's admin/app_list.html, in the sidebar of every admin page and twice on the
@@ -53,8 +55,20 @@ def url_for_result(self, result):
     return template.replace(_PK, url_quote(str(quote(getattr(result, self.pk_attname))), safe=_SAFE), 1)
 
 
+_django_get_actions = admin.ModelAdmin.get_actions
+
+
+def get_actions(self, request):
+    """ModelAdmin.get_actions, asked once per request and model admin (a fresh dict each time, as Django's)."""
+    listed = request.__dict__.setdefault("_admin_actions", {})
+    if self not in listed:
+        listed[self] = _django_get_actions(self, request)
+    return dict(listed[self])
+
+
 def install():
     admin.ModelAdmin.action_checkbox = action_checkbox
+    admin.ModelAdmin.get_actions = get_actions
     ChangeList.url_for_result = url_for_result
 
 

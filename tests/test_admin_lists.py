@@ -20,6 +20,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from awards.models import Decision, Nominee
 from campaigns import formatting
 from campaigns.models import Staff, Unit
 from emulation import admin_lists
@@ -113,3 +114,27 @@ def test_a_dossier_list_links_and_selects_each_row_and_writes_its_dates(client, 
     assert (f'<input type="checkbox" name="_selected_action" value="{dossier.pk}" class="action-select" '
             f'aria-label="Chọn đối tượng này để thực hiện thao tác - Hồ sơ {dossier.unit}">') in html
     assert f'<td class="field-first_submitted_at nowrap">{formatting.date(dossier.first_submitted_at)}</td>' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["superuser", "clerk", "director"])
+@pytest.mark.parametrize("model", [Nominee, Decision, Staff])
+def test_a_model_admins_actions_are_djangos_and_listed_once_per_request(request, monkeypatch, who, model):
+    user, model_admin = request.getfixturevalue(who), admin.site._registry[model]
+
+    def fresh():
+        http = RequestFactory().get("/admin/")
+        http.user = user
+        return http
+
+    with monkeypatch.context() as django_only:
+        django_only.setattr(admin.ModelAdmin, "get_actions", admin_lists._django_get_actions)
+        djangos = model_admin.get_actions(fresh())
+    listed = []
+    monkeypatch.setattr(admin_lists, "_django_get_actions", lambda *a: listed.append(1) or djangos.copy())
+    http = fresh()
+
+    model_admin.get_actions(http).clear()  # what a caller does with its dict stays its own
+    assert model_admin.get_actions(http) == djangos
+    assert model_admin.get_actions(http) == djangos
+    assert len(listed) == 1
