@@ -67,16 +67,21 @@ def history_units_for(user, qs=None):
 # --- reading ------------------------------------------------------------------------------------------------
 
 
-def _issuer(decision):
-    organisation = decision.campaign.organisation
-    return f"Giám đốc {organisation.full_name or organisation.name}"
+def _issuer(organisation_full_name, organisation_name):
+    return f"Giám đốc {organisation_full_name or organisation_name}"
 
 
 def _signed_lines():
-    return (
-        DecisionLine.objects.filter(decision__state=DecisionState.APPROVED, decision__doc_type=DocumentType.DECISION)
-        .select_related("decision__award_kind", "decision__campaign__organisation", "nominee")
-    )
+    return DecisionLine.objects.filter(decision__state=DecisionState.APPROVED, decision__doc_type=DocumentType.DECISION)
+
+
+# What an entry needs of a signed line, read as values (no model instances of lines, decisions, campaigns and
+# organisations: a nominee's page and the ranking's reasons ask for them).
+_LINE_FIELDS = (
+    "decision__campaign__year", "decision__award_kind__name", "decision__number_text", "decision__signed_on",
+    "decision__campaign__organisation__full_name", "decision__campaign__organisation__name",
+    "nominee__staff_id", "nominee__unit_id",
+)
 
 
 def entries(*, staff_ids=None, unit_ids=None, years=None) -> list[HistoryEntry]:
@@ -100,12 +105,10 @@ def entries(*, staff_ids=None, unit_ids=None, years=None) -> list[HistoryEntry]:
         past = past.filter(year__in=list(years))
     out = [
         HistoryEntry(
-            year=line.decision.campaign.year, award_name=line.decision.award_kind.name,
-            decision_number=line.decision.number_text, decision_date=line.decision.signed_on,
-            issuer=_issuer(line.decision), source=IN_APP,
-            staff_id=line.nominee.staff_id, unit_id=None if line.nominee.staff_id else line.nominee.unit_id,
+            year=year, award_name=award_name, decision_number=number, decision_date=signed_on,
+            issuer=_issuer(full_name, name), source=IN_APP, staff_id=staff_id, unit_id=None if staff_id else unit_id,
         )
-        for line in lines
+        for year, award_name, number, signed_on, full_name, name, staff_id, unit_id in lines.values_list(*_LINE_FIELDS)
     ]
     out += [
         HistoryEntry(year=p.year, award_name=p.award_name, decision_number=p.decision_number,
