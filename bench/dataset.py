@@ -1,6 +1,7 @@
 """A province-scale campaign built with bulk_create: units, staff, registrations, plans, dossiers in every
 state, nominees with every document, a result on every criterion, ratings, indicator data, a council meeting,
-an approved decision (10 awardees) and an approved batch of 1,000 certificates.
+an approved decision (10 awardees), an approved batch of 1,000 certificates and a second council sitting still
+open with a vote on every accepted nominee.
 
 `grow(units=N)` adds units (and everything they hold) up to N in total, so the benchmark can count queries on
 a small campaign and again on the full one."""
@@ -242,4 +243,31 @@ class Dataset:
 
         self.decision = decision(1, collectives + individuals[:5])
         self.batch = decision(2, individuals[:certificates])
+        self.council_in_session(members)
         return self.decision, self.batch
+
+    def council_in_session(self, members):
+        """A second sitting of the council, still open (no decision rests on it): chaired by the Director (who holds
+        the council role), the office's clerk as secretary, 6 of 7 members present and one absent with a written
+        opinion, and a vote typed on paper for every accepted nominee. The meeting page is measured on it."""
+        campaign = self.campaign
+        chair, secretary = self.users["bench_giamdoc"].staff, self.users["bench_vanphong"].staff
+        council = list({m.pk: m for m in [chair, secretary, *members]}.values())[:7]
+        meeting = CouncilMeeting.objects.create(
+            campaign=campaign, held_at=timezone.make_aware(dt.datetime(2023, 12, 20, 8, 0)), place="Phòng họp Sở",
+            chair=chair, secretary=secretary, total_members=campaign.council_size, ballots_issued=6,
+            ballots_returned=6, ballots_valid=6,
+        )
+        roles = {chair.pk: "Chủ tịch Hội đồng", secretary.pk: "Thư ký Hội đồng"}
+        CouncilAttendance.objects.bulk_create([
+            CouncilAttendance(meeting=meeting, member=m, role=roles.get(m.pk, "Ủy viên"), present=i < 6,
+                              written_opinion="" if i < 6 else "Nhất trí với danh sách do Văn phòng Sở trình.")
+            for i, m in enumerate(council)
+        ])
+        accepted = Nominee.objects.filter(dossier__campaign=campaign, dossier__state=DossierState.ACCEPTED).order_by("pk")
+        votes = []
+        for nominee_id in accepted.values_list("pk", flat=True):
+            votes_for = self.rng.choice((6, 6, 6, 5, 5, 4, 3))
+            votes.append(Vote(meeting=meeting, nominee_id=nominee_id, votes_for=votes_for, votes_against=6 - votes_for))
+        Vote.objects.bulk_create(votes, batch_size=BATCH)
+        return meeting

@@ -135,8 +135,13 @@ def _first_dossier():
     return _first("awards.Dossier", state="accepted")
 
 
-def _first_meeting():
-    return _first("awards.CouncilMeeting")
+def _meeting_in_session():
+    """The latest council meeting no signed decision rests on (the office still types votes there), else the first."""
+    from awards.models import CouncilMeeting, DecisionState
+
+    open_meeting = (CouncilMeeting.objects.exclude(decisions__state__in=[DecisionState.APPROVED, DecisionState.REPLACED])
+                    .order_by("-held_at", "-pk").first())
+    return {"pk": open_meeting.pk} if open_meeting else _first("awards.CouncilMeeting")
 
 
 def pages():
@@ -158,7 +163,9 @@ def pages():
         Page("ranking, individuals", "bench_vanphong", [("scoring:ranking", {}, "?target=individual")]),
         Page("nominee page (12 results, documents, history)", "bench_vanphong", [("scoring:nominee", _first_nominee)]),
         Page("dossier page (office)", "bench_vanphong", [("portal:office_dossier", _first_dossier)]),
-        Page("council meeting page", "bench_vanphong", [("decisions:meeting", _first_meeting)]),
+        Page("council meeting page", "bench_vanphong", [("decisions:meeting", _meeting_in_session)]),
+        # The meeting page loads its ties at the quota lines afterwards (htmx); they rank the whole province.
+        Page("council meeting: ties at the quota line", "bench_vanphong", [("decisions:meeting_ties", _meeting_in_session)]),
         Page("admin: index (the admin's own floor)", "bench_quantri", [("admin:index", {})]),
         *[Page(label, "bench_quantri", [(f"admin:{name}_changelist", {})]) for label, name in admin],
     ]

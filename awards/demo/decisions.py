@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from awards.models import AwardKind, DecisionState, DocumentType
+from awards.models import AwardKind, DecisionState, DocumentType, Nominee
 from awards.services import approval, council, decisions
 from awards.services.legality import choose_award, open_ties, record_tie_break, siblings
 from awards.services.ranking import rank_nominees
@@ -115,7 +115,7 @@ def _council_ties(meeting, clerk):
         names = ", ".join(r.nominee.name for r in chosen)
         record_tie_break(
             meeting, award_kind=tie["award"].award_kind, target=tie["award"].target, actor=clerk,
-            chosen=[r.nominee for r in chosen],
+            chosen=list(Nominee.objects.filter(pk__in=[r.nominee.pk for r in chosen])),
             reason=f"Các đối tượng cùng đạt 100% tiêu chí, cùng hạng và quy tắc xếp hạng không phân định được; Hội đồng "
                    f"thảo luận, biểu quyết chọn {names} (thành tích nổi trội hơn theo báo cáo thành tích), đủ số lượng "
                    "theo Kế hoạch.",

@@ -177,12 +177,16 @@ def minutes_text(meeting: CouncilMeeting) -> str:
     lines.append(f"Hình thức biểu quyết: {how}, {'bỏ phiếu điện tử' if electronic else 'phiếu giấy'}.")
     if meeting.secret_ballot and meeting.ballots_issued is not None:
         lines.append(f"Số phiếu phát ra: {meeting.ballots_issued}, thu về: {meeting.ballots_returned}, hợp lệ: {meeting.ballots_valid}.")
-    for vote in meeting.votes.select_related("nominee__staff", "nominee__unit").order_by("nominee__target", "nominee_id"):
-        passed = passes_threshold(vote.votes_for, total_members=total, campaign=campaign)
-        pct = f"{percent_of_members(vote.votes_for, total):.2f}".replace(".", ",")
+    # Read as values (a province votes on 3,000 nominees); the name is Nominee.name: the person's, else the unit's.
+    tallies = meeting.votes.order_by("nominee__target", "nominee_id").values_list(
+        "nominee__staff_id", "nominee__staff__full_name", "nominee__unit__name", "votes_for", "votes_against", "votes_abstain",
+    )
+    for staff_id, full_name, unit_name, votes_for, votes_against, votes_abstain in tallies:
+        passed = passes_threshold(votes_for, total_members=total, campaign=campaign)
+        pct = f"{percent_of_members(votes_for, total):.2f}".replace(".", ",")
         lines.append(
-            f"{vote.nominee.name}: đồng ý {vote.votes_for} ({pct}% tổng số thành viên), không đồng ý {vote.votes_against}, "
-            f"không biểu quyết {vote.votes_abstain}: {'Đạt' if passed else 'Không đạt'}."
+            f"{full_name if staff_id else unit_name}: đồng ý {votes_for} ({pct}% tổng số thành viên), không đồng ý {votes_against}, "
+            f"không biểu quyết {votes_abstain}: {'Đạt' if passed else 'Không đạt'}."
         )
     if meeting.conclusion:
         lines.append(f"Kết luận: {meeting.conclusion}")
@@ -219,12 +223,16 @@ def confirm_minutes(meeting: CouncilMeeting, *, member, actor) -> MinutesConfirm
     return confirmation
 
 
-def confirmations(meeting: CouncilMeeting):
-    """Each member present with their confirmation (None if not yet), and whether it is of the current text."""
-    digest = minutes_digest(meeting) if meeting.votes.exists() else None
+def confirmations(meeting: CouncilMeeting, *, present=None):
+    """Each member present with their confirmation (None if not yet), and whether it is of the current text.
+    `present`: the meeting's attendance rows of members present, with their member, if the caller has read them."""
     done = {c.member_id: c for c in meeting.confirmations.all()}
+    # The digest reads every vote: only worth it when someone has confirmed.
+    digest = minutes_digest(meeting) if done and meeting.votes.exists() else None
     rows = []
-    for a in meeting.attendance.filter(present=True).select_related("member").order_by("id"):
+    if present is None:
+        present = meeting.attendance.filter(present=True).select_related("member").order_by("id")
+    for a in present:
         c = done.get(a.member_id)
         rows.append({"member": a.member, "role": a.role, "confirmation": c, "current": bool(c and c.digest == digest)})
     return rows

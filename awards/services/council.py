@@ -203,9 +203,17 @@ def passed_nominee_ids(meeting: CouncilMeeting) -> set[int]:
     """The nominees whose vote at this meeting passed the campaign's threshold."""
     campaign = meeting.campaign
     return {
-        v.nominee_id for v in meeting.votes.all()
-        if passes_threshold(v.votes_for, total_members=meeting.total_members, campaign=campaign)
+        nominee_id for nominee_id, votes_for in meeting.votes.values_list("nominee_id", "votes_for")
+        if passes_threshold(votes_for, total_members=meeting.total_members, campaign=campaign)
     }
+
+
+def fewest_votes_to_pass(meeting: CouncilMeeting) -> int:
+    """The smallest number of votes for that passes the campaign's threshold at this meeting (one more than the
+    members when none does), so that a query can count the votes that passed (`votes_for >= n`) by the same
+    arithmetic as `passes_threshold`."""
+    campaign, total = meeting.campaign, meeting.total_members
+    return next((n for n in range(total + 1) if passes_threshold(n, total_members=total, campaign=campaign)), total + 1)
 
 
 def latest_meeting(campaign: Campaign) -> CouncilMeeting | None:

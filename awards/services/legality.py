@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,7 +34,8 @@ from awards.models import (
 from awards.rules import checks_rule
 from awards.services.council import ensure_open, passed_nominee_ids
 from awards.services.grounds import grounds_for, signing_errors
-from awards.services.ranking import rank_nominees
+from awards.services.ranking import BANG_KHEN, rank_rows
+from awards.services.recompute import scored_nominees
 from awards.services.register import check_signing_date
 from awards.services.transitions import set_state
 from campaigns.models import Target
@@ -190,27 +192,92 @@ def tie_choice(meeting: CouncilMeeting, award: CampaignAward, candidates: list):
     )
 
 
-def line_candidates(meeting: CouncilMeeting, award: CampaignAward) -> list:
-    """The nominees drafting would consider for `award`: eligible, passed the vote, on no other decision of this
-    award, free of another award for the same achievement; in ranking order."""
-    passed = passed_nominee_ids(meeting)
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """Enough of a nominee to tell whose achievement it is (`_subject`)."""
+
+    pk: int
+    target: str
+    staff_id: int | None
+    unit_id: int
+
+
+def _left_out(meeting: CouncilMeeting, award: CampaignAward, rows) -> set[int]:
+    """The pks among `rows` (anything with pk, target, staff_id, unit_id) that drafting leaves out of `award`: on
+    another decision of this award, or refused by the one-award rule. Only a subject nominated for another award
+    kind can be refused (the ranking already leaves out those withdrawn), so only those are read as instances."""
     taken = set(
         DecisionLine.objects.filter(decision__campaign=meeting.campaign, decision__award_kind=award.award_kind,
                                     decision__state__in=ACTIVE).values_list("nominee_id", flat=True)
     )
-    ranked = [r for r in rank_nominees(meeting.campaign, target=award.target, award_kind=award.award_kind)
-              if r.eligible and r.nominee.pk in passed and r.nominee.pk not in taken]
-    refused = other_award_refusal_map([r.nominee for r in ranked], award_kind=award.award_kind)
-    return [r for r in ranked if r.nominee.pk not in refused]
+    others = {
+        (award.target, "s", staff_id) if staff_id else (award.target, "u", unit_id)
+        for staff_id, unit_id in Nominee.objects.filter(dossier__campaign=meeting.campaign, target=award.target)
+        .exclude(award_kind=award.award_kind).values_list("staff_id", "unit_id")
+    }
+    suspects = [r.pk for r in rows if r.pk not in taken and _subject(r) in others]
+    refused = other_award_refusal_map(
+        Nominee.objects.filter(pk__in=suspects).select_related("staff", "unit", "dossier", "award_kind"),
+        award_kind=award.award_kind,
+    ) if suspects else {}
+    return taken | set(refused)
+
+
+def _line_rows(meeting: CouncilMeeting, award: CampaignAward, passed: set[int] | None = None) -> list:
+    """`line_candidates` with each `nominee` a RankRow (awards.services.ranking.rank_rows): no model instance for
+    the 2,700 nominees of a province."""
+    passed = passed_nominee_ids(meeting) if passed is None else passed
+    ranked = [r for r in rank_rows(meeting.campaign, target=award.target, award_kind=award.award_kind)
+              if r.eligible and r.nominee.pk in passed]
+    left_out = _left_out(meeting, award, [r.nominee for r in ranked])
+    return [r for r in ranked if r.nominee.pk not in left_out]
+
+
+def _tie_possible(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]) -> bool:
+    """False only when no tie can fall on the quota line, read from the kept scores without ranking: fewer
+    candidates than places, or different scores either side of the line (nominees of one rank share a score).
+    The Bằng khen's eligibility reads the award history as well as the score: the full ranking answers there."""
+    if award.quota is None or award.quota < 1 or award.award_kind.code == BANG_KHEN:
+        return award.quota is not None and award.quota >= 1
+    rows = (
+        scored_nominees(meeting.campaign).filter(target=award.target, award_kind=award.award_kind)
+        .exclude(proposal_state=ProposalState.WITHDRAWN)
+        .values_list("pk", "target", "staff_id", "unit_id", "score__score", "score__meets_mandatory")
+    )
+    candidates = [(_Subject(pk, target, staff_id, unit_id), score) for pk, target, staff_id, unit_id, score, meets in rows
+                  if pk in passed and (meets or score is None)]
+    if any(score is None for _, score in candidates):
+        return True  # not scored yet: the ranking scores them first
+    left_out = _left_out(meeting, award, [subject for subject, _ in candidates])
+    scores = sorted((score for subject, score in candidates if subject.pk not in left_out), reverse=True)
+    return len(scores) > award.quota and scores[award.quota - 1] == scores[award.quota]
+
+
+def _with_instances(rows: list) -> list:
+    """Swap each row's RankRow for its Nominee (with its staff, unit, dossier and award kind), in one query."""
+    instances = Nominee.objects.select_related("staff", "unit", "dossier", "award_kind").in_bulk([r.nominee.pk for r in rows])
+    for r in rows:
+        r.nominee = instances[r.nominee.pk]
+    return rows
+
+
+def line_candidates(meeting: CouncilMeeting, award: CampaignAward) -> list:
+    """The nominees drafting would consider for `award`: eligible, passed the vote, on no other decision of this
+    award, free of another award for the same achievement; in ranking order."""
+    return _with_instances(_line_rows(meeting, award))
 
 
 def open_ties(meeting: CouncilMeeting) -> list[dict]:
     """Every quota line of the meeting's campaign that falls inside a tie, with the council's recorded choice (if
-    it still fits the tied group)."""
+    it still fits the tied group). Each row's `nominee` is a RankRow (pk, name, unit_name): the page shows them
+    and a tie break needs only their pks. A line where no tie is possible is not ranked at all."""
     out = []
     awards = CampaignAward.objects.filter(campaign=meeting.campaign, quota__isnull=False).select_related("award_kind")
+    passed = passed_nominee_ids(meeting)
     for award in awards.order_by("award_kind__code", "target"):
-        tie = tie_at_line(line_candidates(meeting, award), award.quota)
+        if not _tie_possible(meeting, award, passed):
+            continue
+        tie = tie_at_line(_line_rows(meeting, award, passed), award.quota)
         if tie is None:
             continue
         above, tied, slots = tie

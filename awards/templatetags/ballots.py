@@ -17,17 +17,15 @@ def get_item(mapping, key):
 @register.simple_tag
 def ballot_panel(meeting):
     """How this meeting votes and where the vote stands: for the office's meeting page and the minutes."""
-
-
     voting = ballots.voting_of(meeting)
     present = list(meeting.attendance.filter(present=True).select_related("member").order_by("id"))
     cast = set(meeting.ballots_cast.values_list("member_id", flat=True))
-    typed = voting is None and meeting.votes.exists()
+    counted = meeting.votes.exists()
     return {
-        "voting": voting, "electronic": voting is not None, "paper": typed,
+        "voting": voting, "electronic": voting is not None, "paper": voting is None and counted,
         "members": [{"member": a.member, "role": a.role, "voted": a.member_id in cast} for a in present],
         "n_cast": len(cast), "n_present": len(present),
-        "confirmations": ballots.confirmations(meeting) if meeting.votes.exists() else [],
+        "confirmations": ballots.confirmations(meeting, present=present) if counted else [],
     }
 
 

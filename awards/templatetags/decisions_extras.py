@@ -1,6 +1,9 @@
 """Template helpers of the decisions area."""
 
+import html
+
 from django import template
+from django.utils.safestring import mark_safe
 
 from awards.rules import may
 from campaigns import formatting
@@ -30,3 +33,53 @@ def money(value):
 @register.filter
 def pct(value):
     return formatting.number(value) if value is not None else ""
+
+
+@register.simple_tag
+def vote_table_rows(rows, *, office, electronic):
+    """The rows of the meeting's vote table (a page of 50 nominees, a heading row at each award line), rendered in
+    Python with the standard library's escape: a template per row cost more than the rest of the page. `rows` are
+    {"nominee": awards.selectors.council.VoteRow, "vote", "outcome"} as awards.views.council.meeting builds them. The office types counts (inputs)
+    unless the meeting votes electronically."""
+    editable = office and not electronic
+    if not rows:
+        return mark_safe('<tr><td colspan="6" class="muted">Không có đối tượng nào khớp bộ lọc.</td></tr>')
+    esc = html.escape
+    out, line = [], None
+    for row in rows:
+        n, vote, outcome = row["nominee"], row["vote"], row["outcome"]
+        award, target = esc(n.award_name), esc(n.target_label)
+        if (n.award_kind_id, n.target) != line:
+            line = (n.award_kind_id, n.target)
+            out.append(f'<tr class="group"><th colspan="6" scope="rowgroup">{award} – {target}</th></tr>')
+        name = esc(n.name)
+        counts = ("" if vote is None else vote.votes_for, "" if vote is None else vote.votes_against,
+                  "" if vote is None else vote.votes_abstain)
+        if editable:
+            cells = "".join(
+                f'<td class="num"><input type="number" min="0" name="n{n.pk}_{key}" value="{value}" aria-label="{label}: {name}"></td>'
+                for key, label, value in zip(("for", "against", "abstain"), ("Đồng ý", "Không đồng ý", "Không biểu quyết"), counts)
+            )
+        else:
+            cells = "".join(f'<td class="num">{value}</td>' for value in counts)
+        if outcome is None:
+            result = '<span class="muted">chưa biểu quyết</span>'
+        else:
+            badge = '<span class="badge ok">Đạt</span>' if outcome.passed else '<span class="badge bad">Không đạt</span>'
+            result = f"{esc(pct(outcome.percent))}% {badge}"
+        out.append(
+            f'<tr><td>{name}<div class="muted">{target} · {esc(n.unit_name)}</div></td><td>{award}</td>{cells}<td>{result}</td></tr>'
+        )
+    return mark_safe("".join(out))
+
+
+@register.simple_tag
+def tie_choices(tied, chosen):
+    """The checkboxes of one tie at the quota line (the bench's province ties hundreds on one score), in Python as
+    `vote_table_rows`. `tied` are RankedNominee rows with RankRow nominees; `chosen` the pks the council chose."""
+    esc = html.escape
+    return mark_safe("".join(
+        f'<label><input type="checkbox" name="chosen" value="{r.nominee.pk}"{" checked" if r.nominee.pk in chosen else ""}> '
+        f'{esc(r.nominee.name)} <span class="muted">({esc(r.nominee.unit_name)})</span></label>'
+        for r in tied
+    ))

@@ -6,13 +6,16 @@ awards.services.legality."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from awards.models import AwardLevel, BangKhenRoute, CampaignAward, Nominee
-from awards.rules import rule_required
+from awards.rules import may, rule_required
 from awards.selectors import meetings_for
 from awards.services import legality
+from awards.services.ballots import nominees_considered
+from awards.services.council import signed_decision_on
 from awards.views.common import show_errors
 from campaigns.params import parse_id
 
@@ -26,15 +29,39 @@ def duplicate_groups(nominees) -> list[dict]:
     return [{"name": rows[0].name, "nominees": rows} for rows in groups.values() if len({n.award_kind_id for n in rows}) > 1]
 
 
-def meeting_context(meeting, nominees) -> dict:
+def _duplicated(meeting):
+    """The nominees considered whose person (or collective) is nominated for more than one award kind, found by
+    two grouped queries rather than by reading every nominee of the province."""
+    considered = nominees_considered(meeting)
+    staff = (considered.filter(staff__isnull=False).order_by().values("staff_id")
+             .annotate(kinds=Count("award_kind", distinct=True)).filter(kinds__gt=1).values("staff_id"))
+    units = (considered.filter(staff__isnull=True).order_by().values("unit_id")
+             .annotate(kinds=Count("award_kind", distinct=True)).filter(kinds__gt=1).values("unit_id"))
+    return considered.filter(Q(staff_id__in=staff) | Q(staff__isnull=True, unit_id__in=units))
+
+
+def meeting_context(meeting) -> dict:
     """What the meeting page shows of these choices."""
     return {
-        "duplicates": duplicate_groups(nominees),
-        "province_nominees": [n for n in nominees if n.award_kind.level == AwardLevel.PROVINCE],
-        "ties": legality.open_ties(meeting),
-        "tie_records": list(meeting.tie_breaks.select_related("award_kind", "recorded_by").prefetch_related("chosen")),
+        "duplicates": duplicate_groups(_duplicated(meeting)),
+        "province_nominees": list(nominees_considered(meeting).filter(award_kind__level=AwardLevel.PROVINCE)),
         "route_choices": BangKhenRoute.choices,
     }
+
+
+@login_required
+@rule_required("awards.list_meetings")
+def meeting_ties(request, pk):
+    """The ties at the quota lines of a meeting and the council's choice (the office records it): loaded into the
+    meeting page by htmx once the page is shown (ranking the whole province is the page's longest part), or as a
+    page of its own without JavaScript."""
+    meeting = get_object_or_404(meetings_for(request.user).select_related("campaign"), pk=pk)
+    context = {
+        "meeting": meeting, "ties": legality.open_ties(meeting),
+        "office": may(request.user, "awards.record_vote") and signed_decision_on(meeting) is None,
+    }
+    template = "decisions/_ties.html" if request.headers.get("HX-Request") else "decisions/meeting_ties.html"
+    return render(request, template, context)
 
 
 def _nominee_of(meeting, value):

@@ -1,26 +1,29 @@
 """The council's pages: the council's landing page, the office's record of the meeting, attendance and votes,
 the conclusion and the minutes PDF. Thin: every change goes through awards.services.council."""
 
+import re
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from awards import pdf
 from awards.models import (
     CampaignAward,
-    DecisionState,
-    DossierState,
-    Nominee,
 )
 from awards.rules import may, rule_required
+from awards.selectors import council as council_reads
 from awards.selectors import meetings_for
 from awards.services import council as council_service
+from awards.services.ballots import nominees_considered
 from awards.services.ranking import rank_nominees
 from awards.views import choices
 from awards.views.common import (
@@ -29,7 +32,7 @@ from awards.views.common import (
     show_errors,
 )
 from campaigns.fields import parse_whole
-from campaigns.models import Staff
+from campaigns.models import Staff, Target
 from campaigns.params import parse_id
 
 # ---------------------------------------------------------------------------------------------- council
@@ -95,34 +98,64 @@ def meeting_new(request):
     return render(request, "decisions/meeting_new.html", {"campaign": campaign, "form": form})
 
 
-def _meeting_nominees(meeting):
-    return list(
-        Nominee.objects.filter(dossier__campaign=meeting.campaign, dossier__state=DossierState.ACCEPTED)
-        .select_related("staff", "unit", "award_kind").order_by("award_kind__level", "target", "unit__code", "staff__full_name", "pk")
-    )
+MEETING_PAGE_SIZE = 50  # nominees per page of the vote table (a province considers 3,000)
+
+
+def _vote_filters(params) -> dict:
+    """The vote table's filters, read from a GET (the page) or a POST (kept across saving a page of votes)."""
+    target = params.get("doi_tuong", "")
+    return {
+        "award_kind_id": parse_id(params.get("hinh_thuc")) if params.get("hinh_thuc") else None,
+        "target": target if target in Target.values else "",
+        "text": params.get("tim", "").strip()[:100],
+        "waiting": params.get("chua") == "1",
+    }
+
+
+def _filter_query(filters, page=None) -> str:
+    params = {
+        "hinh_thuc": filters["award_kind_id"] or "", "doi_tuong": filters["target"], "tim": filters["text"],
+        "chua": "1" if filters["waiting"] else "", "trang": page or "",
+    }
+    return urlencode({k: v for k, v in params.items() if v})
 
 
 @login_required
 @rule_required("awards.list_meetings")
 def meeting(request, pk):
+    """The office's record of a meeting: attendance (the council's roster, or anyone found by name), the ballot
+    panel, the vote table by award line a page at a time (every nominee reachable through the lines, a search and
+    the "not yet voted" filter), the council's choices and the conclusion. A fixed number of queries."""
     meeting = get_object_or_404(meetings_for(request.user).select_related("campaign", "chair", "secretary"), pk=pk)
-    votes = {v.nominee_id: v for v in meeting.votes.all()}
+    filters = _vote_filters(request.GET)
+    page = Paginator(council_reads.vote_rows(meeting, **filters), MEETING_PAGE_SIZE).get_page(request.GET.get("trang"))
     rows = []
-    nominees = _meeting_nominees(meeting)
-    for nominee in nominees:
-        vote = votes.get(nominee.pk)
-        outcome = council_service.vote_outcome(vote, campaign=meeting.campaign) if vote else None
-        if vote:
-            vote.meeting = meeting
-        rows.append({"nominee": nominee, "vote": vote, "outcome": outcome})
-    signed = meeting.decisions.filter(state__in=[DecisionState.APPROVED, DecisionState.REPLACED]).first()
+    for row in council_reads.vote_table(meeting, page.object_list):
+        outcome = council_service.vote_outcome(row.vote, campaign=meeting.campaign) if row.vote else None
+        rows.append({"nominee": row, "vote": row.vote, "outcome": outcome})
+    signed = council_service.signed_decision_on(meeting)
+    office = may(request.user, "awards.record_vote") and signed is None
+    recorded = list(meeting.attendance.select_related("member__unit"))
     return render(request, "decisions/meeting.html", {
-        "meeting": meeting, "rows": rows, "attendance": meeting.attendance.select_related("member__unit"),
-        "staff": Staff.objects.filter(active=True).select_related("unit"),
-        "office": may(request.user, "awards.record_vote") and signed is None, "signed": signed,
+        "meeting": meeting, "rows": rows, "page": page, "lines": council_reads.vote_lines(meeting),
+        "filters": filters, "query": _filter_query(filters), "page_query": _filter_query(filters, page.number),
+        "targets": Target.choices, "attendance": recorded,
+        "roster": council_reads.council_roster(meeting) if office else [],
+        "office": office, "signed": signed,
         "threshold": council_service.threshold_text(meeting.campaign),
-        **choices.meeting_context(meeting, nominees),
+        **choices.meeting_context(meeting),
     })
+
+
+@login_required
+@rule_required("awards.record_vote")
+def member_search(request, pk):
+    """htmx: the <option>s of the attendance form for what the office typed (the roster when nothing is typed):
+    someone outside the council's roster is found by name or staff code among all active staff."""
+    meeting = get_object_or_404(meetings_for(request.user).select_related("campaign"), pk=pk)
+    text = request.GET.get("tim", "").strip()
+    people = council_reads.staff_matching(text) if text else council_reads.council_roster(meeting)
+    return render(request, "decisions/_member_options.html", {"people": people, "text": text})
 
 
 def _int(value, default=0):
@@ -151,17 +184,20 @@ def attendance(request, pk):
     return redirect("decisions:meeting", pk=meeting.pk)
 
 
+_VOTE_KEY = re.compile(r"^n(\d+)_for$")
+
+
 @require_POST
 @login_required
 @rule_required("awards.record_vote")
 def votes(request, pk):
-    """The whole grid of votes in one form; every line is checked and the errors are listed per nominee."""
+    """A page of the vote table in one form; every line is checked and the errors are listed per nominee. Lines
+    left empty are skipped; the office comes back to the same page of the table."""
     meeting = get_object_or_404(meetings_for(request.user).select_related("campaign"), pk=pk)
+    typed = {parse_id(m.group(1)) for key in request.POST if (m := _VOTE_KEY.match(key)) and request.POST[key].strip()} - {None}
     saved, failed = 0, 0
-    for nominee in _meeting_nominees(meeting):
+    for nominee in nominees_considered(meeting).filter(pk__in=typed):
         key = f"n{nominee.pk}"
-        if request.POST.get(f"{key}_for", "").strip() == "":
-            continue
         try:
             council_service.record_vote(
                 meeting, nominee=nominee, votes_for=_int(request.POST.get(f"{key}_for")),
@@ -173,7 +209,8 @@ def votes(request, pk):
             show_errors(request, exc)
     if saved:
         messages.success(request, f"Đã ghi kết quả biểu quyết của {saved} đối tượng.")
-    return redirect("decisions:meeting", pk=meeting.pk)
+    query = _filter_query(_vote_filters(request.POST), parse_id(request.POST.get("trang")))
+    return redirect(reverse("decisions:meeting", kwargs={"pk": meeting.pk}) + (f"?{query}#bieu-quyet" if query else "#bieu-quyet"))
 
 
 @require_POST

@@ -54,6 +54,8 @@ CASES = [
     Case("decisions:meeting", kwargs=_meeting, expect=OFFICE_DIRECTOR),
     Case("decisions:attendance", kwargs=_meeting, method="post", expect=OFFICE_POST,
          data=lambda w: {"member": w.council.staff.pk, "present": "1", "role": "Ủy viên"}),
+    Case("decisions:member_search", kwargs=_meeting, expect=OFFICE_ONLY),
+    Case("decisions:meeting_ties", kwargs=_meeting, expect=OFFICE_DIRECTOR),
     Case("decisions:votes", kwargs=_meeting, method="post", expect=OFFICE_POST,
          data=lambda w: {f"n{w.nominee_a.pk}_for": "6", f"n{w.nominee_a.pk}_against": "1"}),
     Case("decisions:conclude", kwargs=_meeting, method="post", expect=OFFICE_POST,

@@ -145,8 +145,14 @@ def test_a_later_change_of_votes_clears_the_councils_choice(tie, campaign, giay_
 def test_the_office_records_the_tie_on_the_meeting_page(tie, client, clerk, campaign, giay_khen):
     client.force_login(clerk)
     url = reverse("decisions:meeting", args=[tie["meeting"].pk])
-    page = client.get(url).content.decode()
-    assert "Bằng hạng ở ranh giới số lượng" in page and "còn 05 suất cho 6 đối tượng cùng hạng 1" in page
+    ties_url = reverse("decisions:meeting_ties", args=[tie["meeting"].pk])
+    assert f'hx-get="{ties_url}" hx-trigger="load"' in client.get(url).content.decode()  # loaded once the page shows
+    fragment = client.get(ties_url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.startswith('<section id="bang-hang">') and "<html" not in fragment
+    assert "Bằng hạng ở ranh giới số lượng" in fragment and "còn 05 suất cho 6 đối tượng cùng hạng 1" in fragment
+    assert fragment.count('name="chosen"') == 6
+    page = client.get(ties_url).content.decode()  # without JavaScript: a page of its own
+    assert "<html" in page and "còn 05 suất cho 6 đối tượng cùng hạng 1" in page
     response = client.post(reverse("decisions:tie_break", args=[tie["meeting"].pk]), {
         "award_kind": giay_khen.pk, "target": "individual", "reason": "Kết luận của Hội đồng",
         "chosen": [n.pk for n in tie["people"][:5]],
