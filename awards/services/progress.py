@@ -79,9 +79,21 @@ SUBMITTED_STATES = [
 DECIDED_OUTCOMES = [Outcome.MET, Outcome.NOT_MET, Outcome.NOT_APPLICABLE]
 
 
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """The unit as the progress shows it (read as values: no model instance for each of the province's units)."""
+
+    pk: int
+    code: str
+    name: str
+
+    def __str__(self):
+        return self.name
+
+
 @dataclass
 class UnitProgress:
-    unit: Unit
+    unit: UnitRow
     registered: bool
     plan_on_file: bool
     deadline: dt.date
@@ -304,10 +316,12 @@ def campaign_progress(campaign, *, today=None, units=None):
             n_individual=_criteria_count(campaign, Target.INDIVIDUAL),
         )
         .order_by("code")
+        .values("pk", "code", "name", "is_registered", "has_plan", "extension_until", "dossier_pk", "dossier_state",
+                *kept, "n_collective", "n_individual")
     )
     unit_rows = list(query)
     # A dossier never counted yet (written by a loader around the services) is counted now, once.
-    uncounted = [u.dossier_pk for u in unit_rows if u.dossier_pk is not None and u.kept_collectives is None]
+    uncounted = [u["dossier_pk"] for u in unit_rows if u["dossier_pk"] is not None and u["kept_collectives"] is None]
     if uncounted:
         refresh_progress(uncounted)
         unit_rows = list(query.all())
@@ -317,25 +331,25 @@ def campaign_progress(campaign, *, today=None, units=None):
     for unit in unit_rows:
         deadline = campaign.dossier_deadline
         extended = False
-        if unit.extension_until is not None:
-            until = timezone.localdate(unit.extension_until)
+        if unit["extension_until"] is not None:
+            until = timezone.localdate(unit["extension_until"])
             if until > deadline:
                 deadline, extended = until, True
         row = UnitProgress(
-            unit=unit, registered=unit.is_registered, plan_on_file=unit.has_plan, deadline=deadline,
-            days_left=(deadline - today).days, extended=extended,
+            unit=UnitRow(unit["pk"], unit["code"], unit["name"]), registered=unit["is_registered"],
+            plan_on_file=unit["has_plan"], deadline=deadline, days_left=(deadline - today).days, extended=extended,
         )
-        if unit.dossier_pk is not None:
-            collectives, individuals = unit.kept_collectives, unit.kept_individuals
-            row.dossier_id = unit.dossier_pk
-            row.state = unit.dossier_state
+        if unit["dossier_pk"] is not None:
+            collectives, individuals = unit["kept_collectives"], unit["kept_individuals"]
+            row.dossier_id = unit["dossier_pk"]
+            row.state = unit["dossier_state"]
             row.state_label = states.get(row.state, row.state)
             row.nominees = collectives + individuals
-            row.has_proposal_letter = unit.kept_has_proposal_letter
-            row.has_council_minutes = unit.kept_has_council_minutes
-            row.nominees_without_report = row.nominees - unit.kept_reports
-            row.results_expected = collectives * unit.n_collective + individuals * unit.n_individual
+            row.has_proposal_letter = unit["kept_has_proposal_letter"]
+            row.has_council_minutes = unit["kept_has_council_minutes"]
+            row.nominees_without_report = row.nominees - unit["kept_reports"]
+            row.results_expected = collectives * unit["n_collective"] + individuals * unit["n_individual"]
             # Only accepted dossiers are scored (awards.services.recompute.scored_nominees).
-            row.results_decided = unit.kept_results_decided if row.state == DossierState.ACCEPTED else 0
+            row.results_decided = unit["kept_results_decided"] if row.state == DossierState.ACCEPTED else 0
         rows.append(row)
     return CampaignProgress(campaign=campaign, today=today, units=rows)

@@ -103,7 +103,7 @@ def send_reminders(*, today=None, campaigns=None):
         try:
             with transaction.atomic():
                 ReminderLog.objects.create(
-                    campaign=reminder.campaign, unit=reminder.unit_progress.unit, user=reminder.user,
+                    campaign=reminder.campaign, unit_id=reminder.unit_progress.unit.pk, user=reminder.user,
                     days_before=reminder.step, sent_on=today,
                 )
                 message = build_message(reminder)

@@ -32,20 +32,20 @@ def closing_panel(campaign, page=None):
         .annotate(n_lines=Count("lines")).order_by("signed_on", "doc_type", "number")
     )
     decisions = {d.pk: d for d in signed if d.doc_type == DocumentType.DECISION}
-    paginator = Paginator(
-        DecisionLine.objects.filter(decision_id__in=list(decisions)).order_by("decision__signed_on", "decision_id", "order")
-        .values("pk", "decision_id", "order", "recipient_name", "unit_name", "amount"),
-        AWARDEES_PER_PAGE,
-    )
+    signed_lines = DecisionLine.objects.filter(decision__campaign=campaign, decision__state=DecisionState.APPROVED,
+                                              decision__doc_type=DocumentType.DECISION)
+    paginator = Paginator(signed_lines.order_by("decision__signed_on", "decision_id", "order"), AWARDEES_PER_PAGE)
     paginator.count = sum(d.n_lines for d in decisions.values())  # known already: no COUNT query
     awardees = paginator.get_page(page)
+    # The page's rows read as values, in one query whether there are awardees or not.
+    start = (awardees.number - 1) * AWARDEES_PER_PAGE
+    lines = list(paginator.object_list.values("pk", "decision_id", "order", "recipient_name", "unit_name", "amount")
+                 [start:start + AWARDEES_PER_PAGE])
     certificate_url = _url_maker("decisions:certificate_pdf")
     decision_urls = {pk: reverse("decisions:detail", args=[pk]) for pk in decisions}
     funds = defaultdict(lambda: {"rows": [], "total": 0})
     rows = (
-        DecisionLine.objects.filter(decision__campaign=campaign, decision__state=DecisionState.APPROVED,
-                                    decision__doc_type=DocumentType.DECISION)
-        .values("decision__award_kind__fund", "decision__award_kind__name", "target")
+        signed_lines.values("decision__award_kind__fund", "decision__award_kind__name", "target")
         .annotate(n=Count("id"), total=Sum("amount")).order_by("decision__award_kind__fund", "decision__award_kind__name", "target")
     )
     for row in rows:
@@ -62,7 +62,7 @@ def closing_panel(campaign, page=None):
             {"line": line, "decision": decisions[line["decision_id"]], "decision_url": decision_urls[line["decision_id"]],
              "certificate_url": certificate_url(line["pk"]),
              "amount": formats.money(line["amount"]) if line["amount"] is not None else ""}
-            for line in awardees
+            for line in lines if line["decision_id"] in decisions  # (one signed since the decisions were read: next time)
         ],
         "funds": [{"fund": name, "rows": f["rows"], "total": formats.money(f["total"])} for name, f in funds.items()],
         "grand_total": formats.money(sum(f["total"] for f in funds.values())) if funds else "",

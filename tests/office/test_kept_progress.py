@@ -30,7 +30,7 @@ def assert_no_drift():
 
 
 def row(campaign, unit):
-    return next(u for u in campaign_progress(campaign).units if u.unit == unit)
+    return next(u for u in campaign_progress(campaign).units if u.unit.pk == unit.pk)
 
 
 def test_the_services_keep_the_counts_through_a_dossiers_whole_life(campaign, unit_a, head_a, clerk):
