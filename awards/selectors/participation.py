@@ -6,7 +6,7 @@ campaign past its draft; a unit head in every open campaign (their unit may regi
 their unit registered or filed a dossier; a member of staff in a campaign where they were nominated (their
 scores and certificates). Staff land on their own records page, which spans the years."""
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from awards.models import Dossier, Nominee, Registration
 from awards.selectors import is_unit_head, sees_everything, user_staff_id, user_unit_id
@@ -26,11 +26,13 @@ def campaigns_of(user):
         if is_unit_head(user):
             unit_id = user_unit_id(user)
             cond |= Q(status=CampaignStatus.OPEN)
-            cond |= Q(Exists(Registration.objects.filter(campaign=OuterRef("pk"), unit_id=unit_id)))
-            cond |= Q(Exists(Dossier.objects.filter(campaign=OuterRef("pk"), unit_id=unit_id)))
+            # Plain subqueries of campaign ids (not EXISTS correlated to each campaign): the same rows, and about
+            # half the work for Django to write on every page a unit head opens.
+            cond |= Q(pk__in=Registration.objects.filter(unit_id=unit_id).values("campaign_id"))
+            cond |= Q(pk__in=Dossier.objects.filter(unit_id=unit_id).values("campaign_id"))
         staff_id = user_staff_id(user)
         if staff_id:
-            cond |= Q(Exists(Nominee.objects.filter(dossier__campaign=OuterRef("pk"), staff_id=staff_id)))
+            cond |= Q(pk__in=Nominee.objects.filter(staff_id=staff_id).values("dossier__campaign_id"))
         qs = qs.filter(cond)
     order = Case(When(status=CampaignStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField())
     return qs.annotate(open_first=order).order_by("open_first", "-year", "code")
