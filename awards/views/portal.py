@@ -96,12 +96,13 @@ def home(request):
     unit, campaign = _unit_head_or_404(request)
     now = timezone.now()
     extension = deadlines.latest_extension(campaign, unit)
-    registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind"))
+    registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("award_kind").order_by())
     unit_registration = next((r for r in registrations if r.staff_id is None), None)
     plan_version = unit_plan_version(campaign, unit)
-    dossier = _own_dossiers(request.user).filter(campaign=campaign).select_related("campaign", "unit").first()
+    dossier = _own_dossiers(request.user).filter(campaign=campaign).order_by().first()  # one a campaign and unit
     nominees, checklist, comments, reasons = [], [], [], []
     if dossier:
+        dossier.campaign, dossier.unit = campaign, unit
         nominees, _, checklist = dossier_parts(dossier)
         comments = list(dossier.comments.filter(resolved=False).select_related("author__staff"))
         # The office's word that still applies: the reason of the latest transition, if the office gave one.
