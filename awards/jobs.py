@@ -1,21 +1,34 @@
-"""Awards' background jobs (run by the worker through campaigns/ops/jobs.py): a batch of Giấy khen too big for a request.
+"""Awards' background jobs (run by the worker through campaigns/ops/jobs.py): documents too big for a request.
 
-The lines are read again through the owner's own selector when the job runs, so the file holds exactly what the
-person may print at that moment. Pages are rendered in chunks (WeasyPrint is fastest on batches of pages) and
-joined with pypdf; progress is reported after each chunk."""
+- a batch of Giấy khen (more than JOB_INLINE_MAX_PAGES): pages rendered in chunks (WeasyPrint is fastest on
+  batches of pages) and joined with pypdf; progress after each chunk;
+- a Quyết định or Tờ trình with its list, and the council's Biên bản, whose list has more than
+  JOB_INLINE_MAX_LINES lines (half a minute for 1,000): progress as WeasyPrint lays out the pages;
+- the electronic document of an approved decision that the Director signs (the same verb as in a request,
+  `signing.document_for_signing`, which stores it once: the file downloaded from the job is those bytes).
+
+What a job prints is read again through the owner's own selector when it runs, so the file holds exactly what the
+person may see at that moment."""
 
 import io
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from awards.models import Decision, DocumentType
-from awards.pdf import certificates_pdf
-from awards.selectors import decision_lines_for
+from awards.pdf import certificates_pdf, decision_filename, decision_pdf, minutes_filename, minutes_pdf
+from awards.selectors import decision_lines_for, decisions_for, meetings_for
+from awards.services import signing
+from campaigns import formatting
 from campaigns.ops.jobs import JobError, JobOutput, start_job
 
 CHUNK = 50
 CERTIFICATES = "awards.jobs.certificates"
+DECISION = "awards.jobs.decision_document"
+SIGNING = "awards.jobs.signing_document"
+MINUTES = "awards.jobs.minutes_document"
+PDF = "application/pdf"
 
 
 def _lines(user, decision_id):
@@ -57,3 +70,59 @@ def certificates(job, progress) -> JobOutput:
     out = io.BytesIO()
     writer.write(out)
     return JobOutput(certificates_filename(decision), out.getvalue(), "application/pdf")
+
+
+# ------------------------------------------------------------------------------- documents with a long list
+
+def long_document(lines: int) -> bool:
+    """Whether a document with a list of this many lines is rendered by the worker rather than in the request."""
+    return lines > settings.JOB_INLINE_MAX_LINES
+
+
+def _count(lines: int) -> str:
+    return f"{formatting.number(lines)} dòng"
+
+
+def start_decision_document(*, user, decision, lines):
+    return start_job(owner=user, handler=DECISION, params={"decision": decision.pk}, total=100,
+                     title=f"{decision} ({_count(lines)}), bản PDF")
+
+
+def start_signing_document(*, user, decision, lines):
+    return start_job(owner=user, handler=SIGNING, params={"decision": decision.pk}, total=100,
+                     title=f"{decision} ({_count(lines)}), văn bản điện tử để ký số")
+
+
+def start_minutes_document(*, user, meeting, lines):
+    return start_job(owner=user, handler=MINUTES, params={"meeting": meeting.pk}, total=100,
+                     title=f"Biên bản họp Hội đồng ngày {timezone.localtime(meeting.held_at):%d/%m/%Y} ({_count(lines)}), bản PDF")
+
+
+def _decision_of(job):
+    decision = decisions_for(job.owner).select_related("award_kind").filter(pk=job.params["decision"]).first()
+    if decision is None:
+        raise JobError("Bạn không còn quyền xem văn bản này, hoặc văn bản đã bị xóa.")
+    return decision
+
+
+def decision_document(job, progress) -> JobOutput:
+    decision = _decision_of(job)
+    return JobOutput(decision_filename(decision), decision_pdf(decision, progress=progress), PDF)
+
+
+def signing_document(job, progress) -> JobOutput:
+    decision = _decision_of(job)
+    try:
+        doc = signing.document_for_signing(decision, actor=job.owner, progress=progress)
+    except (ValidationError, PermissionDenied) as exc:
+        raise JobError(" ".join(getattr(exc, "messages", None) or [str(exc)])) from exc
+    with doc.unsigned_file.open("rb") as f:
+        data = f.read()
+    return JobOutput(decision_filename(decision, "chua-ky"), data, PDF)
+
+
+def minutes_document(job, progress) -> JobOutput:
+    meeting = meetings_for(job.owner).filter(pk=job.params["meeting"]).first()
+    if meeting is None:
+        raise JobError("Bạn không còn quyền xem biên bản này, hoặc cuộc họp đã bị xóa.")
+    return JobOutput(minutes_filename(meeting), minutes_pdf(meeting, progress=progress), PDF)

@@ -111,12 +111,26 @@ def decision_context(decision: Decision) -> dict:
     }
 
 
-def decision_pdf(decision: Decision) -> bytes:
-    """The Quyết định then, on a new page, its attached list; or the Tờ trình with its list."""
+def expected_pages(rows: int) -> int:
+    """About how many pages a document with a list of `rows` lines has: the text, then some 30 lines a page (a
+    Quyết định of 10 lines has 3 pages, of 100 lines 6, of 1,000 lines 37)."""
+    return 3 + rows // 30
+
+
+def decision_pdf(decision: Decision, *, progress=None) -> bytes:
+    """The Quyết định then, on a new page, its attached list; or the Tờ trình with its list. `progress(percent, 100)`
+    is told how far the render is (for a job's bar)."""
     context = decision_context(decision)
-    if decision.doc_type == DocumentType.PROPOSAL:
-        return render_pdf("pdf/proposal.html", context)
-    return render_pdf("pdf/decision.html", context)
+    template = "pdf/proposal.html" if decision.doc_type == DocumentType.PROPOSAL else "pdf/decision.html"
+    rows = len(context["collectives"]) + len(context["individuals"])
+    return render_pdf(template, context, progress=progress, expected_pages=expected_pages(rows))
+
+
+def decision_filename(decision: Decision, suffix: str = "") -> str:
+    """`quyet-dinh-so-12-2023.pdf`, `to-trinh-du-thao-7.pdf`, `quyet-dinh-so-12-2023-chua-ky.pdf`."""
+    kind = "to-trinh" if decision.doc_type == DocumentType.PROPOSAL else "quyet-dinh"
+    number = f"so-{decision.number}-{decision.number_year}" if decision.number else f"du-thao-{decision.pk}"
+    return f"{kind}-{number}{'-' + suffix if suffix else ''}.pdf"
 
 
 def verify_url(code: str) -> str:
@@ -213,5 +227,11 @@ def minutes_context(meeting) -> dict:
     }
 
 
-def minutes_pdf(meeting) -> bytes:
-    return render_pdf("pdf/minutes.html", minutes_context(meeting))
+def minutes_pdf(meeting, *, progress=None) -> bytes:
+    context = minutes_context(meeting)
+    rows = len(context["collectives"]) + len(context["individuals"])
+    return render_pdf("pdf/minutes.html", context, progress=progress, expected_pages=expected_pages(rows))
+
+
+def minutes_filename(meeting) -> str:
+    return f"bien-ban-hop-hoi-dong-{timezone.localtime(meeting.held_at):%Y%m%d}.pdf"

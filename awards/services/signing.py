@@ -59,33 +59,49 @@ def _engine():
     return keys, pades, verify
 
 
-def _render(decision: Decision, line: DecisionLine | None) -> bytes:
+def _render(decision: Decision, line: DecisionLine | None, progress=None) -> bytes:
     from awards.pdf import certificates_pdf, decision_pdf  # noqa: PLC0415 — WeasyPrint is imported lazily
 
     if line is not None:
         return certificates_pdf(decision, lines=[line])
-    return decision_pdf(decision)
+    return decision_pdf(decision, progress=progress)
+
+
+def _refuse_unless_signable(decision: Decision, line: DecisionLine | None) -> None:
+    if decision.state != DecisionState.APPROVED:
+        raise TransitionError(f"{decision} chưa được phê duyệt (hoặc đã bị thay thế): không thể ký số.")
+    if line is not None and (line.decision_id != decision.pk or decision.doc_type != DocumentType.DECISION):
+        raise ValidationError("Giấy khen này không thuộc quyết định đã chọn.")
+
+
+def stored_document(decision: Decision, line: DecisionLine | None = None) -> SignedDocument | None:
+    """The electronic document already rendered for signing, if any (nothing is rendered)."""
+    kind = SignedKind.CERTIFICATE if line is not None else SignedKind.DOCUMENT
+    return SignedDocument.objects.filter(decision=decision, kind=kind, line=line).first()
 
 
 @checks_rule(PREPARE, on="decision", message="Chỉ Giám đốc và Văn phòng Sở được lập văn bản điện tử để ký số.")
-def document_for_signing(decision: Decision, *, actor, line: DecisionLine | None = None) -> SignedDocument:
+def document_for_signing(decision: Decision, *, actor, line: DecisionLine | None = None, progress=None) -> SignedDocument:
     """The stored electronic document of an approved decision (or of one of its Giấy khen), rendered and
-    prepared the first time it is asked for."""
-    kind = SignedKind.CERTIFICATE if line is not None else SignedKind.DOCUMENT
-    existing = SignedDocument.objects.filter(decision=decision, kind=kind, line=line).first()
+    prepared the first time it is asked for (a long list by the worker: awards.jobs.signing_document, which
+    passes `progress`).
+
+    The render (half a minute for a list of 1,000) happens before the transaction, so that no lock is held
+    meanwhile; under the lock the decision is checked again, and if somebody stored the document in the meantime,
+    theirs is kept and this render is dropped: there is only ever one document to sign."""
+    existing = stored_document(decision, line)
     if existing is not None:
         return existing
+    _refuse_unless_signable(decision, line)
+    _, pades, _ = _engine()
+    data = pades.prepare(_render(decision, line, progress))
+    kind = SignedKind.CERTIFICATE if line is not None else SignedKind.DOCUMENT
     with atomic_with_files():
         decision = Decision.objects.select_for_update().select_related("campaign__organisation").get(pk=decision.pk)
-        existing = SignedDocument.objects.filter(decision=decision, kind=kind, line=line).first()
+        existing = stored_document(decision, line)
         if existing is not None:
             return existing
-        if decision.state != DecisionState.APPROVED:
-            raise TransitionError(f"{decision} chưa được phê duyệt (hoặc đã bị thay thế): không thể ký số.")
-        if line is not None and (line.decision_id != decision.pk or decision.doc_type != DocumentType.DECISION):
-            raise ValidationError("Giấy khen này không thuộc quyết định đã chọn.")
-        _, pades, _ = _engine()
-        data = pades.prepare(_render(decision, line))
+        _refuse_unless_signable(decision, line)
         doc = SignedDocument(decision=decision, kind=kind, line=line, unsigned_sha256=hashlib.sha256(data).hexdigest())
         _store(doc.unsigned_file, data)
         doc.save()

@@ -13,9 +13,9 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from awards import pdf
+from awards import jobs, pdf
 from awards.models import (
     CampaignAward,
 )
@@ -28,6 +28,7 @@ from awards.services.ranking import rank_nominees
 from awards.views import choices
 from awards.views.common import (
     campaign_or_404,
+    long_document_page,
     pdf_response,
     show_errors,
 )
@@ -234,7 +235,17 @@ def conclude(request, pk):
 
 @login_required
 @rule_required("awards.view_councilmeeting")
+@require_http_methods(["GET", "POST"])
 def minutes_pdf(request, pk):
+    """The minutes (Mẫu 1.9). With more than JOB_INLINE_MAX_LINES votes it is rendered by the worker: GET says so,
+    the button's POST starts the job."""
     meeting = get_object_or_404(meetings_for(request.user), pk=pk)
-
-    return pdf_response(pdf.minutes_pdf(meeting), f"bien-ban-hop-hoi-dong-{timezone.localtime(meeting.held_at):%Y%m%d}.pdf")
+    lines = meeting.votes.count()
+    if jobs.long_document(lines):
+        if request.method != "POST":
+            return long_document_page(
+                request, title=f"Biên bản họp Hội đồng ngày {timezone.localtime(meeting.held_at):%d/%m/%Y}", lines=lines,
+                back=reverse("decisions:meeting", args=[meeting.pk]))
+        job = jobs.start_minutes_document(user=request.user, meeting=meeting, lines=lines)
+        return redirect("ops:job", pk=job.pk)
+    return pdf_response(pdf.minutes_pdf(meeting), pdf.minutes_filename(meeting))

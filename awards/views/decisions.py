@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from awards import jobs as certificate_jobs
-from awards import pdf
+from awards import jobs, pdf
 from awards.models import (
     AwardLevel,
     CampaignAward,
@@ -30,6 +30,7 @@ from awards.services import council as council_service
 from awards.services import decisions as decision_service
 from awards.views.common import (
     campaign_or_404,
+    long_document_page,
     pdf_response,
     show_errors,
 )
@@ -112,8 +113,9 @@ def decision_detail(request, pk):
         "office": may(request.user, "awards.draft_decision"), "director": may(request.user, "awards.approve_decision"),
         "editable": decision.state == DecisionState.DRAFT, "today": timezone.localdate(),
         "replacement": Decision.objects.filter(replaces=decision).first(),
-        "total_lines": len(lines),
-        **signing_context(decision, request.user),
+        "total_lines": len(lines), "long_document": jobs.long_document(len(lines)),
+        "certificates_job": jobs.needs_job(len(lines)),
+        **signing_context(decision, request.user, lines=len(lines)),
     })
 
 
@@ -211,12 +213,19 @@ def decision_reject(request, pk):
 
 @login_required
 @rule_required("awards.view_decision")
+@require_http_methods(["GET", "POST"])
 def decision_pdf(request, pk):
+    """The Quyết định (or Tờ trình) with its list. A list of more than JOB_INLINE_MAX_LINES lines is rendered by the
+    worker: GET shows what will happen and a button, whose POST starts the job and sends to its progress page."""
     decision = _decision(request, pk)
-
-    kind = "to-trinh" if decision.doc_type == DocumentType.PROPOSAL else "quyet-dinh"
-    number = f"so-{decision.number}-{decision.number_year}" if decision.number else f"du-thao-{decision.pk}"
-    return pdf_response(pdf.decision_pdf(decision), f"{kind}-{number}.pdf")
+    lines = decision.lines.count()
+    if jobs.long_document(lines):
+        if request.method != "POST":
+            return long_document_page(request, title=str(decision), lines=lines,
+                                      back=reverse("decisions:detail", args=[decision.pk]))
+        job = jobs.start_decision_document(user=request.user, decision=decision, lines=lines)
+        return redirect("ops:job", pk=job.pk)
+    return pdf_response(pdf.decision_pdf(decision), pdf.decision_filename(decision))
 
 
 # ---------------------------------------------------------------------------------------------- certificates
@@ -253,11 +262,11 @@ def certificates_pdf(request, pk):
     if not count:
         raise Http404
     decision = Decision.objects.get(pk=pk)
-    if certificate_jobs.needs_job(count):
+    if jobs.needs_job(count):
         if request.method != "POST":
             messages.info(request, f"{count} Giấy khen được tạo thành tệp ở máy chủ: hãy bấm nút «Tạo tệp».")
             return redirect("decisions:certificates")
-        job = certificate_jobs.start_certificates(user=request.user, decision=decision, count=count)
+        job = jobs.start_certificates(user=request.user, decision=decision, count=count)
         return redirect("ops:job", pk=job.pk)
     try:
         document = pdf.certificates_pdf(decision, lines)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from awards import pdf
+from awards import jobs, pdf
 from awards.models import Decision, DecisionReading, DecisionState, DocumentType
 from awards.rules import rule_required
 from awards.selectors import decisions_for
@@ -92,6 +92,7 @@ def review(request, pk):
     queue = _queue(request)
     return render(request, "decisions/review.html", {
         "decision": decision, "ctx": context, "rows": context["collectives"] + context["individuals"],
+        "long_document": jobs.long_document(len(context["collectives"]) + len(context["individuals"])),
         "changes": changes, "last_seen": last_seen, "today": timezone.localdate(),
         "editable": decision.state == DecisionState.DRAFT, "proposal": _proposal_of(decision),
         "queue": ",".join(str(q) for q in queue), "queue_len": len(queue),
@@ -102,8 +103,11 @@ def review(request, pk):
 @login_required
 @rule_required("awards.approve_decision")
 def preview_pdf(request, pk):
-    """The decision as it will be printed, to show inline on the review page (same origin only)."""
+    """The decision as it will be printed, to show inline on the review page (same origin only). A long list is not
+    rendered here (the review page offers the worker's file instead): this sends to the PDF's own page, which does."""
     decision = _decision(request, pk)
+    if jobs.long_document(decision.lines.count()):
+        return redirect("decisions:pdf", pk=decision.pk)
     return frame_in_own_pages(pdf_response(pdf.decision_pdf(decision), f"xem-truoc-{decision.pk}.pdf"))
 
 

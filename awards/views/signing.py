@@ -8,14 +8,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
-from awards.models import DocumentType, SignedDocument, SigningState
+from awards import jobs
+from awards.models import DecisionState, DocumentType, SignedDocument, SigningState
+from awards.pdf import decision_filename
 from awards.rules import public, rule_required
 from awards.selectors import decision_lines_for, decisions_for
 from awards.services import signing
 from awards.services.files import _megabytes
 from awards.signing import config
+from awards.views.common import long_document_page
 
 
 def _decision(request, pk):
@@ -34,11 +38,17 @@ def _pdf(data: bytes, filename: str, *, inline=False) -> HttpResponse:
 
 
 def _filename(decision, suffix):
-    kind = "to-trinh" if decision.doc_type == DocumentType.PROPOSAL else "quyet-dinh"
-    return f"{kind}-so-{decision.number}-{decision.number_year}-{suffix}.pdf"
+    return decision_filename(decision, suffix)
 
 
-def signing_context(decision, user) -> dict:
+def _needs_preparing(decision, lines: int | None = None) -> bool:
+    """A long document not yet rendered for signing: the worker renders it (awards.jobs.signing_document)."""
+    if signing.stored_document(decision) is not None:
+        return False
+    return jobs.long_document(decision.lines.count() if lines is None else lines)
+
+
+def signing_context(decision, user, *, lines: int | None = None) -> dict:
     """What the decision page shows of signing (decisions/_signing.html)."""
     doc = SignedDocument.objects.filter(decision=decision, line__isnull=True).first()
     certificates = {}
@@ -47,6 +57,7 @@ def signing_context(decision, user) -> dict:
             certificates[state] = certificates.get(state, 0) + 1
     return {
         "signed_doc": doc,
+        "needs_preparing": doc is None and decision.state == DecisionState.APPROVED and _needs_preparing(decision, lines),
         "issued_line_ids": set(SignedDocument.objects.filter(decision=decision, line__isnull=False, state=SigningState.ISSUED)
                                .values_list("line_id", flat=True)) if certificates else set(),
         "certificates_signed": certificates.get(SigningState.SIGNER_SIGNED, 0),
@@ -59,11 +70,24 @@ def signing_context(decision, user) -> dict:
     }
 
 
+NOT_PREPARED = ("Văn bản điện tử của {decision} chưa được lập: danh sách dài nên máy chủ lập riêng. "
+                "Hãy bấm «Lập văn bản điện tử để ký số» rồi ký khi việc đó xong.")
+
+
 @login_required
 @rule_required("awards.view_decision", then=("awards.prepare_signing",))
+@require_http_methods(["GET", "POST"])
 def unsigned_pdf(request, pk):
-    """The document to sign, rendered once (the Director's own tool signs exactly these bytes)."""
+    """The document to sign, rendered once (the Director's own tool signs exactly these bytes). A long list not yet
+    rendered is rendered by the worker: GET says so, the button's POST starts the job, whose file is those bytes."""
     decision = _decision(request, pk)
+    if _needs_preparing(decision):
+        if request.method != "POST":
+            return long_document_page(
+                request, title=f"{decision}: văn bản điện tử để ký số", lines=decision.lines.count(),
+                back=reverse("decisions:detail", args=[decision.pk]), button="Lập văn bản điện tử để ký số")
+        job = jobs.start_signing_document(user=request.user, decision=decision, lines=decision.lines.count())
+        return redirect("ops:job", pk=job.pk)
     try:
         doc = signing.document_for_signing(decision, actor=request.user)
     except ValidationError as exc:
@@ -78,6 +102,9 @@ def unsigned_pdf(request, pk):
 @rule_required("awards.view_decision", then=("awards.prepare_signing", "awards.sign_decision"))
 def sign_director(request, pk):
     decision = _decision(request, pk)
+    if _needs_preparing(decision):
+        messages.error(request, NOT_PREPARED.format(decision=decision))
+        return redirect("decisions:detail", pk=decision.pk)
     try:
         doc = signing.document_for_signing(decision, actor=request.user)
         signing.sign_as_director(doc, actor=request.user)
@@ -93,6 +120,9 @@ def sign_director(request, pk):
 @rule_required("awards.view_decision", then=("awards.prepare_signing", "awards.sign_decision"))
 def upload_signed(request, pk):
     decision = _decision(request, pk)
+    if _needs_preparing(decision):
+        messages.error(request, NOT_PREPARED.format(decision=decision))
+        return redirect("decisions:detail", pk=decision.pk)
     try:
         doc = signing.document_for_signing(decision, actor=request.user)
         signing.accept_director_signed(doc, actor=request.user, uploaded=request.FILES.get("file"))
@@ -108,6 +138,9 @@ def upload_signed(request, pk):
 @rule_required("awards.view_decision", then=("awards.prepare_signing", "awards.seal_decision"))
 def seal(request, pk):
     decision = _decision(request, pk)
+    if _needs_preparing(decision):
+        messages.error(request, NOT_PREPARED.format(decision=decision))
+        return redirect("decisions:detail", pk=decision.pk)
     try:
         doc = signing.document_for_signing(decision, actor=request.user)
         signing.seal_document(doc, actor=request.user)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
@@ -64,7 +65,9 @@ def run_job(job_id: str) -> str:
     return run(job_id)
 
 
-def _progress(job_id):
+def progress_reporter(job_id):
+    """The `progress(done, total=None)` a handler is given: it writes the job's row, which its page polls."""
+
     def report(done: int, total: int | None = None):
         fields = {"done": done}
         if total is not None:
@@ -82,7 +85,7 @@ def run(job_id) -> str:
     job = Job.objects.get(pk=job_id)
     Job.objects.filter(pk=job_id).update(attempts=job.attempts + 1)
     try:
-        output = import_string(job.handler)(job, _progress(job.pk))
+        output = import_string(job.handler)(job, progress_reporter(job.pk))
         if output is not None:
             job.result.save(output.name, ContentFile(output.content), save=False)
     except JobError as exc:
@@ -93,7 +96,7 @@ def run(job_id) -> str:
         _fail(job, "Lỗi hệ thống khi thực hiện việc này. Hãy bấm «Chạy lại»; nếu vẫn lỗi, hãy báo quản trị hệ thống.")
         return JobState.FAILED
     file = {"result": job.result.name, "result_name": output.name, "result_type": output.content_type} if output else {}
-    Job.objects.filter(pk=job.pk).update(state=JobState.DONE, finished_at=timezone.now(), **file)
+    Job.objects.filter(pk=job.pk).update(state=JobState.DONE, done=F("total"), finished_at=timezone.now(), **file)
     return JobState.DONE
 
 

@@ -1,5 +1,6 @@
 """The signing steps on the decision's page, the public verification of an uploaded PDF, and verify_pdf."""
 
+import hashlib
 import io
 
 import pytest
@@ -7,6 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from awards.models import SignedDocument, SigningState
+from campaigns.ops.models import Job, JobState
+from tests.ops.conftest import database_queue, run_worker  # noqa: F401  (the worker's real queue)
+from tests.signing.test_signing import _own_tool_sign
 from tests.urls import reverse
 
 pytestmark = pytest.mark.usefixtures("signing_settings", "office_images")
@@ -73,3 +77,43 @@ def test_an_upload_of_another_document_is_refused_on_the_page_and_nothing_is_kep
     assert _messages(response)[0].startswith("Nội dung đã ký trong tệp tải lên khác với văn bản hệ thống đã lập")
     doc = SignedDocument.objects.get()
     assert (doc.state, doc.signer_file.name) == (SigningState.RENDERED, "")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_decision_is_prepared_by_the_worker_and_the_director_signs_exactly_the_bytes_it_made(
+    client, approved, director, pki, settings, database_queue,  # noqa: F811
+):
+    settings.JOB_INLINE_MAX_LINES = 1  # the decision's two lines count as a long list
+    detail = reverse("decisions:detail", args=[approved.pk])
+    client.force_login(director)
+    page = client.get(detail).content.decode()
+    assert ">Lập văn bản điện tử để ký số</button>" in page and reverse("decisions:sign_director", args=[approved.pk]) not in page
+
+    # Nothing renders in a request: signing before the document exists is refused, and says what to do.
+    response = client.post(reverse("decisions:sign_director", args=[approved.pk]), follow=True)
+    assert _messages(response)[0].startswith(f"Văn bản điện tử của {approved} chưa được lập")
+    assert not SignedDocument.objects.exists()
+
+    response = client.post(reverse("decisions:unsigned_pdf", args=[approved.pk]))
+    job = Job.objects.get()
+    assert response["Location"] == reverse("ops:job", args=[job.pk]) and job.handler == "awards.jobs.signing_document"
+    run_worker()
+    job.refresh_from_db()
+    assert (job.state, job.done, job.result_name) == (
+        JobState.DONE, 100, f"quyet-dinh-so-{approved.number}-{approved.number_year}-chua-ky.pdf")
+    downloaded = b"".join(client.get(reverse("ops:download", args=[job.pk])))
+    doc = SignedDocument.objects.get()
+    with doc.unsigned_file.open("rb") as f:
+        assert downloaded == f.read()
+    assert hashlib.sha256(downloaded).hexdigest() == doc.unsigned_sha256
+    unsigned = client.get(reverse("decisions:unsigned_pdf", args=[approved.pk]))
+    assert unsigned.content == downloaded  # kept: never rendered again
+
+    page = client.get(detail).content.decode()
+    assert ">Lập văn bản điện tử để ký số</button>" not in page and reverse("decisions:upload_signed", args=[approved.pk]) in page
+    signed = _own_tool_sign(downloaded, pki, "director")
+    response = client.post(reverse("decisions:upload_signed", args=[approved.pk]),
+                           {"file": SimpleUploadedFile("da-ky.pdf", signed, "application/pdf")}, follow=True)
+    assert _messages(response) == [f"Đã nhận văn bản {approved} có chữ ký số của người có thẩm quyền."]
+    doc.refresh_from_db()
+    assert (doc.state, doc.signer_method) == (SigningState.SIGNER_SIGNED, "upload")
