@@ -9,8 +9,10 @@ command line's default, for scheduled reports).
 
     data = export("status", campaign=campaign, user=request.user)          # bytes
     export("scores", campaign=campaign, user=None, out="/tmp/diem.xlsx")   # to a file
+    export("scores", campaign=campaign, user=u, progress=report, every=400)  # report(rows) every 400 rows
 """
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from campaigns import formatting
-from campaigns.excel.writer import new_workbook, save
+from campaigns.excel.writer import counting_rows, new_workbook, save
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,9 @@ def may_export(what, user) -> bool:
     return what in EXPORTS and (user is None or EXPORTS[what].allowed(user))
 
 
-def export(what, *, campaign, user=None, out=None):
-    """Write export `what` for `campaign` as `user` sees it; bytes when `out` is None."""
+def export(what, *, campaign, user=None, out=None, progress=None, every=500):
+    """Write export `what` for `campaign` as `user` sees it; bytes when `out` is None. With `progress`, it is told
+    `progress(rows)`, the rows written so far over all sheets, every `every` rows (a job's bar)."""
     if what not in EXPORTS:
         raise KeyError(what)
     if not may_export(what, user):
@@ -63,7 +66,8 @@ def export(what, *, campaign, user=None, out=None):
             f"Xuất lúc {formatting.date(timezone.now())}"
         ),
     }
-    report.write(workbook, campaign, user, header)
+    with counting_rows(progress, every=every) if progress is not None else contextlib.nullcontext():
+        report.write(workbook, campaign, user, header)
     return save(workbook, out)
 
 

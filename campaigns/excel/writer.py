@@ -1,8 +1,12 @@
 """Writing tables the office can hand on: a title row naming the campaign, Vietnamese headers in a frozen row,
 sensible widths, dates and amounts formatted, and text that a spreadsheet would run as a formula neutralised.
 
-Workbooks are written in openpyxl's write-only mode: rows stream to disk, memory stays flat."""
+Workbooks are written in openpyxl's write-only mode: rows stream to disk, memory stays flat. Inside
+`counting_rows(report, every=N)`, every table reports the rows written so far (over all its sheets) every N rows:
+the progress bar of an export run by the worker (campaigns/excel/jobs.py)."""
 
+import contextlib
+import contextvars
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -23,6 +27,31 @@ class Col:
     header: str
     width: int = 16
     kind: str = "text"  # text, date, datetime, amount, decimal, int, percent
+
+
+class RowCounter:
+    """The rows written into a workbook's tables; `report(rows)` is called every `every` rows."""
+
+    def __init__(self, report, every: int):
+        self.report, self.every, self.rows = report, max(1, every), 0
+
+    def count(self):
+        self.rows += 1
+        if self.rows % self.every == 0:
+            self.report(self.rows)
+
+
+_counter: contextvars.ContextVar[RowCounter | None] = contextvars.ContextVar("excel_row_counter", default=None)
+
+
+@contextlib.contextmanager
+def counting_rows(report, *, every: int):
+    """Tables made inside the block report the rows written, every `every` rows, through `report(rows)`."""
+    token = _counter.set(RowCounter(report, every))
+    try:
+        yield
+    finally:
+        _counter.reset(token)
 
 
 def new_workbook():
@@ -75,6 +104,7 @@ class Table:
             for c in self.columns
         ]
         self.rows = 0
+        self._counter = _counter.get()
 
     def append(self, values, *, bold=False):
         out = []
@@ -100,6 +130,8 @@ class Table:
             out.append(value)
         self.ws.append(out)
         self.rows += 1
+        if self._counter is not None:
+            self._counter.count()
 
 
 def save(workbook, out=None):
