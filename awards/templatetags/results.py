@@ -6,11 +6,12 @@ from collections import defaultdict
 
 from django import template
 from django.core.paginator import Paginator
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
 from awards.models import DecisionLine, DecisionState, DocumentType
 from campaigns import formatting as formats
+from campaigns.models import Target
 
 register = template.Library()
 
@@ -27,9 +28,16 @@ def _url_maker(name):
 @register.simple_tag
 def closing_panel(campaign, page=None):
     """`page`: which page of the awardees (the dashboard's `trang`; anything else reads as the first)."""
+    # Each signed document with its lines counted and summed per target: the money by fund and award comes from
+    # these rows too, not from a query of its own.
+    per_target = {}
+    for target in Target.values:
+        of_target = Q(lines__target=target)
+        per_target[f"n_{target}"] = Count("lines", filter=of_target)
+        per_target[f"sum_{target}"] = Sum("lines__amount", filter=of_target)
     signed = list(
         campaign.decisions.filter(state=DecisionState.APPROVED).select_related("award_kind")
-        .annotate(n_lines=Count("lines")).order_by("signed_on", "doc_type", "number")
+        .annotate(n_lines=Count("lines"), **per_target).order_by("signed_on", "doc_type", "number")
     )
     decisions = {d.pk: d for d in signed if d.doc_type == DocumentType.DECISION}
     signed_lines = DecisionLine.objects.filter(decision__campaign=campaign, decision__state=DecisionState.APPROVED,
@@ -43,18 +51,21 @@ def closing_panel(campaign, page=None):
                  [start:start + AWARDEES_PER_PAGE])
     certificate_url = _url_maker("decisions:certificate_pdf")
     decision_urls = {pk: reverse("decisions:detail", args=[pk]) for pk in decisions}
+    by_award = defaultdict(lambda: {"n": 0, "total": 0})
+    for d in decisions.values():
+        for target in Target.values:
+            if getattr(d, f"n_{target}"):
+                row = by_award[(d.award_kind.fund, d.award_kind.name, target)]
+                row["n"] += getattr(d, f"n_{target}")
+                row["total"] += getattr(d, f"sum_{target}") or 0
     funds = defaultdict(lambda: {"rows": [], "total": 0})
-    rows = (
-        signed_lines.values("decision__award_kind__fund", "decision__award_kind__name", "target")
-        .annotate(n=Count("id"), total=Sum("amount")).order_by("decision__award_kind__fund", "decision__award_kind__name", "target")
-    )
-    for row in rows:
-        fund = funds[row["decision__award_kind__fund"]]
+    for (fund_name, award, target), row in sorted(by_award.items()):
+        fund = funds[fund_name]
         fund["rows"].append({
-            "award": row["decision__award_kind__name"], "target": "Tập thể" if row["target"] == "collective" else "Cá nhân",
-            "n": row["n"], "total": formats.money(row["total"] or 0),
+            "award": award, "target": "Tập thể" if target == Target.COLLECTIVE else "Cá nhân",
+            "n": row["n"], "total": formats.money(row["total"]),
         })
-        fund["total"] += row["total"] or 0
+        fund["total"] += row["total"]
     return {
         "decisions": [{"decision": d, "total": formats.money(d.total_amount) if d.total_amount is not None else ""} for d in signed],
         "awardees": awardees,
