@@ -11,11 +11,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from awards.models import (
     CouncilAttendance,
     CouncilMeeting,
+    Decision,
     DecisionState,
     DocumentType,
     DossierState,
@@ -91,12 +93,21 @@ def record_meeting(
     return meeting
 
 
+SIGNED = [DecisionState.APPROVED, DecisionState.REPLACED]
+
+
 def signed_decision_on(meeting: CouncilMeeting):
     """The signed decision (approved, or approved then replaced) that rests on this meeting, or None. While there
     is one, the meeting's record is closed: the service and the admin both ask here."""
     if meeting is None or meeting.pk is None:
         return None
-    return meeting.decisions.filter(state__in=[DecisionState.APPROVED, DecisionState.REPLACED]).first()
+    return meeting.decisions.filter(state__in=SIGNED).first()
+
+
+def has_signed_decision() -> Exists:
+    """`signed_decision_on(meeting) is not None` as an annotation of a CouncilMeeting queryset (no query of its own
+    for a page that loads the meeting anyway)."""
+    return Exists(Decision.objects.filter(meeting_id=OuterRef("pk"), state__in=SIGNED))
 
 
 def ensure_open(meeting: CouncilMeeting) -> None:

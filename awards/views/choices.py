@@ -29,22 +29,22 @@ def duplicate_groups(nominees) -> list[dict]:
     return [{"name": rows[0].name, "nominees": rows} for rows in groups.values() if len({n.award_kind_id for n in rows}) > 1]
 
 
-def _duplicated(meeting):
-    """The nominees considered whose person (or collective) is nominated for more than one award kind, found by
-    two grouped queries rather than by reading every nominee of the province."""
+def meeting_context(meeting) -> dict:
+    """What the meeting page shows of these choices, in one query rather than by reading every nominee of the
+    province: the nominees proposed for a provincial award, and every nomination of a person (or collective)
+    nominated for more than one award kind (found by two grouped subqueries)."""
     considered = nominees_considered(meeting)
     staff = (considered.filter(staff__isnull=False).order_by().values("staff_id")
              .annotate(kinds=Count("award_kind", distinct=True)).filter(kinds__gt=1).values("staff_id"))
     units = (considered.filter(staff__isnull=True).order_by().values("unit_id")
              .annotate(kinds=Count("award_kind", distinct=True)).filter(kinds__gt=1).values("unit_id"))
-    return considered.filter(Q(staff_id__in=staff) | Q(staff__isnull=True, unit_id__in=units))
-
-
-def meeting_context(meeting) -> dict:
-    """What the meeting page shows of these choices."""
+    nominees = list(considered.filter(
+        Q(award_kind__level=AwardLevel.PROVINCE) | Q(staff_id__in=staff) | Q(staff__isnull=True, unit_id__in=units)
+    ))
     return {
-        "duplicates": duplicate_groups(_duplicated(meeting)),
-        "province_nominees": list(nominees_considered(meeting).filter(award_kind__level=AwardLevel.PROVINCE)),
+        # A province nominee read only for its level has one award kind: duplicate_groups leaves it out.
+        "duplicates": duplicate_groups(nominees),
+        "province_nominees": [n for n in nominees if n.award_kind.level == AwardLevel.PROVINCE],
         "route_choices": BangKhenRoute.choices,
     }
 
