@@ -12,9 +12,11 @@ from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.sites import AdminSite
 from django.contrib.admin.utils import quote
+from django.db import connection
 from django.db import models as dj_models
 from django.template import engines
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -138,3 +140,15 @@ def test_a_model_admins_actions_are_djangos_and_listed_once_per_request(request,
     assert model_admin.get_actions(http) == djangos
     assert model_admin.get_actions(http) == djangos
     assert len(listed) == 1
+
+
+@pytest.mark.django_db
+def test_an_admin_page_does_not_read_the_campaigns_of_the_header_switcher(client, superuser, campaign):
+    client.force_login(superuser)
+    client.get(reverse("admin:index"))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    assert [q["sql"] for q in queries.captured_queries if 'FROM "campaigns_campaign"' in q["sql"]] == []
