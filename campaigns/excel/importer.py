@@ -26,6 +26,7 @@ from campaigns import formatting
 from campaigns.excel.normalise import fold
 from campaigns.excel.reader import (
     WorkbookRefused,
+    count_rows,
     detect_layout,
     open_workbook,
     read_sheet,
@@ -45,7 +46,7 @@ CHUNK = 2000
 class Progress:
     """How far an import has got, told to `tell(done, total)` every EVERY rows and at each new step. Each step
     (reading the rows, checking them, and for an import writing them) counts the file's rows once, so the bar moves
-    from the first row read to the writing; until the rows are read, their number is the sheets' declared size."""
+    from the first row read to the writing; until the rows are read, their number is counted in the sheets' XML."""
 
     EVERY = 250
 
@@ -59,7 +60,7 @@ class Progress:
 
     def tick(self):
         self.done += 1
-        self.rows = max(self.rows, self.done)  # more rows than the sheet declared
+        self.rows = max(self.rows, self.done)  # more rows than counted
         if self.done - self.told >= self.EVERY:
             self._tell()
 
@@ -130,8 +131,7 @@ class Importer:
     # --- reading -------------------------------------------------------------------------------------------
     def read(self, workbook):
         report = self.report
-        declared = {}
-        sheets = visible_sheets(workbook, report, declared)
+        sheets = visible_sheets(workbook, report)
         wanted = {fold(layout.name): layout for layout in self.layouts}
         todo = []
         if len(sheets) == 1 and not set(sheets) & set(wanted):
@@ -142,7 +142,7 @@ class Importer:
                 todo.append((key, ws, layout))
         else:
             todo = [(key, ws, wanted.get(key)) for key, ws in sheets.items() if key != fold(INSTRUCTIONS_SHEET)]
-        self.progress.expect(sum(declared.get(key) or 0 for key, _, layout in todo if layout))
+        self.progress.expect(sum(count_rows(ws) for _, ws, layout in todo if layout))
         found = {}
         for _, ws, layout in todo:
             if layout is None:

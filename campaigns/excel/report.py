@@ -3,6 +3,7 @@
 from dataclasses import asdict, dataclass, field
 
 from campaigns.excel.reader import Problem
+from campaigns.formatting import money
 
 CREATED, CHANGED, UNCHANGED = "created", "changed", "unchanged"
 ACTION_LABELS = {CREATED: "Tạo mới", CHANGED: "Thay đổi", UNCHANGED: "Giữ nguyên"}
@@ -69,17 +70,20 @@ class Report:
     def as_page(self, limit: int) -> dict:
         """What the preview page shows, as JSON kept for it: the figures, every error and notice, and the first
         `limit` rows created and changed (the page reads the keys as it read this report's attributes)."""
+        counts = self.counts
         return {
-            "summary": self.summary(), "counts": self.counts, "applied": self.applied, "dry_run": self.dry_run,
+            "summary": self.summary(), "counts": counts, "applied": self.applied, "dry_run": self.dry_run,
+            "shown": {**{k: money(v) for k, v in counts.items()}, "errors": money(len(self.errors))},  # 20.000
+            "more": {k: money(v - limit) for k, v in counts.items() if v > limit},  # "… và 19.700 dòng khác"
             "errors": [asdict(p) for p in self.errors], "notices": list(self.notices),
             "created": [asdict(o) for o in self.created[:limit]], "changed": [asdict(o) for o in self.changed[:limit]],
         }
 
     def summary(self) -> str:
-        c = self.counts
+        c = {action: money(count) for action, count in self.counts.items()}
         figures = f"{c[CREATED]} dòng tạo mới, {c[CHANGED]} dòng thay đổi, {c[UNCHANGED]} dòng giữ nguyên"
         if self.errors:
-            return f"Tệp có {len(self.errors)} lỗi nên chưa nhập dòng nào. Hãy sửa các lỗi dưới đây rồi tải lên lại."
+            return f"Tệp có {money(len(self.errors))} lỗi nên chưa nhập dòng nào. Hãy sửa các lỗi dưới đây rồi tải lên lại."
         if self.applied:
             return f"Đã nhập {self.title.lower()}: {figures}."
         return f"Kiểm tra xong, chưa ghi gì: {figures}."

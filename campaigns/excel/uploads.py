@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from campaigns.excel.importer import run
 from campaigns.excel.importers import IMPORTERS
+from campaigns.formatting import money
 from campaigns.models import ExcelUpload
 from campaigns.ops.jobs import JobError, start_job
 from campaigns.ops.models import JobState
@@ -156,8 +157,9 @@ def import_job(job, progress) -> None:
     if not report.applied:
         ExcelUpload.objects.filter(pk=upload.pk).update(report=page)
         raise JobError(
-            f"Dữ liệu trong hệ thống đã thay đổi từ lúc xem trước: tệp nay có {len(report.errors)} lỗi nên chưa nhập "
-            "dòng nào. Tệp vẫn được giữ: sửa dữ liệu rồi bấm «Nhập lại», hoặc sửa tệp rồi tải lên lại."
+            f"Dữ liệu trong hệ thống đã thay đổi từ lúc xem trước: tệp nay có {money(len(report.errors))} lỗi nên chưa nhập "
+            "dòng nào. Tệp vẫn được giữ: sửa dữ liệu trong hệ thống rồi bấm «Nhập lại tệp này», hoặc sửa tệp rồi tải "
+            "lên lại."
         )
     ExcelUpload.objects.filter(pk=upload.pk).update(report=page, imported_at=timezone.now(), file="")
     try:

@@ -23,6 +23,7 @@ from campaigns.excel.exporters import EXPORTS, export, filename, may_export
 from campaigns.excel.importers import IMPORTERS
 from campaigns.excel.template_files import TEMPLATES, export_org, template
 from campaigns.formatting import money
+from campaigns.ops.models import JobState
 from campaigns.rules import asks, may, rule_required
 from campaigns.selectors import uploads_for
 
@@ -107,7 +108,7 @@ def preview(request, kind, token):
         "upload": upload, "kind": upload.kind, "title": TEMPLATES[upload.kind][0], "file_name": upload.name,
         "stage": stage, "running": stage in (uploads.Stage.CHECKING, uploads.Stage.IMPORTING),
         "report": report, "created": report.get("created", []), "changed": report.get("changed", []),
-        "limit": uploads.PREVIEW_LIMIT, "may_import": uploads.may_import(upload), **_progress(upload),
+        "may_import": uploads.may_import(upload), **_progress(upload),
     })
 
 
@@ -130,7 +131,7 @@ def _progress(upload):
     job = upload.job
     steps = uploads.STEPS.get(job.handler, ()) if job else ()
     if not steps or not job.total:
-        return {"job": job, "step": "", "rows": ""}
+        return {"job": job, "step": "Mở tệp" if job and job.state == JobState.RUNNING else "", "rows": ""}
     rows = job.total // len(steps)
     index = min(job.done // rows, len(steps) - 1) if rows else 0
     done = job.done - index * rows
