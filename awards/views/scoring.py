@@ -199,12 +199,15 @@ def nominee(request, pk):
     )
     campaign = nominee.dossier.campaign
     results = list(
-        results_for(request.user, nominee.results.all()).select_related("criterion", "override_by__staff", "updated_by__staff")
+        results_for(request.user, nominee.results.all()).select_related("criterion", "override_by__staff")
         .order_by("criterion__order")
     )
     for r in results:
         r.nominee = nominee
-    cells = [_cell(r, request.user, next_url=request.get_full_path()) for r in results]
+    # The rules are about the nominee: asked once, not once per criterion.
+    editable = may(request.user, "awards.rule_on_result", nominee)
+    conflict = conflict_of_interest(request.user, nominee)
+    cells = [_cell(r, request.user, next_url=request.get_full_path(), editable=editable, conflict=conflict) for r in results]
     documents = (
         documents_for(request.user)
         .filter(Q(dossier=nominee.dossier, nominee__isnull=True) | Q(nominee=nominee)
@@ -225,7 +228,7 @@ def nominee(request, pk):
     return render(request, "scoring/nominee.html", {
         "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents, "log": log,
         "bang_khen": {"ok": ok, "reason": reason},
-        "conflict": may(request.user, "awards.score") and not may(request.user, "awards.rule_on_result", nominee),
+        "conflict": may(request.user, "awards.score") and not editable,
         "conflict_message": rulings.conflict_message(nominee),
     })
 
