@@ -1,18 +1,25 @@
 """Files on object storage: with STORAGE_URL set to an S3-compatible bucket (here a moto server the test starts on
-127.0.0.1), an uploaded dossier file and a job's generated file are stored in the bucket, nothing on the local
-disk, and downloads still go through the permission-checked views."""
+127.0.0.1), an uploaded dossier file, a job's generated file and the emblem are stored in the bucket, nothing on the
+local disk; downloads still go through the permission-checked views, and the certificates still print the emblem."""
+
+import io
 
 import boto3
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from moto.server import ThreadedMotoServer
+from PIL import Image
 
 from awards.models import DocumentVersion
+from awards.pdf import certificates_pdf
 from awards.services import dossiers
 from campaigns.ops.jobs import JobOutput, start_job
 from campaigns.ops.models import Job, JobState
 from campaigns.ops.storage import StorageUrlError, default_storage_setting
+from tests.decisions.test_pdf import pages_of
 from tests.ops.conftest import free_port
+from tests.ops.test_jobs import approved, gk_world  # noqa: F401  (an approved decision of ten Giấy khen)
 from tests.portal.conftest import pdf_bytes
 from tests.urls import reverse
 
@@ -91,3 +98,21 @@ def test_a_wrong_storage_url_is_refused_with_what_it_should_look_like():
         default_storage_setting("s3://b?colour=red", "/tmp")
     assert default_storage_setting("", "/srv/media") == {
         "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": "/srv/media"}}
+
+
+def test_a_certificate_prints_the_emblem_kept_in_the_bucket_and_the_emblem_page_serves_it(
+    client, s3, approved, organisation, tmp_path,  # noqa: F811
+):
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), (200, 0, 0)).save(buffer, "PNG")
+    organisation.emblem.save("quoc-huy.png", ContentFile(buffer.getvalue()))
+    assert _objects(s3) == {f"media/{organisation.emblem.name}": buffer.getvalue()}
+    assert not (tmp_path / "media-unused").exists()
+
+    pdf = certificates_pdf(approved, approved.lines.filter(order=1))
+    images = [x.get_object() for x in pages_of(pdf)[0]["/Resources"]["/XObject"].values()]
+    assert [(i["/Width"], i["/Height"]) for i in images if i["/Subtype"] == "/Image" and i["/Width"] == 60] == [(60, 40)]
+
+    assert organisation.emblem.url == f"/to-chuc/{organisation.emblem.name}"
+    response = client.get(organisation.emblem.url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == buffer.getvalue()
