@@ -49,6 +49,12 @@ MENU = [
 
 SITE_PAGES = {"setup:list", "accounts:list"}
 
+# «Việc của tôi» (the person's background jobs, /viec/) in the account menu, for those whose pages can start one:
+# an Excel report or import (the office, unit heads, council members), a decision's documents or certificates (the
+# office and the Director), the council's minutes (the council).
+JOB_STARTERS = ("awards.export_report", "campaigns.import_records", "awards.view_decision", "awards.view_councilmeeting",
+                "awards.use_portal")
+
 
 def _allowed(user, perms):
     return any(may(user, perm) for perm in perms)
@@ -110,3 +116,13 @@ def campaign_stage(context):
     else:
         stage = "Thẩm định, chấm điểm"
     return {"campaign": campaign, "stage": stage}
+
+
+@register.simple_tag(takes_context=True)
+def jobs_link(context):
+    """The address of «Việc của tôi» for a user who can have background jobs, else ''."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not _allowed(user, JOB_STARTERS):
+        return ""
+    return reverse("ops:jobs")

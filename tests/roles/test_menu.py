@@ -40,3 +40,24 @@ def test_the_header_shows_the_campaign_and_its_stage(client, campaign, clerk):
     client.force_login(clerk)
     html = client.get(reverse("office:dashboard")).content.decode()
     assert f"Phong trào: <strong>{campaign.title}</strong> · Giai đoạn: <strong class=\"stage\">Thẩm định, chấm điểm</strong>" in html
+
+
+def account_menu_of(client, user, path):
+    client.force_login(user)
+    html = client.get(path, follow=True).content.decode()
+    menu = html[html.index('<div class="menu-items account-items">'):]
+    return re.findall(r'<a href="([^"]*)"[^>]*>([^<]+)</a>', menu[:menu.index("</div>")])
+
+
+def test_whoever_can_start_a_background_job_finds_their_jobs_in_the_account_menu(
+    client, campaign, clerk, director, head_a, council_member, staff_user,
+):
+    jobs = (reverse("ops:jobs"), "Việc của tôi")
+    for user in (clerk, director, head_a, council_member):
+        assert account_menu_of(client, user, reverse("home")) == [(reverse("records:mine"), "Hồ sơ cá nhân"), jobs], user
+    # Staff print only their own Giấy khen, one page at once: nothing of theirs ever goes to the worker.
+    assert account_menu_of(client, staff_user, reverse("home")) == [(reverse("records:mine"), "Hồ sơ cá nhân")]
+    # Also on a campaign's page, and marked on the list itself.
+    assert jobs in account_menu_of(client, clerk, reverse("decisions:list"))
+    client.force_login(clerk)
+    assert '<a href="/viec/" aria-current="page">Việc của tôi</a>' in client.get(reverse("ops:jobs")).content.decode()
