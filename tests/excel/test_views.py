@@ -64,6 +64,8 @@ def test_upload_preview_confirm_imports_the_file_kept_on_the_storage(office, cle
     assert "Đơn vị P1 – Phòng Một" in text and "Cán bộ CB1 – Nguyễn Văn An" in text
     assert "Xác nhận nhập" in text and "hx-get" not in text
     assert Unit.objects.filter(code="P1").count() == 0  # nothing written by the preview
+    job_page = office.get(reverse("ops:job", args=[check.pk])).content.decode()  # from «Việc của tôi»
+    assert f'<a class="button primary" href="{page_url}">Xem kết quả</a>' in job_page and "Tải về" not in job_page
 
     response = office.post_and_work(reverse("excel:confirm", args=["org", stored.pk]))
     assert response.status_code == 302 and response["Location"] == page_url
