@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
-from awards.models import CouncilAttendance, CouncilMeeting, Nominee, Vote
+from awards.models import AwardLevel, CouncilAttendance, CouncilMeeting, Nominee, Vote
 from awards.services.ballots import nominees_considered
 from awards.services.council import fewest_votes_to_pass
 from campaigns.models import Staff, Target
@@ -47,10 +47,15 @@ class VoteLine:
 
     award_kind_id: int
     award_name: str
+    level: str
     target: str
     nominees: int
     voted: int
     passed: int
+
+    @property
+    def provincial(self):
+        return self.level == AwardLevel.PROVINCE
 
     @property
     def target_label(self):
@@ -75,7 +80,10 @@ def vote_lines(meeting: CouncilMeeting) -> list[VoteLine]:
         )
         .order_by("award_kind__level", "target", "award_kind__short_name")
     )
-    return [VoteLine(r["award_kind_id"], r["award_kind__short_name"], r["target"], r["n"], r["voted"], r["passed"]) for r in rows]
+    return [
+        VoteLine(r["award_kind_id"], r["award_kind__short_name"], r["award_kind__level"], r["target"], r["n"], r["voted"], r["passed"])
+        for r in rows
+    ]
 
 
 VOTE_TABLE_ORDER = ("award_kind__level", "award_kind_id", "target", "unit__code", "pk")

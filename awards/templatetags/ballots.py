@@ -19,7 +19,8 @@ def ballot_panel(meeting):
     """How this meeting votes and where the vote stands: for the office's meeting page and the minutes."""
     voting = ballots.voting_of(meeting)
     present = list(meeting.attendance.filter(present=True).select_related("member").order_by("id"))
-    cast = set(meeting.ballots_cast.values_list("member_id", flat=True))
+    # Members cast ballots only in an electronic vote (awards.services.ballots.cast_ballot): none on paper.
+    cast = set(meeting.ballots_cast.values_list("member_id", flat=True)) if voting is not None else set()
     counted = meeting.votes.exists()
     return {
         "voting": voting, "electronic": voting is not None, "paper": voting is None and counted,

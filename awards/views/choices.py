@@ -29,10 +29,13 @@ def duplicate_groups(nominees) -> list[dict]:
     return [{"name": rows[0].name, "nominees": rows} for rows in groups.values() if len({n.award_kind_id for n in rows}) > 1]
 
 
-def meeting_context(meeting) -> dict:
+def meeting_context(meeting, lines=None) -> dict:
     """What the meeting page shows of these choices, in one query rather than by reading every nominee of the
     province: the nominees proposed for a provincial award, and every nomination of a person (or collective)
-    nominated for more than one award kind (found by two grouped subqueries)."""
+    nominated for more than one award kind (found by two grouped subqueries). `lines`, the page's award lines
+    (awards.selectors.council.vote_lines), spare the query when one department-level award kind is all there is."""
+    if lines is not None and len({line.award_kind_id for line in lines}) <= 1 and not any(line.provincial for line in lines):
+        return {"duplicates": [], "province_nominees": [], "route_choices": BangKhenRoute.choices}
     considered = nominees_considered(meeting)
     staff = (considered.filter(staff__isnull=False).order_by().values("staff_id")
              .annotate(kinds=Count("award_kind", distinct=True)).filter(kinds__gt=1).values("staff_id"))

@@ -154,7 +154,7 @@ def meeting(request, pk):
         "roster": council_reads.council_roster(meeting) if office else [],
         "office": office, "signed": signed,
         "threshold": council_service.threshold_text(meeting.campaign),
-        **choices.meeting_context(meeting),
+        **choices.meeting_context(meeting, lines),
     })
 
 
