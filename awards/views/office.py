@@ -2,6 +2,8 @@
 live under the portal's URLs and namespace (portal:office_*), beside the unit heads' pages. Thin: the services
 in awards.services.dossiers decide and write."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -89,18 +91,31 @@ def office_dossier(request, pk):
     extensions = list(DeadlineExtension.objects.filter(campaign=campaign, unit=unit).select_related("granted_by__staff"))
     latest = max(extensions, key=lambda e: e.until, default=None)
     closes = deadlines.deadline_for(campaign, unit, extension=latest)
+    registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind")
+                         .order_by("target", "staff__full_name"))  # the default order, less its campaign and unit
+    for r in registrations:
+        r.unit = unit  # a collective registration is named after it
     return render(request, "portal/office_dossier.html", {
         "dossier": dossier, "campaign": campaign, "unit": unit, "nominees": nominees,
         "dossier_documents": dossier_documents, "checklist": checklist, "complete": all(i.done for i in checklist),
         "plan_version": unit_plan_version(campaign, unit),
         "closes": closes, "closed": timezone.now() > closes, "extensions": extensions,
-        "registrations": list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "unit", "award_kind")),
+        "registrations": registrations,
         "history": list(transitions_of(dossier)), "comments": list(dossier.comments.select_related("author__staff")),
         "can_act": may(request.user, "awards.appraise_dossier", dossier), "with_office": dossier.state in svc.WITH_OFFICE_STATES,
-        "return_form": forms.ReasonForm(prefix="return"), "reject_form": forms.ReasonForm(prefix="reject"),
-        "accept_form": forms.NoteForm(prefix="accept"), "reopen_form": forms.ReopenForm(prefix="reopen"),
-        "extension_form": forms.ExtensionForm(prefix="extend"), "comment_form": forms.CommentForm(prefix="comment"),
+        "return_form": _blank_form(forms.ReasonForm, "return"), "reject_form": _blank_form(forms.ReasonForm, "reject"),
+        "accept_form": _blank_form(forms.NoteForm, "accept"), "reopen_form": _blank_form(forms.ReopenForm, "reopen"),
+        "extension_form": _blank_form(forms.ExtensionForm, "extend"), "comment_form": _blank_form(forms.CommentForm, "comment"),
     })
+
+
+@functools.cache
+def _blank_form(form_class, prefix):
+    """The HTML of an empty action form. It is the same on every dossier (no initial data; labels and messages are
+    literals), so it is written once per process instead of through Django's form templates on every page. A
+    form given initial data or choices that vary must not come through here. (Errors are shown as messages after
+    a redirect, never in a bound form on this page.)"""
+    return form_class(prefix=prefix).as_div()
 
 
 def _office_action(request, pk, form_class, prefix, act, done):
