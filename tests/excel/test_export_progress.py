@@ -12,6 +12,7 @@ from campaigns.models import Criterion, Staff, Target
 from campaigns.ops.jobs import progress_reporter
 from campaigns.ops.models import Job
 from tests.decisions.conftest import giay_khen, gk_world  # noqa: F401  (nominees, criteria and a dossier per unit)
+from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def _grow_to(rows, gk_world):  # noqa: F811
     return Result.objects.count()
 
 
-def test_a_big_export_reports_its_rows_every_2_percent_as_it_writes_them(clerk, campaign, gk_world):  # noqa: F811
+def test_a_big_export_reports_its_rows_every_2_percent_as_it_writes_them(client, clerk, campaign, gk_world):  # noqa: F811
     rows = _grow_to(5_000, gk_world)
     assert 4_900 < rows <= 5_000
     job = Job.objects.create(owner=clerk, title="Bảng kết quả đánh giá", handler="campaigns.excel.jobs.export_job",
@@ -50,5 +51,8 @@ def test_a_big_export_reports_its_rows_every_2_percent_as_it_writes_them(clerk, 
     assert seen[:3] == [100, 200, 300]  # 2 % of 4,9xx rows, but never more often than every 100 rows
     assert seen == sorted(seen) and len(seen) >= 49  # all the way
     assert seen[-2] == rows - 1 and seen[-1] == rows  # the summary sheets, then saved
+    client.force_login(clerk)
+    shown = f"{rows:,}".replace(",", ".")
+    assert f" · {shown}/{shown}</p>" in client.get(reverse("ops:progress", args=[job.pk])).content.decode()
     sheet = load_workbook(io.BytesIO(output.content), read_only=True)["Kết quả đánh giá"]
     assert sum(1 for r in sheet.iter_rows(values_only=True) if len(r) > 5 and isinstance(r[5], int)) == rows
