@@ -21,9 +21,10 @@ def _count(client, url):
 
 
 def _grow_dossier(dossier, actor, award_kind, n):
-    """Add n individuals with a report (two versions each), a comment and a state change."""
+    """Add n individuals, each registered and with a report (two versions each), and a comment each."""
     for _ in range(n):
         person = StaffFactory(unit=dossier.unit)
+        dossiers.register(dossier.campaign, dossier.unit, award_kind=award_kind, actor=actor, staff=person, now=BEFORE_DEADLINE)
         nominee = dossiers.add_nominee(dossier, award_kind=award_kind, actor=actor, staff=person, now=BEFORE_DEADLINE)
         dossiers.upload_achievement_report(nominee, upload(), actor=actor, now=BEFORE_DEADLINE)
         dossiers.upload_achievement_report(nominee, upload(), actor=actor, now=BEFORE_DEADLINE)
