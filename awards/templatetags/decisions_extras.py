@@ -31,6 +31,12 @@ def money(value):
 
 
 @register.filter
+def count(value):
+    """1000 → "1.000"."""
+    return formatting.number(value)
+
+
+@register.filter
 def pct(value):
     return formatting.number(value) if value is not None else ""
 

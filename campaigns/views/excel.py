@@ -22,7 +22,7 @@ from campaigns.excel import uploads
 from campaigns.excel.exporters import EXPORTS, export, filename, may_export
 from campaigns.excel.importers import IMPORTERS
 from campaigns.excel.template_files import TEMPLATES, export_org, template
-from campaigns.formatting import money
+from campaigns.formatting import money, number
 from campaigns.ops.models import JobState
 from campaigns.rules import asks, may, rule_required
 from campaigns.selectors import uploads_for
@@ -183,7 +183,7 @@ def export_download(request, what):
             job = export_jobs.start_export(user=request.user, what=what, campaign=campaign, rows=rows)
             return redirect("ops:job", pk=job.pk)
         return render(request, "excel/export_job.html", {
-            "label": EXPORTS[what].label, "rows": rows, "campaign": campaign})
+            "label": EXPORTS[what].label, "rows": number(rows), "campaign": campaign})
     return _xlsx(export(what, campaign=campaign, user=request.user), filename(what, campaign))
 
 

@@ -81,7 +81,7 @@ def test_an_upload_of_another_document_is_refused_on_the_page_and_nothing_is_kep
 
 @pytest.mark.django_db(transaction=True)
 def test_a_long_decision_is_prepared_by_the_worker_and_the_director_signs_exactly_the_bytes_it_made(
-    client, approved, director, pki, settings, database_queue,  # noqa: F811
+    client, approved, director, clerk, pki, settings, database_queue,  # noqa: F811
 ):
     settings.JOB_INLINE_MAX_LINES = 1  # the decision's two lines count as a long list
     detail = reverse("decisions:detail", args=[approved.pk])
@@ -111,6 +111,10 @@ def test_a_long_decision_is_prepared_by_the_worker_and_the_director_signs_exactl
 
     page = client.get(detail).content.decode()
     assert ">Lập văn bản điện tử để ký số</button>" not in page and reverse("decisions:upload_signed", args=[approved.pk]) in page
+    client.force_login(clerk)  # the office, too, reads what the Director will sign
+    unsigned_link = f'<a href="{reverse("decisions:unsigned_pdf", args=[approved.pk])}">Xem văn bản sẽ ký (PDF)</a>'
+    assert unsigned_link in client.get(detail).content.decode()
+    client.force_login(director)
     signed = _own_tool_sign(downloaded, pki, "director")
     response = client.post(reverse("decisions:upload_signed", args=[approved.pk]),
                            {"file": SimpleUploadedFile("da-ky.pdf", signed, "application/pdf")}, follow=True)
