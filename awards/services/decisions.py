@@ -24,13 +24,14 @@ from awards.models import (
     Nominee,
 )
 from awards.rules import checks_rule
+from awards.services.bang_khen import bang_khen_eligibility
 from awards.services.council import (
     latest_meeting,
     passed_nominee_ids,
     percent_of_members,
 )
 from awards.services.legality import other_award_refusal_map, tie_choice
-from awards.services.ranking import bang_khen_eligibility, rank_nominees
+from awards.services.ranking import rank_nominees
 from awards.services.transitions import TransitionError, set_state
 from campaigns import scope
 from campaigns.models import Campaign, Target

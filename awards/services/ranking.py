@@ -3,7 +3,7 @@
 Definitions (shown to the office on the ranking page):
 
 - **Eligible** for the award: every *mandatory* criterion of the nominee's target whose outcome is not "không
-  áp dụng" is met ("chưa có số liệu" is not met). For a provincial Bằng khen, `bang_khen_eligibility` must hold
+  áp dụng" is met ("chưa có số liệu" is not met). For a provincial Bằng khen, `awards.services.bang_khen.bang_khen_eligibility` must hold
   as well.
 - **Score**: the weighted share of the applicable criteria that are met, in percent:
   100 × Σ weight(met) ÷ Σ weight(criteria not "không áp dụng"), two decimals. That is the sum of the weights of
@@ -16,8 +16,9 @@ Definitions (shown to the office on the ranking page):
   quota is empty).
 
 Scores and whether the mandatory criteria are met are kept per nominee (`awards.services.scores`, refreshed in
-the transaction of every change of a result or a criterion); ranking reads them as one values() row per nominee,
-in a fixed number of queries, and builds model instances only where a caller needs them.
+the transaction of every change of a result or a criterion); the database orders and ranks on them (`Ranking`),
+a page reads only its own rows as values(), in a fixed number of queries, and model instances are built only where
+a caller needs them (`rank_nominees`).
 """
 
 from __future__ import annotations
@@ -26,32 +27,30 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Case, CharField, Count, F, OrderBy, Q, Value, When, Window
+from django.db.models.functions import Coalesce, Collate, NullIf, Rank
 
 from awards.models import (
     AwardKind,
     AwardLevel,
     BangKhenRoute,
     CampaignAward,
-    Dossier,
     Nominee,
     Outcome,
     ProposalState,
     Result,
 )
 from awards.selectors import nominees_for
-from awards.selectors.history import history_by_subject, with_history_note
+from awards.services.bang_khen import bang_khen_reasons
 from awards.services.recompute import scored_nominees
 from awards.services.scores import SHORT, ensure_scores
 from awards.services.scores import ratio as _ratio
 from campaigns import formatting
 from campaigns.models import (
-    AnnualRating,
     Criterion,
     Gender,
-    Initiative,
-    Rating,
     Staff,
     Target,
     TieBreakRule,
@@ -96,96 +95,17 @@ def quota_for(campaign, award_kind, target):
 
 
 def women_percentages(unit_ids) -> dict:
-    """{unit_id: percent of women among the unit's active staff} (None for a unit with no active staff)."""
+    """{unit_id: percent of women among the unit's active staff} (None for a unit with no active staff), for the
+    units of `unit_ids` (ids, or a values() queryset of them: then only units with active staff are keys)."""
     rows = (
-        Staff.objects.filter(unit_id__in=unit_ids, active=True).values("unit_id")
+        Staff.objects.filter(unit_id__in=unit_ids, active=True).order_by().values("unit_id")
         .annotate(total=Count("pk"), women=Count("pk", filter=Q(gender=Gender.FEMALE)))
     )
-    out = {u: None for u in unit_ids}
+    out = {} if hasattr(unit_ids, "query") else {u: None for u in unit_ids}
     for row in rows:
         if row["total"]:
             out[row["unit_id"]] = (Decimal(row["women"]) * 100 / row["total"]).quantize(Decimal("0.01"))
     return out
-
-
-# --------------------------------------------------------------------------------------------- Bằng khen
-
-
-def _consecutive_years(ratings_by_year: dict, year: int) -> list[int]:
-    """The run of HTXSNV years ending in `year`, oldest first."""
-    run = []
-    y = year
-    while ratings_by_year.get(y) == Rating.EXCELLENT:
-        run.insert(0, y)
-        y -= 1
-    return run
-
-
-CAMPAIGN_ROUTE = (
-    "Thành tích xuất sắc được bình xét trong phong trào thi đua năm {year}: đạt các tiêu chí của phong trào, được "
-    "Hội đồng Thi đua - Khen thưởng Sở đề nghị → Đủ điều kiện"
-)
-
-
-def _bang_khen(nominee, year, ratings_by_year: dict, initiatives: list) -> tuple[bool, str]:
-    if getattr(nominee, "bang_khen_route", "") == BangKhenRoute.CAMPAIGN:
-        # The campaign's own criteria (checked by the ranking) and the council's vote (checked by drafting) are
-        # the standard of this route.
-        return True, CAMPAIGN_ROUTE.format(year=year)
-    run = _consecutive_years(ratings_by_year, year)
-    years_text = ", ".join(str(y) for y in run)
-    if nominee.target == Target.COLLECTIVE:
-        if len(run) >= 2:
-            return True, f"Tập thể Hoàn thành xuất sắc nhiệm vụ {len(run)} năm liên tục ({years_text}) → Đủ điều kiện"
-        return False, _run_shortfall(run, ratings_by_year, year, "Tập thể")
-    if len(run) < 2:
-        return False, _run_shortfall(run, ratings_by_year, year, "Cá nhân")
-    in_run = [i for i in initiatives if run[0] <= i.year <= run[-1]]
-    listed = "; ".join(f"«{i.title}» ({i.year}{', ' + i.decision_ref if i.decision_ref else ''})" for i in in_run)
-    head = f"Hoàn thành xuất sắc nhiệm vụ {len(run)} năm liên tục ({years_text})"
-    if len(in_run) >= 2:
-        return True, f"{head}; {len(in_run)} sáng kiến được công nhận trong thời gian này: {listed} → Đủ điều kiện"
-    if in_run:
-        return False, f"{head} nhưng chỉ có 1 sáng kiến được công nhận trong thời gian này: {listed}; cần 2 sáng kiến → Chưa đủ điều kiện"
-    return False, f"{head} nhưng không có sáng kiến được công nhận trong thời gian này; cần 2 sáng kiến → Chưa đủ điều kiện"
-
-
-def _run_shortfall(run, ratings_by_year, year, who):
-    if not run:
-        got = ratings_by_year.get(year)
-        got_text = Rating(got).label if got else "chưa có xếp loại"
-        return f"{who} năm {year}: {got_text}; cần Hoàn thành xuất sắc nhiệm vụ 2 năm liên tục → Chưa đủ điều kiện"
-    before = run[0] - 1
-    got = ratings_by_year.get(before)
-    got_text = Rating(got).label if got else "chưa có xếp loại"
-    return (f"{who} chỉ Hoàn thành xuất sắc nhiệm vụ năm {year} (năm {before}: {got_text}); cần 2 năm liên tục "
-            "→ Chưa đủ điều kiện")
-
-
-def _history(nominees, year):
-    staff_ids = {n.staff_id for n in nominees if n.staff_id}
-    unit_ids = {n.unit_id for n in nominees if not n.staff_id}
-    ratings = defaultdict(dict)
-    for r in AnnualRating.objects.filter(Q(staff_id__in=staff_ids) | Q(unit_id__in=unit_ids), year__lte=year):
-        ratings[("s", r.staff_id) if r.staff_id else ("u", r.unit_id)][r.year] = r.rating
-    initiatives = defaultdict(list)
-    for i in Initiative.objects.filter(staff_id__in=staff_ids, year__lte=year).order_by("year", "title", "pk"):
-        initiatives[i.staff_id].append(i)
-    return ratings, initiatives
-
-
-def _key(nominee):
-    return ("s", nominee.staff_id) if nominee.staff_id else ("u", nominee.unit_id)
-
-
-def bang_khen_eligibility(nominee, *, year) -> tuple[bool, str]:
-    """Bằng khen of the provincial chairman: individuals need HTXSNV for 2 or more consecutive years ending in
-    `year` and 2 recognised initiatives in those years; collectives HTXSNV 2 consecutive years. Returns
-    (eligible, the reason with the years and the initiatives)."""
-    ratings, initiatives = _history([nominee], year)
-    ok, reason = _bang_khen(nominee, year, ratings[_key(nominee)], initiatives.get(nominee.staff_id, []))
-    earlier = history_by_subject([nominee], up_to=year)
-    return ok, with_history_note(reason, earlier.get(_key(nominee), []), _consecutive_years(ratings[_key(nominee)], year) or [year], year=year)
 
 
 # --------------------------------------------------------------------------------------------- ranking
@@ -212,22 +132,6 @@ def _missing_from(mandatory, short: dict, present: set | None) -> list[str]:
     return missing
 
 
-def _missing(results, criteria):
-    have = {r.criterion_id: r for r in results}
-    missing = []
-    for c in criteria:
-        if not c.mandatory:
-            continue
-        r = have.get(c.pk)
-        if r is None:
-            missing.append(f"{c.order}. {c.short_name}: chưa đánh giá")
-        elif r.outcome == Outcome.NOT_MET:
-            missing.append(f"{c.order}. {c.short_name}: không đạt")
-        elif r.outcome == Outcome.NO_DATA:
-            missing.append(f"{c.order}. {c.short_name}: chưa có số liệu / chưa xác nhận")
-    return missing
-
-
 @dataclass(slots=True)
 class RankRow:
     """What ranking needs of a nominee, read as one values() row (no model instances for 2,700 nominees)."""
@@ -250,13 +154,15 @@ class RankRow:
         return Gender(self.gender).label if self.gender else ""
 
 
-# The submission time is read per dossier (300), not per nominee (2,700): parsing time stamps is what costs.
-ROW_FIELDS = ("pk", "target", "staff_id", "unit_id", "staff__full_name", "staff__gender", "unit__name",
-              "dossier_id", "score__score", "score__meets_mandatory", "bang_khen_route")
+ROW_FIELDS = ("pk", "target", "staff_id", "unit_id", "person_name", "person_gender", "unit__name",
+              "dossier__first_submitted_at", "score__score", "score__meets_mandatory", "bang_khen_route", "rank")
+ELIGIBLE = Q(score__meets_mandatory=True)
 
 
-def _tie_rules(campaign, target):
-    """The rule's steps for this target: (label, key function, detail function) in order."""
+def _tie_rules(campaign, target, women=None):
+    """The rule's steps for this target: (label, key function, detail function, the key in the database) in order.
+    The database's key orders as the key function does (0 before 1, the earlier time first, no time last);
+    `women` ({unit_id: percent}, collectives) gives the database the units with at least WOMEN_SHARE % women."""
     steps = []
     if campaign.tie_break_rule == TieBreakRule.ND98:
         if target == Target.INDIVIDUAL:
@@ -264,89 +170,209 @@ def _tie_rules(campaign, target):
                 f"ưu tiên nữ ({ND98})",
                 lambda rn: 0 if rn.nominee.gender == Gender.FEMALE else 1,
                 lambda rn: f"«{rn.nominee.name}» là nữ",
+                Case(When(staff__gender=Gender.FEMALE, then=Value(0)), default=Value(1)),
             ))
         else:
+            women_first = [u for u, percent in (women or {}).items() if percent is not None and percent >= WOMEN_SHARE]
             steps.append((
                 f"ưu tiên tập thể có từ {formatting.number(WOMEN_SHARE)}% nữ ({ND98})",
                 lambda rn: 0 if (rn.women_percent is not None and rn.women_percent >= WOMEN_SHARE) else 1,
                 lambda rn: f"«{rn.nominee.name}» có {formatting.number(rn.women_percent)}% nữ",
+                Case(When(unit_id__in=women_first, then=Value(0)), default=Value(1)),
             ))
     steps.append((
         "hồ sơ nộp sớm hơn",
         lambda rn: (rn.nominee.first_submitted_at is None, rn.nominee.first_submitted_at or 0),
         lambda rn: f"hồ sơ của «{rn.nominee.name}» nộp lúc {formatting.date(rn.nominee.first_submitted_at)}",
+        F("dossier__first_submitted_at"),
     ))
     return steps
 
 
-def rank_rows(campaign, *, target, award_kind=None, user=None) -> list[RankedNominee]:
-    """Every appraised nominee of `target` proposed for `award_kind` (default: the Giấy khen of the campaign),
-    eligible ones first in rank order, then the others by score; `nominee` of each is a RankRow and `missing`
-    holds only the Bằng khen reason until `fill_missing` is called on the rows shown. `user`, if given, narrows
-    the nominees to those the user may see (awards.selectors.nominees_for). A fixed number of queries: the
-    scores are kept per nominee (awards.services.scores)."""
-    kind = resolve_award_kind(campaign, award_kind, target)
-    qs = scored_nominees(campaign).filter(target=target).exclude(proposal_state=ProposalState.WITHDRAWN)
-    if kind is not None:
-        qs = qs.filter(award_kind=kind)
-    if user is not None:
-        qs = nominees_for(user, qs)
-    rows = list(qs.order_by("pk").values_list(*ROW_FIELDS))
-    if any(r[8] is None for r in rows):  # nominees never scored yet (a dossier accepted since): score them now
-        ensure_scores(qs)
-        rows = list(qs.order_by("pk").values_list(*ROW_FIELDS))
-    women = women_percentages({r[3] for r in rows}) if target == Target.COLLECTIVE else {}
-    submitted = dict(Dossier.objects.filter(pk__in={r[7] for r in rows}).values_list("pk", "first_submitted_at"))
-    bang_khen = kind is not None and kind.code == BANG_KHEN
-    ranked = []
-    for pk, tgt, staff_id, unit_id, full_name, gender, unit_name, dossier_id, score, meets, route in rows:
-        row = RankRow(pk, tgt, staff_id, unit_id, full_name if staff_id else unit_name, gender, unit_name,
-                      submitted.get(dossier_id), route)
-        ranked.append(RankedNominee(
-            nominee=row, score=score, eligible=bool(meets), missing=[], rank=None, tie_note="", within_quota=False,
-            women_percent=women.get(unit_id),
-        ))
-    if bang_khen:
-        ratings, initiatives = _history([rn.nominee for rn in ranked], campaign.year)
-        earlier = history_by_subject([rn.nominee for rn in ranked], up_to=campaign.year)  # the award history names what it used
-        for rn in ranked:
-            n = rn.nominee
-            ok, reason = _bang_khen(n, campaign.year, ratings[_key(n)], initiatives.get(n.staff_id, []))
-            run = _consecutive_years(ratings[_key(n)], campaign.year) or [campaign.year]
-            reason = with_history_note(reason, earlier.get(_key(n), []), run, year=campaign.year)
-            rn.bang_khen_reason = reason
-            if not ok:
-                rn.eligible = False
-                rn.missing.append(reason)
+def _by_code_point(expression):
+    """Names ordered in the database as Python orders str (by code point): PostgreSQL's "C" collation, SQLite's
+    BINARY (both compare UTF-8 bytes)."""
+    return Collate(expression, "C" if connection.vendor == "postgresql" else "BINARY")
 
-    steps = _tie_rules(campaign, target)
-    quota = quota_for(campaign, kind, target) if kind is not None else None
-    # The tie keys are computed once per nominee (2,700 individuals), then compared with the one above.
-    keyed = sorted(
-        ((-rn.score, *[key(rn) for _, key, _ in steps], rn.nominee.name, rn.nominee.pk), rn) for rn in ranked if rn.eligible
-    )
-    eligible = [rn for _, rn in keyed]
-    rule_label = campaign.get_tie_break_rule_display()
-    for i, (k, rn) in enumerate(keyed):
-        if i == 0:
-            rn.rank = 1
+
+def _separated(rn, above, steps, rule_label) -> tuple[bool, str]:
+    """Whether the rule ranks `rn` below `above` (the eligible nominee just above it, or None), and the note."""
+    if above is None or above.score != rn.score:
+        return True, ""
+    for label, key, detail, _ in steps:
+        if key(above) != key(rn):
+            return True, (f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc "
+                          f"{label}: {detail(above)}")
+    return False, (f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}» và quy tắc «{rule_label}» "
+                   "không phân định được: cùng hạng, Hội đồng xem xét")
+
+
+_READ = object()
+
+
+class Ranking:
+    """Every appraised nominee of `target` proposed for `award_kind` (default: the Giấy khen of the campaign),
+    eligible ones first in rank order, then the others by score, then name; `user`, if given, narrows them to
+    those the user may see (awards.selectors.nominees_for). `quota` is the award's (read when not given).
+
+    The database orders and ranks everyone on the kept scores (awards.services.scores) and the tie keys, with
+    RANK() over the eligible, and counts them in the same query; `page()` reads only the rows of one page (and
+    the one above, for its tie note), `all()` everyone. After a read, `total`, `eligible` and `within` (eligible
+    nominees within the quota: the first `within` of the ranking) are known. A fixed number of queries whatever the
+    number of nominees. Bằng khen's eligibility (ratings and initiatives over the years) is decided in Python, so
+    that ranking reads everyone and ranks in Python, in the database's order.
+
+    Each row is a RankedNominee whose `nominee` is a RankRow and whose `missing` holds only the Bằng khen reason
+    until `fill_missing` is called on the rows shown."""
+
+    def __init__(self, campaign, *, target, award_kind=None, user=None, quota=_READ):
+        self.campaign, self.target = campaign, target
+        self.kind = resolve_award_kind(campaign, award_kind, target)
+        qs = scored_nominees(campaign).filter(target=target).exclude(proposal_state=ProposalState.WITHDRAWN)
+        if self.kind is not None:
+            qs = qs.filter(award_kind=self.kind)
+        if user is not None:
+            qs = nominees_for(user, qs)
+        self._qs = qs
+        if quota is _READ:
+            quota = quota_for(campaign, self.kind, target) if self.kind is not None else None
+        self.quota = quota
+        self.bang_khen = self.kind is not None and self.kind.code == BANG_KHEN
+        self._steps = self._women = None  # the tie rules' keys, and the share of women of the collectives' units
+        self._rule_label = campaign.get_tie_break_rule_display()
+        self.total = self.eligible = self.within = None
+
+    def _keys(self):
+        """The order of the eligible (score, then the tie rule's keys); the others have no tie keys."""
+        return [F("score__score").desc(), *[OrderBy(Case(When(ELIGIBLE, then=k)), nulls_last=True) for *_, k in self._steps]]
+
+    def _rank(self):
+        # Partitioned and ordered as the ranking is, so that the database sorts once for both.
+        return Window(Rank(), partition_by=[Case(When(ELIGIBLE, then=Value(0)), default=Value(1))], order_by=self._keys())
+
+    def _ordered(self):
+        if self._steps is None:
+            if self.target == Target.COLLECTIVE:
+                self._women = women_percentages(self._qs.values("unit_id"))
+            self._steps = _tie_rules(self.campaign, self.target, self._women)
+        if self.target == Target.INDIVIDUAL:
+            person = {"person_name": F("staff__full_name"), "person_gender": F("staff__gender")}
+        else:  # a collective has no staff row: no join with 20,000 staff
+            person = {"person_name": Value(None, CharField()), "person_gender": Value(None, CharField())}
+        return self._qs.annotate(
+            **person,
+            rank=self._rank(),
+            n_total=Window(Count("pk")),
+            n_eligible=Window(Count("pk", filter=ELIGIBLE)),
+            n_unscored=Window(Count("pk", filter=Q(score__isnull=True))),
+        ).order_by(
+            Case(When(ELIGIBLE, then=Value(0)), default=Value(1)), *self._keys(),
+            _by_code_point(F("person_name") if self.target == Target.INDIVIDUAL else F("unit__name")), "pk",
+        ).values_list(*ROW_FIELDS, "n_total", "n_eligible", "n_unscored")
+
+    def _read(self, start=0, stop=None) -> list:
+        """Rows [start, stop) of the ranking, and the counts, in one query; nominees never scored yet (a dossier
+        accepted since) are scored first."""
+        rows = list(self._ordered()[start:stop])
+        if rows and rows[0][-1]:
+            ensure_scores(self._qs)
+            rows = list(self._ordered()[start:stop])
+        if rows:
+            self.total, self.eligible = rows[0][-3], rows[0][-2]
+        return [r[:-3] for r in rows]
+
+    def all(self) -> list[RankedNominee]:
+        rows = self._read()
+        self.total, self.eligible = (self.total, self.eligible) if rows else (0, 0)
+        if self.bang_khen:
+            ranked = self._rank_in_python(self._build(rows))
+            self.eligible = sum(1 for rn in ranked if rn.eligible)
         else:
-            above_key, above = keyed[i - 1]
-            if above.score != rn.score:
-                rn.rank = i + 1
-            else:
-                for step, (label, _, detail) in enumerate(steps, start=1):
-                    if above_key[step] != k[step]:
-                        rn.rank = i + 1
-                        rn.tie_note = f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc {label}: {detail(above)}"
-                        break
-                else:
-                    rn.rank = above.rank
-                    rn.tie_note = (f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}» và quy tắc "
-                                   f"«{rule_label}» không phân định được: cùng hạng, Hội đồng xem xét")
-        rn.within_quota = quota is None or rn.rank <= quota
-    others = sorted((rn for rn in ranked if not rn.eligible), key=lambda rn: (-rn.score, rn.nominee.name, rn.nominee.pk))
-    return eligible + others
+            ranked = self._mark(self._build(rows), above=None)
+        self.within = sum(1 for rn in ranked if rn.within_quota)
+        return ranked
+
+    def page(self, number, per_page) -> Page:
+        """The Django Page `number` (as Paginator.get_page reads it: the first page if not a number, the last if
+        beyond) of `per_page` rows."""
+        if self.bang_khen:
+            return Paginator(self.all(), per_page).get_page(number)
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        start = (number - 1) * per_page
+        rows = self._read(max(start - 1, 0), start + per_page)
+        if not rows and number > 1:  # beyond the last page: the last page
+            number = max(-(-self._qs.count() // per_page), 1)
+            start = (number - 1) * per_page
+            rows = self._read(max(start - 1, 0), start + per_page)
+        if not rows:
+            self.total = self.eligible = self.within = 0
+            return Paginator([], per_page).page(1)
+        above = None
+        if start:
+            above, rows = self._build(rows[:1])[0], rows[1:]
+        ranked = self._mark(self._build(rows), above=above)
+        self.within = self._within(ranked, start, above)
+        return Page(ranked, number, Paginator(range(self.total), per_page))
+
+    def _within(self, ranked, start, above) -> int:
+        """Those within the quota come first: counted from the rows read when the last of them is among them (or
+        is the row above them), else by the database."""
+        if self.quota is None:
+            return self.eligible
+        first_out = next((i for i, rn in enumerate(ranked) if not rn.within_quota), None)
+        if first_out is None and start + len(ranked) == self.total:
+            return self.total
+        if first_out is not None and (first_out or not start or (above.eligible and above.rank <= self.quota)):
+            return start + first_out
+        if not self.eligible:
+            return 0
+        return self._qs.annotate(rank=self._rank()).filter(ELIGIBLE, rank__lte=self.quota).count()
+
+    def _build(self, rows) -> list[RankedNominee]:
+        women = self._women or {}
+        ranked = []
+        for pk, tgt, staff_id, unit_id, full_name, gender, unit_name, submitted, score, meets, route, rank in rows:
+            row = RankRow(pk, tgt, staff_id, unit_id, full_name if staff_id else unit_name, gender, unit_name, submitted, route)
+            ranked.append(RankedNominee(
+                nominee=row, score=score, eligible=bool(meets), missing=[], rank=rank if meets else None, tie_note="",
+                within_quota=False, women_percent=women.get(unit_id),
+            ))
+        return ranked
+
+    def _mark(self, ranked, *, above) -> list[RankedNominee]:
+        """The quota and the tie note of each eligible row, against the eligible row above it (`above`: the one
+        before the first row)."""
+        for prev, rn in zip([above, *ranked], ranked):
+            if rn.eligible:
+                rn.within_quota = self.quota is None or rn.rank <= self.quota
+                _, rn.tie_note = _separated(rn, prev if prev is not None and prev.eligible else None, self._steps, self._rule_label)
+        return ranked
+
+    def _rank_in_python(self, ranked) -> list[RankedNominee]:
+        """Bằng khen: those who also meet its rules keep the database's order and are ranked again among
+        themselves; the others follow by score and name."""
+        reasons = bang_khen_reasons([rn.nominee for rn in ranked], year=self.campaign.year)
+        for rn in ranked:
+            ok, rn.bang_khen_reason = reasons[rn.nominee.pk]
+            if not ok:
+                rn.eligible, rn.rank = False, None
+                rn.missing.append(rn.bang_khen_reason)
+        eligible = [rn for rn in ranked if rn.eligible]
+        for i, rn in enumerate(eligible):
+            above = eligible[i - 1] if i else None
+            separated, rn.tie_note = _separated(rn, above, self._steps, self._rule_label)
+            rn.rank = i + 1 if separated else above.rank
+            rn.within_quota = self.quota is None or rn.rank <= self.quota
+        others = sorted((rn for rn in ranked if not rn.eligible), key=lambda rn: (-rn.score, rn.nominee.name, rn.nominee.pk))
+        return eligible + others
+
+
+def rank_rows(campaign, *, target, award_kind=None, user=None) -> list[RankedNominee]:
+    """Everyone of the `Ranking` in one list (for callers that need all of them; a page reads only its rows)."""
+    return Ranking(campaign, target=target, award_kind=award_kind, user=user).all()
 
 
 def fill_missing(campaign, target, ranked) -> None:

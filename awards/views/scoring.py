@@ -20,7 +20,7 @@ from awards.forms.scoring import (
     RulingForm,
     WeightsForm,
 )
-from awards.models import CampaignAward, DocumentKind, DocumentVersion, Outcome, Result
+from awards.models import AwardLevel, CampaignAward, DocumentKind, DocumentVersion, Outcome, Result
 from awards.rules import conflict_of_interest, may, rule_required
 from awards.selectors import documents_for, nominees_for, results_for
 from awards.services import evaluators, rulings
@@ -28,6 +28,7 @@ from awards.services import indicators as indicator_service
 from awards.services import ranking as ranking_service
 from awards.services import recompute as recompute_service
 from awards.services import weights as weight_service
+from awards.services.bang_khen import bang_khen_eligibility
 from campaigns import formatting, scope
 from campaigns.models import (
     Criterion,
@@ -224,7 +225,7 @@ def nominee(request, pk):
             log.append({"at": h.history_date, "who": formatting.person_name(h.history_user), "criterion": criteria[h.criterion_id],
                         "outcome": Outcome(h.override).label if h.override else "Theo kết quả tự động",
                         "reason": h.override_reason or h.history_change_reason or ""})
-    ok, reason = ranking_service.bang_khen_eligibility(nominee, year=campaign.year)
+    ok, reason = bang_khen_eligibility(nominee, year=campaign.year)
     return render(request, "scoring/nominee.html", {
         "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents, "log": log,
         "bang_khen": {"ok": ok, "reason": reason},
@@ -243,22 +244,24 @@ def ranking(request):
     target = _target(request)
     awards = list(CampaignAward.objects.filter(campaign=campaign, target=target).select_related("award_kind").order_by("award_kind__level", "award_kind__code"))
     kinds = [a.award_kind for a in awards]
-    kind = next((k for k in kinds if k.code == request.GET.get("award")), None) or ranking_service.resolve_award_kind(campaign, None, target)
-    ranked = ranking_service.rank_rows(campaign, target=target, award_kind=kind, user=request.user)
+    # The award asked for, else the department's (Giấy khen), as resolve_award_kind would choose it.
+    kind = (next((k for k in kinds if k.code == request.GET.get("award")), None)
+            or next((k for k in sorted(kinds, key=lambda k: k.code) if k.level == AwardLevel.DEPARTMENT), None)
+            or ranking_service.resolve_award_kind(campaign, None, target))
     quota = next((a.quota for a in awards if a.award_kind_id == (kind.pk if kind else None)), None)
-    within = sum(1 for r in ranked if r.within_quota)
-    last_within = max((i for i, r in enumerate(ranked) if r.within_quota), default=None)
-    # Everyone is ranked; a page shows RANKING_PAGE_SIZE of them (the quota line is on the first page).
-    page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("trang"))
-    if last_within is not None:
-        last_within -= page.start_index() - 1 if ranked else 0
+    ranked = ranking_service.Ranking(campaign, target=target, award_kind=kind, user=request.user, quota=quota)
+    # Everyone is ranked; a page reads and shows RANKING_PAGE_SIZE of them (the quota line is on the first page).
+    page = ranked.page(request.GET.get("trang"), RANKING_PAGE_SIZE)
     ranking_service.fill_missing(campaign, target, page.object_list)  # the reasons of the rows shown
+    within = ranked.within
     return render(request, "scoring/ranking.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "kinds": kinds, "kind": kind,
-        "ranked": ranked, "rows": page.object_list, "page": page, "quota": quota, "within": within, "last_within": last_within,
+        "total": ranked.total, "rows": page.object_list, "page": page, "quota": quota, "within": within,
+        # Those within the quota come first: the line is under the last of them, if it is on this page.
+        "last_within": within - page.start_index() if within else None,
         "query": f"target={target}" + (f"&award={kind.code}" if kind else ""),
         "over_quota": quota is not None and within > quota,
-        "eligible_count": sum(1 for r in ranked if r.eligible),
+        "eligible_count": ranked.eligible,
         "is_bang_khen": kind is not None and kind.code == ranking_service.BANG_KHEN,
     })
 

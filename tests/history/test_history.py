@@ -12,7 +12,7 @@ from django.test import Client
 from awards.imports.history import import_history
 from awards.models import PastAward
 from awards.selectors.history import IMPORTED, IN_APP, person_history, unit_history
-from awards.services.ranking import bang_khen_eligibility
+from awards.services.bang_khen import bang_khen_eligibility
 from campaigns.excel.template_files import template
 from campaigns.models import AnnualRating, Initiative
 from tests.excel.conftest import read_back, xlsx

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from awards.models import Outcome, Result
-from awards.services.ranking import bang_khen_eligibility, rank_nominees
+from awards.services.bang_khen import bang_khen_eligibility
+from awards.services.ranking import rank_nominees
 from awards.services.recompute import recompute_results
 from awards.services.rulings import rule_on_result
 from campaigns.models import AnnualRating, Criterion, Initiative
