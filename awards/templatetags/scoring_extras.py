@@ -1,12 +1,14 @@
 """Template helpers of the scoring area."""
 
 import html
+from functools import lru_cache
 
 from django import template
-from django.middleware.csrf import get_token
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
+from awards.forms.scoring import ATTEST_CHOICES, OUTCOME_CHOICES
+from awards.models import Outcome
 from awards.rules import may
 from campaigns import formatting
 
@@ -39,93 +41,97 @@ def vn_number(value):
     return formatting.number(value)
 
 
-def _person(user):
-
-    return formatting.person_name(user)
-
-
-def _csrf(context, request):
-    """One CSRF token for every cell of a page (get_token() masks a fresh token on each call)."""
-
-    if request is None:
-        return ""
-    token = context.render_context.get("scoring_csrf")
-    if token is None:
-        token = context.render_context["scoring_csrf"] = get_token(request)
-    return token
+OUTCOME_LABELS = dict(Outcome.choices)
+# Per kind of criterion: the choices, and the hidden labels the select and the note are named by, with the row's
+# nominee and the column's criterion (aria-labelledby="l-decide n-12 c-3"): no label text repeated in every cell.
+CELL_KINDS = {
+    False: (OUTCOME_CHOICES, "l-decide", "l-reason", "Lý do", "Văn phòng quyết định"),
+    True: (ATTEST_CHOICES, "l-attest", "l-note", "Nhận xét", "Văn phòng xác nhận"),
+}
 
 
-@register.simple_tag(takes_context=True)
-def score_cell(context, cell):
-    """One cell of the scoring grid (and of the nominee page); the markup is the one htmx swaps back in."""
-    return mark_safe(render_cell(cell, _csrf(context, context.get("request"))))
+@lru_cache(maxsize=64)
+def _options(human, chosen):
+    return "".join(
+        f'<option value="{value}"{" selected" if value == chosen else ""}>{html.escape(str(text))}</option>'
+        for value, text in CELL_KINDS[human][0]
+    )
 
 
-@register.simple_tag(takes_context=True)
-def grid_rows(context, rows):
-    """The rows of the scoring grid, rendered in Python with the standard library's escape: a page of 50
-    nominees has 600 cells, and a template (or format_html) per cell costs more than the rest of the page."""
-    csrf = _csrf(context, context.get("request"))
+def cell_html(pk, nominee_id, criterion_id, human, computed, computed_reason, override, override_reason, who, at,
+              version, *, editable, conflict, outcome_value=None, reason_value=None, error="", focus="") -> str:
+    """One cell of the scoring grid and of the nominee page, the markup htmx swaps back in after a save: the
+    computed outcome and its reason, the office's ruling, and (when the user may rule) one select and one note,
+    saved by Enter through static/js/scoring.js with the version in data-v. Escaped here (a str)."""
+    esc = html.escape
+    if computed not in OUTCOME_LABELS or (override and override not in OUTCOME_LABELS):  # never, but never unescaped
+        computed, override = esc(computed), esc(override)
+    classes = f"score-cell outcome-{override or computed}" + (" decided" if override else "")
+    if human and override:  # a cell the office confirmed shows what it is now, not the "waiting" badge of before
+        parts = [f'<span class="badge {override}">Đã xác nhận</span>']
+    else:
+        label = "Chờ xác nhận" if human and computed == Outcome.NO_DATA else OUTCOME_LABELS.get(computed, computed)
+        parts = [f'<span class="badge {computed}">{label}</span>']
+        if not human:
+            parts.append(f'<span class="reason">{esc(computed_reason)}</span>')
+    _, select_label, note_label, hint, ruled = CELL_KINDS[human]
+    if override:
+        by = f" – {esc(who)}, {formatting.date(at)}" if who else ""
+        parts.append(f'<div class="ruling"><span class="who">{ruled}:</span> <span class="badge {override}">'
+                     f'{OUTCOME_LABELS.get(override, override)}</span> <span class="reason">«{esc(override_reason)}»{by}</span></div>')
+    if editable:
+        names = f"n-{nominee_id} c-{criterion_id}"
+        note = reason_value if reason_value is not None else override_reason
+        value = f' value="{esc(note)}"' if note else ""
+        parts.append(
+            f'<select name="outcome" aria-labelledby="{select_label} {names}"{" autofocus" if focus == "select" else ""}>'
+            f'{_options(human, override if outcome_value is None else outcome_value)}</select>'
+            f'<input name="reason"{value} placeholder="{hint}" '
+            f'aria-labelledby="{note_label} {names}"{" autofocus" if focus == "reason" else ""}>'
+            '<button type="button" class="save" tabindex="-1">Lưu</button>'
+        )
+    elif conflict:
+        parts.append('<p class="conflict" title="Bạn thuộc đơn vị của đối tượng này">Xung đột lợi ích: không được đánh giá</p>')
+    if error:
+        parts.append(f'<p class="error" role="alert">{esc(error)}</p>')
+    return f'<td id="cell-{pk}" class="{classes}" data-v="{version}">{"".join(parts)}</td>'
+
+
+@register.simple_tag
+def options(choices, selected):
+    """<option>s of (value, label) pairs, `selected` (a str) chosen: the grid's 300 units without a template loop."""
+    esc = html.escape
+    return mark_safe("".join(
+        f'<option value="{esc(str(value))}"{" selected" if str(value) == selected else ""}>{esc(label)}</option>' for value, label in choices
+    ))
+
+
+@register.simple_tag
+def score_cell(cell):
+    """One cell of the nominee page, or the one a save sends back (`cell`: cell_html's arguments)."""
+    return mark_safe(cell_html(*cell["args"], **cell["kwargs"]))
+
+
+@register.simple_tag
+def grid_rows(rows):
+    """The rows of the scoring grid, rendered in Python (a page of 50 nominees has 600 cells, and a template per
+    cell costs more than the rest of the page). Each row: the nominee, whether the user may rule on it or is in
+    conflict, and its cells as cell_html's positional arguments (None: no result yet)."""
     prefix = reverse("scoring:nominee", args=[0])[: -len("0/")]
     esc = html.escape
     out = []
     for row in rows:
-        n = row["nominee"]
+        n, editable, conflict = row["nominee"], row["editable"], row["conflict"]
         who = f'<a href="{prefix}{n.pk}/">{esc(n.name)}</a>'
         if n.staff_id:
             who += f'<br><span class="muted">{esc(n.unit.name)}</span>'
-        if row["conflict"]:
+        if conflict:
             who += '<br><span class="conflict">Xung đột lợi ích: bạn thuộc đơn vị này</span>'
-        cells = "".join(render_cell(c, csrf) if c else '<td class="muted">Chưa tính</td>' for c in row["cells"])
-        out.append(f'<tr><td class="who">{who}</td>{cells}</tr>')
+        cells = "".join(
+            cell_html(*c, editable=editable, conflict=conflict) if c else '<td class="muted">Chưa tính</td>' for c in row["cells"]
+        )
+        out.append(f'<tr><th scope="row" id="n-{n.pk}" class="who">{who}</th>{cells}</tr>')
     return mark_safe("".join(out))
-
-
-def render_cell(cell, csrf):
-    """The HTML of one cell (a str, escaped here)."""
-    esc = html.escape
-    r = cell["r"]
-    human = cell["human"]
-    classes = f"score-cell outcome-{r.outcome}" + (" decided" if r.override else "")
-    computed_label = "Chờ xác nhận" if human and r.computed == "no_data" else r.get_computed_display()
-    reason = "" if human else f'<span class="reason">{esc(r.computed_reason)}</span>'
-    if human and r.override:
-        # A cell the office confirmed shows what it is now, not the "waiting" badge of before.
-        parts = [f'<div class="computed"><span class="badge {esc(r.override)}">Đã xác nhận</span></div>']
-    else:
-        parts = [f'<div class="computed"><span class="badge {esc(r.computed)}">{esc(computed_label)}</span>{reason}</div>']
-    if r.override:
-        who = ""
-        if r.override_by_id:
-            who = f" – {_person(r.override_by)}, {formatting.date(r.override_at)}"
-        parts.append(
-            f'<div class="ruling"><span class="who">{"Văn phòng xác nhận" if human else "Văn phòng quyết định"}:</span> '
-            f'<span class="badge {esc(r.override)}">{esc(r.get_override_display())}</span> '
-            f'<span class="reason">«{esc(r.override_reason)}»{esc(who)}</span></div>'
-        )
-    if cell["editable"]:
-        label = esc(f"{r.nominee.name} – {r.criterion.order}. {r.criterion.short_name}")
-        url = esc(cell.get("url") or reverse("scoring:cell", args=[r.pk]))
-        chosen = cell["outcome_value"]
-        options = "".join(
-            f'<option value="{esc(value)}"{" selected" if value == chosen else ""}>{esc(str(text))}</option>'
-            for value, text in cell["choices"]
-        )
-        focus = cell.get("focus")
-        verb, hint = ("Xác nhận", "Nhận xét") if human else ("Quyết định", "Lý do")
-        parts.append(
-            f'<form method="post" action="{url}" hx-post="{url}" hx-target="closest td" hx-swap="outerHTML" class="cell-form">'
-            f'<input type="hidden" name="csrfmiddlewaretoken" value="{esc(csrf)}">'
-            f'<input type="hidden" name="version" value="{r.version}"><input type="hidden" name="next" value="{esc(cell.get("next_url", ""))}">'
-            f'<select name="outcome" aria-label="{verb}: {label}"{" autofocus" if focus == "select" else ""}>{options}</select>'
-            f'<input type="text" name="reason" value="{esc(cell["reason_value"])}" placeholder="{hint}" aria-label="{hint}: {label}"'
-            f'{" autofocus" if focus == "reason" else ""}><button type="submit">Lưu</button></form>'
-        )
-    elif cell["conflict"]:
-        parts.append('<p class="conflict" title="Bạn thuộc đơn vị của đối tượng này">Xung đột lợi ích: không được đánh giá</p>')
-    if cell.get("error"):
-        parts.append(f'<p class="error" role="alert">{esc(cell["error"])}</p>')
-    return f'<td id="cell-{r.pk}" class="{classes}">{"".join(parts)}</td>'
 
 
 @register.simple_tag

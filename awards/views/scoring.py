@@ -13,8 +13,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from awards.forms.scoring import (
-    ATTEST_CHOICES,
-    OUTCOME_CHOICES,
     IndexComponentFormSet,
     IndicatorRecordForm,
     RulingForm,
@@ -64,28 +62,20 @@ def _next(request, default):
     return safe_next(request, default)
 
 
-def _cell(result, user, *, form=None, error="", focus="", next_url="", url="", editable=None, conflict=None):
-    """The context of one grid cell (`editable` and `conflict`, when given, are the answers for its nominee)."""
+def _cell(result, user, *, outcome=None, reason=None, error="", focus="", editable=None, conflict=None):
+    """A grid cell of one Result (`editable` and `conflict`, when given, are the answers for its nominee; `outcome`
+    and `reason`, what the user typed, kept after a refusal): what the score_cell tag renders."""
     nominee = result.nominee
     conflict = conflict_of_interest(user, nominee) if conflict is None else conflict
-    human = evaluators.is_human_criterion(result.criterion)
+    who = formatting.person_name(result.override_by) if result.override_by_id else ""
     return {
         "r": result,
-        "editable": may(user, "awards.rule_on_result", nominee) if editable is None else editable,
-        "conflict": conflict,
-        "human": human,
-        "choices": scoring_choices(human),
-        "outcome_value": form.data.get("outcome", "") if form is not None else result.override,
-        "reason_value": form.data.get("reason", "") if form is not None else result.override_reason,
-        "error": error,
-        "focus": focus,
-        "next_url": next_url,
-        "url": url,
+        "args": (result.pk, result.nominee_id, result.criterion_id, evaluators.is_human_criterion(result.criterion),
+                 result.computed, result.computed_reason, result.override, result.override_reason, who, result.override_at,
+                 result.version),
+        "kwargs": {"editable": may(user, "awards.rule_on_result", nominee) if editable is None else editable,
+                   "conflict": conflict, "outcome_value": outcome, "reason_value": reason, "error": error, "focus": focus},
     }
-
-
-def scoring_choices(human):
-    return ATTEST_CHOICES if human else OUTCOME_CHOICES
 
 
 # ------------------------------------------------------------------------------------------------- grid
@@ -107,35 +97,33 @@ def grid(request):
         nominees = nominees.filter(Exists(Result.objects.filter(
             Q(override=state) | Q(override="", computed=state), nominee=OuterRef("pk"), criterion__in=criteria,
         )))
-    paginator = Paginator(nominees.select_related("staff", "unit", "dossier").order_by("unit__code", "staff__full_name", "pk"), GRID_PAGE_SIZE)
+    paginator = Paginator(nominees.select_related("staff", "unit").order_by("unit__code", "staff__full_name", "pk"), GRID_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("trang"))
     nominees = list(page.object_list)
-    results = {}
+    # The cells as values() rows, in the order of cell_html's arguments (no Result instances: 600 on a page).
+    human = {c.pk: evaluators.is_human_criterion(c) for c in criteria}
     visible = results_for(request.user, Result.objects.filter(nominee__in=[n.pk for n in nominees], criterion__in=criteria))
-    for r in visible.select_related("override_by__staff"):
-        results[(r.nominee_id, r.criterion_id)] = r
-    by_pk = {c.pk: c for c in criteria}
-    rows = []
-    next_url = request.get_full_path()
-    cell_prefix = reverse("scoring:cell", args=[0])[: -len("0/")]  # one reverse() for every cell
-    for n in nominees:
+    results = {}
+    for pk, nominee_id, criterion_id, computed, reason, override, override_reason, full_name, username, at, version in (
+        visible.order_by().values_list("pk", "nominee_id", "criterion_id", "computed", "computed_reason", "override", "override_reason",
+                                       "override_by__staff__full_name", "override_by__username", "override_at", "version")
+    ):
+        who = full_name or username or ""  # as formatting.person_name names the person who ruled
+        results[nominee_id, criterion_id] = (pk, nominee_id, criterion_id, human[criterion_id], computed, reason, override,
+                                             override_reason, who, at, version)
+    rows = [
         # The rules are asked once per nominee, not once per cell: the answer is the nominee's.
-        conflict, editable = conflict_of_interest(request.user, n), may(request.user, "awards.rule_on_result", n)
-        cells = []
-        for c in criteria:
-            r = results.get((n.pk, c.pk))
-            if r is not None:
-                r.nominee, r.criterion = n, by_pk[c.pk]
-                cells.append(_cell(r, request.user, next_url=next_url, url=f"{cell_prefix}{r.pk}/", editable=editable, conflict=conflict))
-            else:
-                cells.append(None)
-        rows.append({"nominee": n, "cells": cells, "conflict": conflict})
-    units = Unit.objects.filter(pk__in=recompute_service.scored_nominees(campaign).filter(target=target).values("unit_id")).order_by("code")
+        {"nominee": n, "cells": [results.get((n.pk, c.pk)) for c in criteria],
+         "conflict": conflict_of_interest(request.user, n), "editable": may(request.user, "awards.rule_on_result", n)}
+        for n in nominees
+    ]
+    units = (Unit.objects.filter(pk__in=recompute_service.scored_nominees(campaign).filter(target=target).values("unit_id"))
+             .order_by("code").values_list("pk", "name"))
     return render(request, "scoring/grid.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,
         "units": units, "unit_id": unit_id, "state": state, "states": Outcome.choices,
-        "unscored": recompute_service.unscored_count(campaign), "next_url": next_url, "page": page,
-        "query": _query(request, exclude="trang"),
+        "unscored": recompute_service.unscored_count(campaign), "page": page,
+        "query": _query(request, exclude="trang"), "cell_url": reverse("scoring:cell", args=[0]),
     })
 
 
@@ -174,7 +162,8 @@ def save_cell(request, pk):
         else:
             messages.success(request, f"Đã lưu: {result.nominee.name} – {result.criterion.short_name}.")
         return redirect(_next(request, reverse("scoring:nominee", args=[result.nominee_id])))
-    context = _cell(result, request.user, form=form, error=error, focus=focus, next_url=_next(request, ""))
+    typed = {"outcome": form.data.get("outcome", ""), "reason": form.data.get("reason", "")} if form is not None else {}
+    context = _cell(result, request.user, error=error, focus=focus, **typed)
     response = render(request, "scoring/_cell.html", {"cell": context})
     response.status_code = status
     return response
@@ -208,7 +197,7 @@ def nominee(request, pk):
     # The rules are about the nominee: asked once, not once per criterion.
     editable = may(request.user, "awards.rule_on_result", nominee)
     conflict = conflict_of_interest(request.user, nominee)
-    cells = [_cell(r, request.user, next_url=request.get_full_path(), editable=editable, conflict=conflict) for r in results]
+    cells = [_cell(r, request.user, editable=editable, conflict=conflict) for r in results]
     documents = (
         documents_for(request.user)
         .filter(Q(dossier=nominee.dossier, nominee__isnull=True) | Q(nominee=nominee)
@@ -228,6 +217,7 @@ def nominee(request, pk):
     ok, reason = bang_khen_eligibility(nominee, year=campaign.year)
     return render(request, "scoring/nominee.html", {
         "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents, "log": log,
+        "cell_url": reverse("scoring:cell", args=[0]),
         "bang_khen": {"ok": ok, "reason": reason},
         "conflict": may(request.user, "awards.score") and not editable,
         "conflict_message": rulings.conflict_message(nominee),

@@ -32,22 +32,32 @@ def text(response):
     return re.sub(r"\s+", " ", response.content.decode())
 
 
+def cell(body, result):
+    """The markup of one result's cell on a page."""
+    start = body.index(f'<td id="cell-{result.pk}"')
+    return body[start:body.index("</td>", start)]
+
+
+def editable(body, result):
+    """The page lets its user rule on this cell: a select and a note, saved to the cell's address."""
+    return 'name="outcome"' in cell(body, result) and 'data-cell-url="/cchc-2023/cham-diem/ket-qua/0/"' in body
+
+
 def test_a_cell_saves_in_place_and_comes_back_updated(client, clerk, campaign, collective_a):
     recompute_results(campaign)
     r = Result.objects.get(nominee=collective_a, criterion__order=8)
     client.force_login(clerk)
     page = client.get(GRID)
-    assert f'hx-post="{cell_url(r)}"' in page.content.decode()
+    assert editable(page.content.decode(), r)
 
     response = client.post(cell_url(r), {"outcome": "met", "reason": "Đã làm sạch 100% dữ liệu dân cư", "version": 1}, HTTP_HX_REQUEST="true")
 
     assert response.status_code == 200, response.content.decode()
     body = text(response)
-    assert body.startswith(f'<td id="cell-{r.pk}" class="score-cell outcome-met decided">')
+    assert body.startswith(f'<td id="cell-{r.pk}" class="score-cell outcome-met decided" data-v="2">')  # the new version
     assert '<span class="who">Văn phòng xác nhận:</span> <span class="badge met">Đạt</span>' in body
     assert "«Đã làm sạch 100% dữ liệu dân cư» – Trần Thị Thu Hà" in body
-    assert 'name="version" value="2"' in body
-    assert "autofocus" in body
+    assert '<select name="outcome" aria-labelledby="l-attest n-{} c-{}" autofocus>'.format(r.nominee_id, r.criterion_id) in body
     r.refresh_from_db()
     assert (r.override, r.override_by, r.version) == (Outcome.MET, clerk, 2)
 
@@ -75,8 +85,8 @@ def test_the_server_refuses_a_ruling_on_the_office_users_own_unit_and_the_grid_s
     client.force_login(insider)
 
     grid = text(client.get(GRID))
-    assert f'hx-post="{cell_url(mine)}"' not in grid
-    assert f'hx-post="{cell_url(theirs)}"' in grid
+    assert not editable(grid, mine) and "Xung đột lợi ích: không được đánh giá" in cell(grid, mine)
+    assert editable(grid, theirs)
     assert "Xung đột lợi ích: bạn thuộc đơn vị này" in grid
 
     response = client.post(cell_url(mine), {"outcome": "met", "reason": "Tốt", "version": 1}, HTTP_HX_REQUEST="true")
@@ -85,7 +95,7 @@ def test_the_server_refuses_a_ruling_on_the_office_users_own_unit_and_the_grid_s
     mine.refresh_from_db()
     assert (mine.override, mine.version, mine.updated_by) == ("", 1, None)
     page = text(client.get(f"/cchc-2023/cham-diem/doi-tuong/{collective_a.pk}/"))
-    assert "Xung đột lợi ích: bạn thuộc Phòng Người có công" in page and "hx-post" not in page
+    assert "Xung đột lợi ích: bạn thuộc Phòng Người có công" in page and 'name="outcome"' not in page
 
 
 def test_a_stale_cell_is_refused_and_comes_back_with_the_current_ruling(client, clerk, office_unit, campaign, collective_a):
@@ -99,7 +109,7 @@ def test_a_stale_cell_is_refused_and_comes_back_with_the_current_ruling(client, 
     assert response.status_code == 409
     body = text(response)
     assert re.search(r"Kết quả này đã được Bùi Văn Long sửa lúc \d\d:\d\d \d\d/\d\d/\d{4}, tải lại", body)
-    assert "«Chưa đạt» – Bùi Văn Long" in body and 'name="version" value="2"' in body
+    assert "«Chưa đạt» – Bùi Văn Long" in body and 'data-v="2"' in body
     assert '<option value="met" selected>' in body and 'name="reason" value="Đạt"' in body  # the input is kept
     r.refresh_from_db()
     assert (r.override, r.override_reason, r.version) == (Outcome.NOT_MET, "Chưa đạt", 2)
