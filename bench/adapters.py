@@ -44,7 +44,7 @@ def documents(dataset):
         seen = []
         original = pdf.render_pdf
 
-        def record(template, context):
+        def record(template, context, **options):  # options: the job's progress report, its expected pages
             seen.append(render_to_string(template, {"font_css": font_css(), **context}))
             return b""
 
