@@ -198,14 +198,16 @@ def nominee(request, pk):
     editable = may(request.user, "awards.rule_on_result", nominee)
     conflict = conflict_of_interest(request.user, nominee)
     cells = [_cell(r, request.user, editable=editable, conflict=conflict) for r in results]
-    documents = (
+    documents = list(
         documents_for(request.user)
         .filter(Q(dossier=nominee.dossier, nominee__isnull=True) | Q(nominee=nominee)
                 | Q(campaign=campaign, unit=nominee.unit, kind=DocumentKind.UNIT_PLAN))
         .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number")))
-        .select_related("nominee__staff", "nominee__unit")
         .order_by("kind", "pk")
     )
+    for d in documents:  # the documents of a nominee here are this nominee's (its report): no join to load it again
+        if d.nominee_id == nominee.pk:
+            d.nominee = nominee
     criteria = {r.criterion_id: r.criterion for r in results}
     log = []
     history = Result.history.filter(nominee_id=nominee.pk, history_user__isnull=False).select_related("history_user__staff")
