@@ -126,3 +126,35 @@ def minutes_document(job, progress) -> JobOutput:
     if meeting is None:
         raise JobError("Bạn không còn quyền xem biên bản này, hoặc cuộc họp đã bị xóa.")
     return JobOutput(minutes_filename(meeting), minutes_pdf(meeting, progress=progress), PDF)
+
+
+# ------------------------------------------------------------------------------- signing every Giấy khen
+
+SIGN_CERTIFICATES = "awards.jobs.sign_certificates"
+SEAL_CERTIFICATES = "awards.jobs.seal_certificates"
+
+
+def start_certificate_signing(*, user, decision, count, page, seal=False):
+    """The Director's signature (or the văn thư's seal) on each Giấy khen of a batch of more than
+    JOB_INLINE_MAX_PAGES: each is rendered and signed on its own, so a batch of 1,000 takes minutes."""
+    what = "Văn thư ký số cơ quan cho" if seal else "Giám đốc ký số"
+    return start_job(owner=user, handler=SEAL_CERTIFICATES if seal else SIGN_CERTIFICATES, total=count,
+                     params={"decision": decision.pk, "page": page},
+                     title=f"{what} {formatting.number(count)} Giấy khen của {decision}")
+
+
+def _sign_each(job, progress, verb):
+    decision = _decision_of(job)
+    try:
+        verb(decision, actor=job.owner, progress=progress)
+    except (ValidationError, PermissionDenied) as exc:
+        raise JobError(" ".join(getattr(exc, "messages", None) or [str(exc)])) from exc
+    # No file: the signed Giấy khen are on the decision's page (params["page"], «Xem kết quả»).
+
+
+def sign_certificates(job, progress) -> None:
+    _sign_each(job, progress, signing.sign_certificates_as_director)
+
+
+def seal_certificates(job, progress) -> None:
+    _sign_each(job, progress, signing.seal_certificates)

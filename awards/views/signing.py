@@ -184,12 +184,23 @@ def verify_file(request):
     }, status=200)
 
 
+def _certificates_job(request, decision, *, seal):
+    count = decision.lines.count()
+    if not jobs.needs_job(count) or decision.doc_type != DocumentType.DECISION:
+        return None
+    return jobs.start_certificate_signing(user=request.user, decision=decision, count=count, seal=seal,
+                                          page=reverse("decisions:detail", args=[decision.pk]) + "#ky-so")
+
+
 @require_POST
 @login_required
 @rule_required("awards.view_decision", then=("awards.sign_decision",))
 def sign_certificates(request, pk):
-    """The Director signs every Giấy khen of the decision (one electronic file per awardee)."""
+    """The Director signs every Giấy khen of the decision (one electronic file per awardee); more than
+    JOB_INLINE_MAX_PAGES of them, in the worker."""
     decision = _decision(request, pk)
+    if (job := _certificates_job(request, decision, seal=False)) is not None:
+        return redirect("ops:job", pk=job.pk)
     try:
         docs = signing.sign_certificates_as_director(decision, actor=request.user)
     except ValidationError as exc:
@@ -204,6 +215,8 @@ def sign_certificates(request, pk):
 @rule_required("awards.view_decision", then=("awards.seal_decision",))
 def seal_certificates(request, pk):
     decision = _decision(request, pk)
+    if (job := _certificates_job(request, decision, seal=True)) is not None:
+        return redirect("ops:job", pk=job.pk)
     try:
         docs = signing.seal_certificates(decision, actor=request.user)
     except ValidationError as exc:

@@ -7,7 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from awards.jobs import sign_certificates
 from awards.models import SignedDocument, SigningState
+from campaigns.ops.jobs import progress_reporter
 from campaigns.ops.models import Job, JobState
 from tests.ops.conftest import database_queue, run_worker  # noqa: F401  (the worker's real queue)
 from tests.signing.test_signing import _own_tool_sign
@@ -121,3 +123,41 @@ def test_a_long_decision_is_prepared_by_the_worker_and_the_director_signs_exactl
     assert _messages(response) == [f"Đã nhận văn bản {approved} có chữ ký số của người có thẩm quyền."]
     doc.refresh_from_db()
     assert (doc.state, doc.signer_method) == (SigningState.SIGNER_SIGNED, "upload")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signing_and_sealing_a_big_batch_of_giay_khen_runs_in_the_worker_one_certificate_at_a_time(
+    client, approved, director, clerk, settings, database_queue,  # noqa: F811
+):
+    settings.JOB_INLINE_MAX_PAGES = 1  # the decision's two Giấy khen count as a big batch
+    detail = reverse("decisions:detail", args=[approved.pk])
+    client.force_login(director)
+    response = client.post(reverse("decisions:sign_certificates", args=[approved.pk]))
+    job = Job.objects.get()
+    assert response["Location"] == reverse("ops:job", args=[job.pk]) and not SignedDocument.objects.exists()
+    assert (job.title, job.total) == (f"Giám đốc ký số 2 Giấy khen của {approved}", 2)
+    seen = []
+    report = progress_reporter(job.pk)
+    job = Job.objects.get(pk=job.pk)
+    # The test runs the handler itself, reading the bar after each report; marked running, the worker leaves it.
+    Job.objects.filter(pk=job.pk).update(state=JobState.RUNNING)
+
+    def recording(done, total=None):
+        report(done, total)
+        seen.append(Job.objects.values_list("done", "total").get(pk=job.pk))
+
+    sign_certificates(job, recording)
+    assert seen == [(1, 2), (2, 2)]
+    assert sorted(SignedDocument.objects.values_list("state", flat=True)) == [SigningState.SIGNER_SIGNED] * 2
+
+    client.force_login(clerk)
+    response = client.post(reverse("decisions:seal_certificates", args=[approved.pk]))
+    sealing = Job.objects.exclude(pk=job.pk).get()
+    assert response["Location"] == reverse("ops:job", args=[sealing.pk])
+    run_worker()
+    sealing.refresh_from_db()
+    assert (sealing.state, sealing.done, sealing.total, sealing.result.name) == (JobState.DONE, 2, 2, "")
+    assert sorted(SignedDocument.objects.values_list("state", flat=True)) == [SigningState.ISSUED] * 2
+    fragment = client.get(reverse("ops:progress", args=[sealing.pk])).content.decode()
+    assert f'<a class="button primary" href="{detail}#ky-so">Xem kết quả</a>' in fragment
+    assert "2 Giấy khen: 2 đã phát hành." in client.get(detail).content.decode()
