@@ -45,7 +45,7 @@ from awards.models import (
 from awards.selectors import nominees_for
 from awards.services.bang_khen import bang_khen_reasons
 from awards.services.recompute import scored_nominees
-from awards.services.scores import SHORT, ensure_scores
+from awards.services.scores import ensure_scores
 from awards.services.scores import ratio as _ratio
 from campaigns import formatting
 from campaigns.models import (
@@ -115,21 +115,6 @@ def _score(results) -> Decimal:
     applicable = sum((r.criterion.weight for r in results if r.outcome != Outcome.NOT_APPLICABLE), Decimal(0))
     met = sum((r.criterion.weight for r in results if r.outcome == Outcome.MET), Decimal(0))
     return _ratio(met, applicable)
-
-
-def _missing_from(mandatory, short: dict, present: set | None) -> list[str]:
-    """`_missing` from the database's answer: `short` {criterion_id: outcome} of the mandatory results not met
-    or without data; `present` the mandatory criteria with a result when some have none (None: all have one)."""
-    missing = []
-    for c in mandatory:
-        value = short.get(c.pk)
-        if value == Outcome.NOT_MET:
-            missing.append(f"{c.order}. {c.short_name}: không đạt")
-        elif value == Outcome.NO_DATA:
-            missing.append(f"{c.order}. {c.short_name}: chưa có số liệu / chưa xác nhận")
-        elif present is not None and c.pk not in present:
-            missing.append(f"{c.order}. {c.short_name}: chưa đánh giá")
-    return missing
 
 
 @dataclass(slots=True)
@@ -379,11 +364,16 @@ def fill_missing(campaign, target, ranked) -> None:
     """Fill `missing` (the mandatory criteria each falls short of) of the nominees among `ranked` that do not meet
     them, in one query whatever their number: not met, no data, or (rarely) no result at all."""
     short_of = [rn for rn in ranked if not rn.eligible]
-    mandatory = list(Criterion.objects.filter(campaign=campaign, target=target, mandatory=True).order_by("order"))
+    mandatory = list(Criterion.objects.filter(campaign=campaign, target=target, mandatory=True).order_by("order")
+                     .values_list("pk", "order", "short_name"))
+    # What each mandatory criterion says of a nominee short of it, by its outcome (None: no result at all).
+    says = {pk: {Outcome.NOT_MET: f"{order}. {name}: không đạt",
+                 Outcome.NO_DATA: f"{order}. {name}: chưa có số liệu / chưa xác nhận",
+                 None: f"{order}. {name}: chưa đánh giá"} for pk, order, name in mandatory}
     outcomes = defaultdict(dict)
     # Always the same two queries, whether or not the rows shown include someone short (0 matches no nominee).
     rows = (
-        Result.objects.filter(nominee_id__in=[rn.nominee.pk for rn in short_of] or [0], criterion__in=mandatory or [0])
+        Result.objects.filter(nominee_id__in=[rn.nominee.pk for rn in short_of] or [0], criterion_id__in=list(says) or [0])
         .annotate(outcome=Coalesce(NullIf("override", Value("")), "computed")).order_by()
         .values_list("nominee_id", "criterion_id", "outcome")
     )
@@ -391,7 +381,8 @@ def fill_missing(campaign, target, ranked) -> None:
         outcomes[nominee_id][criterion_id] = value
     for rn in short_of:
         have = outcomes.get(rn.nominee.pk, {})
-        rn.missing = _missing_from(mandatory, {k: v for k, v in have.items() if v in SHORT}, set(have)) + rn.missing
+        missing = [text for pk, by_outcome in says.items() if (text := by_outcome.get(have.get(pk)))]
+        rn.missing = missing + rn.missing
 
 
 def rank_nominees(campaign, *, target, award_kind=None, user=None) -> list[RankedNominee]:
