@@ -185,9 +185,9 @@ def recompute(request):
 @rule_required("awards.view_nominee", then=("awards.rule_on_result",))
 def nominee(request, pk):
     nominee = get_object_or_404(
-        nominees_for(request.user).select_related("staff", "unit", "dossier__campaign", "award_kind"), pk=pk,
+        nominees_for(request.user).select_related("staff", "unit", "dossier", "award_kind"), pk=pk,
     )
-    campaign = nominee.dossier.campaign
+    campaign = nominee.dossier.campaign = _campaign(request)  # the selectors keep to the page's campaign
     results = list(
         results_for(request.user, nominee.results.all()).select_related("criterion", "override_by__staff")
         .order_by("criterion__order")
