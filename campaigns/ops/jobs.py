@@ -12,6 +12,7 @@ import logging
 import traceback
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -36,10 +37,21 @@ class JobOutput:
 
 
 def start_job(*, owner, title: str, handler: str, params: dict | None = None, total: int = 0) -> Job:
-    """Record the job and hand it to the worker once the transaction commits."""
+    """Record the job and hand it to the worker once the transaction commits.
+
+    The same work asked again by the same person while it is still waiting or running (a second click, a page
+    sent twice) is not started twice: that job is returned. Asking is serialised on the owner's row, so two
+    requests at the same moment cannot both start it."""
     import_string(handler)  # a wrong path fails here, in the request, not later in the worker
-    job = Job.objects.create(owner=owner, title=title[:300], handler=handler, params=params or {}, total=total)
-    transaction.on_commit(lambda: _enqueue(job.pk))
+    params = params or {}
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=owner.pk).exists()
+        pending = [job for job in Job.objects.filter(
+            owner=owner, handler=handler, state__in=[JobState.QUEUED, JobState.RUNNING]) if job.params == params]
+        if pending:
+            return pending[0]
+        job = Job.objects.create(owner=owner, title=title[:300], handler=handler, params=params, total=total)
+        transaction.on_commit(lambda: _enqueue(job.pk))
     return job
 
 

@@ -70,6 +70,26 @@ def test_the_office_starts_a_certificate_batch_which_returns_at_once_and_the_pag
     assert [j.title for j in client.get(reverse("ops:jobs")).context["jobs"]] == [job.title]
 
 
+def test_a_second_click_while_the_batch_waits_or_runs_follows_the_same_job_and_a_finished_one_can_be_made_again(
+    client, clerk, approved, batch,
+):
+    client.force_login(clerk)
+    url = reverse("decisions:certificates_pdf", args=[approved.pk])
+    first, second = client.post(url), client.post(url)
+    job = Job.objects.get()
+    assert first["Location"] == second["Location"] == reverse("ops:job", args=[job.pk])
+
+    Job.objects.filter(pk=job.pk).update(state=JobState.RUNNING)
+    assert client.post(url)["Location"] == reverse("ops:job", args=[job.pk])
+    assert Job.objects.count() == 1
+
+    run_worker()  # the claimed one is skipped by the worker; mark it done as the worker would have
+    Job.objects.filter(pk=job.pk).update(state=JobState.DONE)
+    again = client.post(url)
+    newer = Job.objects.exclude(pk=job.pk).get()
+    assert again["Location"] == reverse("ops:job", args=[newer.pk]) and newer.state == JobState.QUEUED
+
+
 def test_a_unit_heads_batch_holds_only_their_unit_and_nobody_else_sees_the_job(
     client, head_a, head_b, clerk, approved, batch, settings,
 ):
