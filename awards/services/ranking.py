@@ -194,6 +194,9 @@ def _separated(rn, above, steps, rule_label) -> tuple[bool, str]:
 _READ = object()
 
 
+PAGE_NUMBER_MAX = 10**7
+
+
 class Ranking:
     """Every appraised nominee of `target` proposed for `award_kind` (default: the Giấy khen of the campaign),
     eligible ones first in rank order, then the others by score, then name; `user`, if given, narrows them to
@@ -282,7 +285,9 @@ class Ranking:
         if self.bang_khen:
             return Paginator(self.all(), per_page).get_page(number)
         try:
-            number = max(int(number), 1)
+            # Bounded so that a page number of twenty digits is "beyond the last page", not an OFFSET the
+            # database cannot hold (SQLite's integers stop at 2**63).
+            number = min(max(int(number), 1), PAGE_NUMBER_MAX)
         except (TypeError, ValueError):
             number = 1
         start = (number - 1) * per_page
