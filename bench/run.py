@@ -239,10 +239,20 @@ def document_benchmarks(dataset):
             rows.append((label, None, None, "n/a: not built yet"))
             continue
 
-        t_product, pdf = timed(product)
-        source = html()
-        t_direct, direct = timed(lambda: HTML(string=source, base_url=str(settings.BASE_DIR)).write_pdf())
-        rows.append((label, t_product, t_direct, f"{len(pdf) // 1024} KB"))
+        # A document of a second or less is measured five times, product and direct in turn, and the medians are
+        # compared (one sample of 0.3 s is the machine's noise); the long ones once each.
+        t_products, t_directs = [], []
+        while True:
+            t_product, pdf = timed(product)
+            source = html()
+            t_direct, direct = timed(lambda: HTML(string=source, base_url=str(settings.BASE_DIR)).write_pdf())
+            t_products.append(t_product)
+            t_directs.append(t_direct)
+            if len(t_products) >= 5 or t_product + t_direct > 2:
+                break
+        n = len(t_products)
+        note = f"{len(pdf) // 1024} KB" + (f"; median of {n}" if n > 1 else "")
+        rows.append((label, statistics.median(t_products), statistics.median(t_directs), note))
     return rows
 
 
