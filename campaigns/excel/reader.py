@@ -224,8 +224,6 @@ def read_sheet(ws, layout, report, tick=None) -> SheetData:
                 break
             if tick is not None:
                 tick()
-            if tick is not None:
-                tick()
             row = Row(sheet=ws.title, number=number, values={}, raw={})
             for column, _ in columns:
                 value, cell = raw.get(column.key, (None, None))
