@@ -3,8 +3,9 @@
 Each import reads the whole file, matches every row by its identifier (a code, or what the template defines),
 validates it with the model's own validation (`full_clean`, as the forms do), and plans what it will create,
 change or leave alone. Any error anywhere and nothing is written; otherwise everything is written in one
-transaction with bulk writes (history kept by django-simple-history). Importing the same file twice changes
-nothing the second time. Rows absent from the file are never deleted.
+transaction with bulk writes, each row with its history row as django-simple-history keeps them
+(campaigns.bulk_history). Importing the same file twice changes nothing the second time. Rows absent from the file
+are never deleted.
 
     report = import_org(path_or_file, actor=user, dry_run=True)   # the preview
     report = import_org(path_or_file, actor=user)                  # the import
@@ -20,9 +21,11 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from campaigns import formatting
+from campaigns.bulk_history import CHANGED as HISTORY_CHANGED
+from campaigns.bulk_history import CREATED as HISTORY_CREATED
+from campaigns.bulk_history import copy_to_history
 from campaigns.excel.normalise import fold
 from campaigns.excel.reader import (
     WorkbookRefused,
@@ -222,18 +225,20 @@ class Importer:
 
     # --- writing -------------------------------------------------------------------------------------------
     def save(self, model, objs):
-        """Bulk-create the new and bulk-update the changed instances, keeping their history."""
+        """Bulk-create the new and bulk-update the changed instances, each with its history row (copied by the
+        database from the rows just written: campaigns.bulk_history)."""
 
         new = [o for o in objs if o.pk is None]
         changed = [o for o in objs if o.pk is not None and o._import_changed]
         user = self.actor if self.actor is not None and self.actor.is_authenticated else None
         reason = f"Nhập từ Excel ({self.title.lower()})"
         if new:
-            bulk_create_with_history(new, model, batch_size=1000, default_user=user, default_change_reason=reason)
+            model.objects.bulk_create(new, batch_size=1000)
+            copy_to_history(model, [o.pk for o in new], history_type=HISTORY_CREATED, user=user, reason=reason)
         if changed:
             fields = sorted({name for o in changed for name in o._import_changed})
-            bulk_update_with_history(changed, model, fields, batch_size=1000, default_user=user,
-                                     default_change_reason=reason)
+            model.objects.bulk_update(changed, fields, batch_size=1000)
+            copy_to_history(model, [o.pk for o in changed], history_type=HISTORY_CHANGED, user=user, reason=reason)
 
     def plan(self, sheets):
         raise NotImplementedError

@@ -34,7 +34,7 @@ from campaigns.models import (
     Unit,
 )
 from tests.excel.conftest import STAFF_HEADERS, UNIT_HEADERS, xlsx
-from tests.factories import StaffFactory, UnitFactory
+from tests.factories import StaffFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +89,31 @@ def test_org_import_reports_what_changes_and_leaves_rows_absent_from_the_file_al
     assert Staff.objects.get(code="CB1").full_name == "Nguyễn Văn Ân"
     assert Staff.objects.filter(code="CB9").exists()
     assert Staff.history.filter(code="CB1").first().history_change_reason == "Nhập từ Excel (cơ cấu tổ chức (đơn vị, cán bộ))"
+
+
+def test_org_import_keeps_a_history_row_per_created_and_changed_row_with_who_and_why(campaign, org_file):
+    clerk = UserFactory(username="vanphong")
+    unit = UnitFactory(code="P1", name="Phòng Một")
+    StaffFactory(code="CB1", full_name="Nguyễn Văn An", unit=unit)
+    StaffFactory(code="CB9", full_name="Người không có trong tệp", unit=unit)
+    before = {code: Staff.history.filter(code=code).count() for code in ("CB1", "CB9")}
+    report = import_org(org_file(staff=[staff_row("CB1", "Nguyễn Văn Ân"), staff_row("CB2", "Trần Thị Bình")]),
+                        actor=clerk)
+    assert report.applied and report.counts == {"created": 1, "changed": 1, "unchanged": 0}
+    reason = "Nhập từ Excel (cơ cấu tổ chức (đơn vị, cán bộ))"
+    tracked = [f.attname for f in Staff.history.model.tracked_fields]
+    for code, kind in (("CB1", "~"), ("CB2", "+")):
+        person = Staff.objects.get(code=code)
+        latest = Staff.history.filter(code=code).latest("history_id")
+        assert (latest.history_type, latest.history_user, latest.history_change_reason) == (kind, clerk, reason)
+        assert {name: getattr(latest, name) for name in tracked} == {name: getattr(person, name) for name in tracked}
+        assert latest.history_date is not None
+    assert Staff.history.filter(code="CB1").count() == before["CB1"] + 1
+    assert Staff.history.filter(code="CB2").count() == 1
+    assert Staff.history.filter(code="CB9").count() == before["CB9"]  # absent from the file: untouched
+    # The audit trail reads the import's row like any other: who, and the field that changed.
+    assert sorted(Staff.history.filter(code="CB1").latest("history_id").diff_against(
+        Staff.history.filter(code="CB1").earliest("history_id")).changed_fields) == ["date_of_birth", "full_name"]
 
 
 def test_round_trip_export_the_organisation_import_it_back_nothing_changes(campaign):
