@@ -69,7 +69,7 @@ def check_archive(source) -> None:
                 "Hãy chia dữ liệu thành nhiều tệp nhỏ hơn.")
         titles = _sheet_titles(archive)
         for info in infos:
-            if SCANNED.match(info.filename):
+            if SCANNED.match(info.filename) and not _surely_fine(archive, info.filename):
                 _scan_cells(archive, info.filename, titles)
     if hasattr(source, "seek"):
         source.seek(0)
@@ -94,6 +94,35 @@ def _sheet_titles(archive) -> dict:
         if name and rid and rid.group(1) in targets:
             titles[targets[rid.group(1)]] = html.unescape(name.group(1))
     return titles
+
+
+# Where a cell of a sheet or a string of the shared table starts (written without a namespace prefix, as Excel,
+# LibreOffice and openpyxl write them; a prefixed part is simply scanned by expat).
+_CELL_START = re.compile(rb"<(?:c|si)[\s>/]")
+
+
+def _surely_fine(archive, name) -> bool:
+    """True when the part can hold neither a DTD nor a cell text over MAX_CELL_CHARS, told from its bytes alone
+    in a few hundredths of a second: no «<!» anywhere, and never more than MAX_CELL_CHARS bytes from one cell's
+    start to the next (a character takes at least one byte). False only means "not sure": expat then reads the
+    part (_scan_cells), which decides and names the cell. About ten times faster than expat's handlers for every
+    element of a 20,000-row sheet."""
+    since = 0  # bytes since the last cell start, over chunk boundaries
+    tail = b""
+    with archive.open(name) as stream:
+        while chunk := stream.read(CHUNK):
+            if b"<!" in tail + chunk[:1] or b"<!" in chunk:
+                return False
+            tail = chunk[-1:]
+            pieces = _CELL_START.split(chunk)
+            since += len(pieces[0])
+            if since > MAX_CELL_CHARS:
+                return False
+            if len(pieces) > 1:
+                if max(map(len, pieces[1:])) > MAX_CELL_CHARS:
+                    return False
+                since = len(pieces[-1])
+    return True
 
 
 def _scan_cells(archive, name, titles) -> None:

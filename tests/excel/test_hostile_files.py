@@ -147,6 +147,35 @@ def test_a_shared_string_longer_than_excel_allows_is_refused_too(org_file):
     assert Unit.objects.count() == 0
 
 
+def test_a_long_text_split_into_short_rich_text_runs_is_refused_and_the_longest_allowed_passes(org_file):
+    """The quick look at a part's bytes (no «<!», no more bytes between two cells than a cell may hold) only
+    lets through what surely passes; anything else is read by expat, which decides: 40,000 characters in runs of
+    100 are one shared string too long, while 32,767 Vietnamese characters (more bytes than characters) pass."""
+    data = org_file(units=[UNIT]).getvalue()
+    part = sheet_part(data, "Đơn vị")
+
+    def with_shared_string(runs):
+        table = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                 '2006/main"><si>' + "".join(f"<r><t>{run}</t></r>" for run in runs) + "</si></sst>").encode()
+        body = rewrite(data, lambda name, b: re.sub(rb'<c r="B2"[^>]*>.*?</c>', b'<c r="B2" t="s"><v>0</v></c>', b)
+                       if name == part else b)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            source = zipfile.ZipFile(io.BytesIO(body))
+            for item in source.infolist():
+                target.writestr(item.filename, source.read(item.filename))
+            target.writestr("xl/sharedStrings.xml", table)
+        return io.BytesIO(out.getvalue())
+
+    with pytest.raises(safety.UnsafeWorkbook, match="bảng chuỗi dùng chung"):
+        safety.check_archive(with_shared_string(["x" * 100] * 400))
+    longest = "ệ" * safety.MAX_CELL_CHARS  # three bytes a character
+    assert len(longest.encode()) > safety.MAX_CELL_CHARS
+    safety.check_archive(with_shared_string([longest]))  # passes: expat counted characters, not bytes
+    with pytest.raises(safety.UnsafeWorkbook, match="bảng chuỗi dùng chung"):
+        safety.check_archive(with_shared_string([longest, "ệ"]))
+
+
 def test_a_workbook_that_unpacks_past_the_limit_is_refused(org_file, monkeypatch):
     monkeypatch.setattr(safety, "MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
     rng = random.Random(15)
