@@ -166,7 +166,10 @@ def read_sheet(ws, layout, report, tick=None) -> SheetData:
     for column in layout.columns:
         for name in (column.header, *column.aliases):
             headers[header_key(name)] = column
-    rows = ws.iter_rows()
+    # Cells are built only when a column reads more than the value (a percentage's number format).
+    needs_cells = any(column.kind == "percent" for column in layout.columns)
+    value_of = (lambda cell: cell.value) if needs_cells else (lambda value: value)
+    rows = ws.iter_rows(values_only=not needs_cells)
     header_row = None
     positions = {}
     try:
@@ -175,7 +178,7 @@ def read_sheet(ws, layout, report, tick=None) -> SheetData:
                 break
             found = {}
             for index, cell in enumerate(cells):
-                column = headers.get(header_key(cell.value)) if cell.value is not None else None
+                column = headers.get(header_key(value_of(cell))) if value_of(cell) is not None else None
                 if column is not None:
                     found.setdefault(column.key, []).append(index)
             if all(key in found for key in layout.key):
@@ -197,8 +200,8 @@ def read_sheet(ws, layout, report, tick=None) -> SheetData:
             if column.required and column.key not in positions:
                 report.error(ws.title, header_row, column.header, "", "Thiếu cột bắt buộc này trong dòng tiêu đề.")
         known = {i for indexes in positions.values() for i in indexes}
-        ignored = [f"«{clean_text(c.value)}» (cột {get_column_letter(i + 1)})"
-                   for i, c in enumerate(header_cells) if i not in known and clean_text(c.value)]
+        ignored = [f"«{clean_text(value_of(c))}» (cột {get_column_letter(i + 1)})"
+                   for i, c in enumerate(header_cells) if i not in known and clean_text(value_of(c))]
         if ignored:
             report.notice(f"Trang «{ws.title}»: các cột không thuộc mẫu được bỏ qua: {', '.join(ignored)}.")
         if report.errors_in(ws.title):
@@ -211,12 +214,14 @@ def read_sheet(ws, layout, report, tick=None) -> SheetData:
         for number, cells in enumerate(rows, start=header_row + 1):
             raw = {}
             for column, index in columns:
-                cell = cells[index] if index < len(cells) else None
-                value = cell.value if cell is not None else None
+                if index >= len(cells):
+                    continue
+                cell = cells[index]
+                value = cell.value if needs_cells else cell
                 if isinstance(value, str) and clean_text(value) == "":
                     value = None
                 if value is not None:
-                    raw[column.key] = (value, cell)
+                    raw[column.key] = (value, cell if needs_cells else None)
             if not raw:
                 continue  # an empty row, anywhere
             if len(data.rows) >= MAX_ROWS:
