@@ -7,25 +7,64 @@ The meeting itself is loaded through `awards.selectors.meetings_for` (the per-us
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q
 
-from awards.models import AwardLevel, CouncilAttendance, CouncilMeeting, Nominee, Vote
+from awards.models import AwardLevel, CouncilAttendance, CouncilMeeting, MinutesConfirmation, Nominee, Vote
+from awards.services import ballots
 from awards.services.ballots import nominees_considered
-from awards.services.council import fewest_votes_to_pass
+from awards.services.council import fewest_votes_to_pass, has_signed_decision
 from campaigns.models import Staff, Target
 from campaigns.roles import GROUP_NAMES, Role
 
-STAFF_MATCHES = 10  # people offered by the attendance search
+STAFF_MATCHES = 10
+
+def for_meeting_page(meetings):
+    """These meetings (a `meetings_for` queryset) with what the meeting page's panels ask of one, in the same
+    query: the campaign, chair and secretary, the electronic vote if there is one (`voting`), and whether a signed
+    decision rests on it (`signed`), whether any vote is counted (`has_votes`) and whether any member confirmed the
+    minutes (`has_confirmations`). `ballot_panel` reads these rather than asking again."""
+    return meetings.select_related("campaign", "chair", "secretary", "voting").annotate(
+        signed=has_signed_decision(),
+        has_votes=Exists(Vote.objects.filter(meeting_id=OuterRef("pk"))),
+        has_confirmations=Exists(MinutesConfirmation.objects.filter(meeting_id=OuterRef("pk"))),
+    )
+
+
+def ballot_panel(meeting: CouncilMeeting, *, attendance=None) -> dict:
+    """How this meeting votes and where the vote stands: for the office's meeting page and the minutes.
+    `attendance`: the meeting's attendance rows with their members in the order recorded, when the caller has read
+    them. A meeting read by `for_meeting_page` carries its vote and whether votes and confirmations exist."""
+    read_for_page = hasattr(meeting, "has_votes")
+    # select_related leaves a missing MeetingVoting as a cached miss: getattr's default reads it as None.
+    voting = getattr(meeting, "voting", None) if read_for_page else ballots.voting_of(meeting)
+    if attendance is None:
+        present = list(meeting.attendance.filter(present=True).select_related("member").order_by("id"))
+    else:
+        present = [a for a in attendance if a.present]
+    # Members cast ballots only in an electronic vote (awards.services.ballots.cast_ballot): none on paper.
+    cast = set(meeting.ballots_cast.values_list("member_id", flat=True)) if voting is not None else set()
+    counted = meeting.has_votes if read_for_page else meeting.votes.exists()
+    confirmed = meeting.has_confirmations if read_for_page else None
+    return {
+        "voting": voting, "electronic": voting is not None, "paper": voting is None and counted,
+        "members": [{"member": a.member, "role": a.role, "voted": a.member_id in cast} for a in present],
+        "n_cast": len(cast), "n_present": len(present),
+        "confirmations": ballots.confirmations(meeting, present=present, confirmed=confirmed) if counted else [],
+    }  # people offered by the attendance search
 
 
 def council_roster(meeting: CouncilMeeting):
     """The council's members as the data knows them: the people holding the council role, those recorded at any
-    meeting of the organisation's councils, and this meeting's chair and secretary; active staff, by name."""
-    earlier = CouncilAttendance.objects.filter(meeting__campaign__organisation_id=meeting.campaign.organisation_id)
+    meeting of the organisation's councils, and this meeting's chair and secretary; active staff, by name.
+    The three sources are one UNION of ids, so the database reads a handful of staff by key rather than testing
+    every one of 20,000 against three subqueries."""
+    earlier = (CouncilAttendance.objects.filter(meeting__campaign__organisation_id=meeting.campaign.organisation_id)
+               .order_by().values("member_id"))
+    council_users = get_user_model().groups.through.objects.filter(group__name=GROUP_NAMES[Role.COUNCIL]).values("user_id")
+    council = Staff.objects.filter(user_id__in=council_users).order_by().values("pk")
+    this_meeting = Staff.objects.filter(pk__in=[meeting.chair_id, meeting.secretary_id]).order_by().values("pk")
     return (
-        Staff.objects.filter(active=True)
-        .filter(Q(pk__in=earlier.values("member_id")) | Q(pk__in=[meeting.chair_id, meeting.secretary_id])
-                | Q(user__in=get_user_model().objects.filter(groups__name=GROUP_NAMES[Role.COUNCIL])))
+        Staff.objects.filter(active=True, pk__in=earlier.union(council, this_meeting))
         .select_related("unit").order_by("full_name", "pk")
     )
 
@@ -70,14 +109,12 @@ def vote_lines(meeting: CouncilMeeting) -> list[VoteLine]:
     """Every award line with its number of nominees, of votes recorded and of votes that passed: one grouped query,
     the threshold counted by awards.services.council's own arithmetic."""
     fewest = fewest_votes_to_pass(meeting)
-    at_meeting = Q(votes__meeting=meeting)
     rows = (
+        # Joined to this meeting's votes only (one per nominee at most): rows are counted without DISTINCT.
         nominees_considered(meeting).order_by()
+        .annotate(vote=FilteredRelation("votes", condition=Q(votes__meeting=meeting)))
         .values("award_kind_id", "award_kind__short_name", "award_kind__level", "target")
-        .annotate(
-            n=Count("pk", distinct=True), voted=Count("votes", filter=at_meeting),
-            passed=Count("votes", filter=at_meeting & Q(votes__votes_for__gte=fewest)),
-        )
+        .annotate(n=Count("pk"), voted=Count("vote"), passed=Count("vote", filter=Q(vote__votes_for__gte=fewest)))
         .order_by("award_kind__level", "target", "award_kind__short_name")
     )
     return [
@@ -92,7 +129,8 @@ VOTE_TABLE_ORDER = ("award_kind__level", "award_kind_id", "target", "unit__code"
 def vote_rows(meeting: CouncilMeeting, *, award_kind_id=None, target=None, text="", waiting=False):
     """The ids of the nominees of the vote table under the page's filters (award line, a name or unit, only those
     without a vote yet), by award line, then unit, then as each unit listed them in its dossier. Ids only: the
-    page reads its own 50 rows (`nominees_in_order`); ordering 3,000 rows joined to 20,000 staff cost more."""
+    page reads its own 50 rows (`vote_table`, this page's slice as its subquery); ordering 3,000 rows joined to
+    20,000 staff cost more."""
     qs = nominees_considered(meeting).select_related(None)
     if award_kind_id:
         qs = qs.filter(award_kind_id=award_kind_id)
@@ -124,19 +162,20 @@ class VoteRow:
 
 
 def vote_table(meeting: CouncilMeeting, pks) -> list[VoteRow]:
-    """The rows of these nominee ids (one page of the table), in that order, each with its vote at this meeting:
-    two queries of values. A vote is an unsaved Vote on the meeting, as `vote_outcome` reads it."""
-    pks = list(pks)
-    fields = ("pk", "target", "award_kind_id", "award_kind__short_name", "staff_id", "staff__full_name", "unit__name")
-    found = {r[0]: r for r in Nominee.objects.filter(pk__in=pks).values_list(*fields)}
-    votes = {
-        nominee_id: Vote(meeting=meeting, nominee_id=nominee_id, votes_for=f, votes_against=a, votes_abstain=b)
-        for nominee_id, f, a, b in Vote.objects.filter(meeting=meeting, nominee_id__in=pks)
-        .values_list("nominee_id", "votes_for", "votes_against", "votes_abstain")
-    }
-    rows = []
-    for pk in pks:
-        if pk in found:
-            _, target, kind_id, award_name, staff_id, full_name, unit_name = found[pk]
-            rows.append(VoteRow(pk, target, kind_id, award_name, full_name if staff_id else unit_name, unit_name, votes.get(pk)))
-    return rows
+    """The rows of these nominee ids (one page of the table: a list, or the page's slice of `vote_rows` which the
+    database then reads as a subquery), in the table's order, each with its vote at this meeting: one query of
+    values. A vote is an unsaved Vote on the meeting, as `vote_outcome` reads it."""
+    rows = (
+        Nominee.objects.filter(pk__in=pks)
+        .annotate(vote=FilteredRelation("votes", condition=Q(votes__meeting=meeting)))
+        .order_by(*VOTE_TABLE_ORDER)
+        .values_list("pk", "target", "award_kind_id", "award_kind__short_name", "staff_id", "staff__full_name", "unit__name",
+                     "vote__id", "vote__votes_for", "vote__votes_against", "vote__votes_abstain")
+    )
+    out = []
+    for pk, target, kind_id, award_name, staff_id, full_name, unit_name, vote_id, votes_for, against, abstain in rows:
+        vote = None if vote_id is None else Vote(
+            pk=vote_id, meeting=meeting, nominee_id=pk, votes_for=votes_for, votes_against=against, votes_abstain=abstain,
+        )
+        out.append(VoteRow(pk, target, kind_id, award_name, full_name if staff_id else unit_name, unit_name, vote))
+    return out

@@ -223,10 +223,11 @@ def confirm_minutes(meeting: CouncilMeeting, *, member, actor) -> MinutesConfirm
     return confirmation
 
 
-def confirmations(meeting: CouncilMeeting, *, present=None):
+def confirmations(meeting: CouncilMeeting, *, present=None, confirmed: bool | None = None):
     """Each member present with their confirmation (None if not yet), and whether it is of the current text.
-    `present`: the meeting's attendance rows of members present, with their member, if the caller has read them."""
-    done = {c.member_id: c for c in meeting.confirmations.all()}
+    `present`: the meeting's attendance rows of members present, with their member, if the caller has read them;
+    `confirmed`: whether anyone has confirmed, if the caller knows (False spares reading the confirmations)."""
+    done = {} if confirmed is False else {c.member_id: c for c in meeting.confirmations.all()}
     # The digest reads every vote: only worth it when someone has confirmed.
     digest = minutes_digest(meeting) if done and meeting.votes.exists() else None
     rows = []

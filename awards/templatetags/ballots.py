@@ -1,9 +1,10 @@
-"""Template helpers of electronic ballots: the office's panel on the meeting page, a member's open ballots."""
+"""Template helpers of electronic ballots: the ballot panel in the minutes (the meeting page gets it from its view),
+a member's open ballots."""
 
 from django import template
 
 from awards.models import BallotState, CouncilMeeting
-from awards.services import ballots
+from awards.selectors import council as council_reads
 from campaigns.scope import narrow
 
 register = template.Library()
@@ -16,18 +17,8 @@ def get_item(mapping, key):
 
 @register.simple_tag
 def ballot_panel(meeting):
-    """How this meeting votes and where the vote stands: for the office's meeting page and the minutes."""
-    voting = ballots.voting_of(meeting)
-    present = list(meeting.attendance.filter(present=True).select_related("member").order_by("id"))
-    # Members cast ballots only in an electronic vote (awards.services.ballots.cast_ballot): none on paper.
-    cast = set(meeting.ballots_cast.values_list("member_id", flat=True)) if voting is not None else set()
-    counted = meeting.votes.exists()
-    return {
-        "voting": voting, "electronic": voting is not None, "paper": voting is None and counted,
-        "members": [{"member": a.member, "role": a.role, "voted": a.member_id in cast} for a in present],
-        "n_cast": len(cast), "n_present": len(present),
-        "confirmations": ballots.confirmations(meeting, present=present) if counted else [],
-    }
+    """How this meeting votes and where the vote stands (awards.selectors.council.ballot_panel): for the minutes."""
+    return council_reads.ballot_panel(meeting)
 
 
 @register.simple_tag(takes_context=True)

@@ -127,10 +127,7 @@ def meeting(request, pk):
     """The office's record of a meeting: attendance (the council's roster, or anyone found by name), the ballot
     panel, the vote table by award line a page at a time (every nominee reachable through the lines, a search and
     the "not yet voted" filter), the council's choices and the conclusion. A fixed number of queries."""
-    meeting = get_object_or_404(
-        meetings_for(request.user).select_related("campaign", "chair", "secretary")
-        .annotate(signed=council_service.has_signed_decision()), pk=pk,
-    )
+    meeting = get_object_or_404(council_reads.for_meeting_page(meetings_for(request.user)), pk=pk)
     filters = _vote_filters(request.GET)
     lines = council_reads.vote_lines(meeting)
     paginator = Paginator(council_reads.vote_rows(meeting, **filters), MEETING_PAGE_SIZE)
@@ -141,16 +138,16 @@ def meeting(request, pk):
         )
     page = paginator.get_page(request.GET.get("trang"))
     rows = []
-    for row in council_reads.vote_table(meeting, page.object_list):
+    for row in council_reads.vote_table(meeting, page.object_list):  # the page's slice of ids, read as a subquery
         outcome = council_service.vote_outcome(row.vote, campaign=meeting.campaign) if row.vote else None
         rows.append({"nominee": row, "vote": row.vote, "outcome": outcome})
     signed = council_service.signed_decision_on(meeting) if meeting.signed else None
     office = may(request.user, "awards.record_vote") and signed is None
-    recorded = list(meeting.attendance.select_related("member__unit"))
+    recorded = list(meeting.attendance.select_related("member"))
     return render(request, "decisions/meeting.html", {
         "meeting": meeting, "rows": rows, "page": page, "lines": lines,
         "filters": filters, "query": _filter_query(filters), "page_query": _filter_query(filters, page.number),
-        "targets": Target.choices, "attendance": recorded,
+        "targets": Target.choices, "attendance": recorded, "bp": council_reads.ballot_panel(meeting, attendance=recorded),
         "roster": council_reads.council_roster(meeting) if office else [],
         "office": office, "signed": signed,
         "threshold": council_service.threshold_text(meeting.campaign),

@@ -2,11 +2,14 @@
 ballot keeps no link to its voter, the tally fills the Vote rows and the minutes, members confirm the minutes."""
 
 import datetime as dt
+import re
 import subprocess
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from awards.models import Ballot, BallotCast, BallotState, MinutesConfirmation, StateChange, Vote
 from awards.pdf import minutes_pdf
@@ -185,3 +188,71 @@ def test_the_minutes_pdf_shows_the_electronic_tally_and_the_confirmations(world,
         "Hà Anh Quang – đã xác nhận lúc", "Phạm Quốc Bảo – chưa xác nhận",
     ):
         assert expected in text, (expected, text)
+
+
+
+def _confirmations_shown(page):
+    """(member, role, confirmation) of each row of the panel's confirmations table, tags and times taken out."""
+    table = page[page.index('<table class="confirmations">'):]
+    table = table[:table.index("</table>")]
+    return [
+        (name, role, re.sub(r"\s*\d\d/\d\d/\d{4} \d\d:\d\d", "", re.sub(r"<[^>]+>", "", state)).strip())
+        for name, role, state in re.findall(r"<tr><td>([^<]+)</td><td>([^<]+)</td>\s*<td>(.*?)</td></tr>", table, re.S)
+    ]
+
+
+def test_the_office_page_shows_who_confirmed_paper_minutes(client, world, clerk):
+    """On paper the office types the counts; the panel then lists every member present with their confirmation
+    (the meeting's own query says whether anyone confirmed; the confirmations are read only then)."""
+    meeting, c, i = world["meeting"], world["collective"], world["individual"]
+    director = world["members"][0]
+    url = reverse("decisions:meeting", args=[meeting.pk])
+    client.force_login(clerk)
+    page = client.get(url).content.decode()
+    assert "Chưa biểu quyết." in page and "Xác nhận biên bản" not in page
+    record_vote(meeting, nominee=c, votes_for=4, votes_against=1)
+    record_vote(meeting, nominee=i, votes_for=2, votes_against=3)
+    page = client.get(url).content.decode()
+    assert "<strong>Biểu quyết trên giấy</strong>" in page
+    assert _confirmations_shown(page) == [
+        ("Hà Anh Quang", "Chủ tịch Hội đồng", "chưa xác nhận"), ("Trần Thị Thu Hà", "Thư ký Hội đồng", "chưa xác nhận"),
+        ("Phạm Quốc Bảo", "Ủy viên", "chưa xác nhận"),
+    ]
+    confirm_minutes(meeting, member=director.staff, actor=director)
+    assert _confirmations_shown(client.get(url).content.decode()) == [
+        ("Hà Anh Quang", "Chủ tịch Hội đồng", "Đã xác nhận"), ("Trần Thị Thu Hà", "Thư ký Hội đồng", "chưa xác nhận"),
+        ("Phạm Quốc Bảo", "Ủy viên", "chưa xác nhận"),
+    ]
+    conclude_meeting(meeting, conclusion="Hội đồng thống nhất đề nghị khen thưởng.")  # the text confirmed has changed
+    assert _confirmations_shown(client.get(url).content.decode())[0] == ("Hà Anh Quang", "Chủ tịch Hội đồng", "Xác nhận bản trước")
+
+
+def _queries(client, url):
+    client.get(url)  # the first request after logging in also touches the session
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def test_the_office_page_of_an_electronic_vote_has_flat_queries(client, world, clerk, campaign, giay_khen, unit_a):
+    """One member has voted on two nominees, then all three on seven: the same queries; then counted and confirmed."""
+    meeting, c, i = world["meeting"], world["collective"], world["individual"]
+    director, secretary, member = world["members"]
+    url = reverse("decisions:meeting", args=[meeting.pk])
+    open_ballot(meeting, actor=clerk, secret=True)
+    cast_ballot(meeting, member=director.staff, actor=director, choices={c.pk: "for", i.pk: "for"})
+    client.force_login(clerk)
+    few = _queries(client, url)
+    more = [AppraisedNomineeFactory(campaign=campaign, staff=person(unit_a), award_kind=giay_khen) for _ in range(5)]
+    choices = {n.pk: "for" for n in [c, i, *more]}
+    Ballot.objects.all().delete()
+    BallotCast.objects.all().delete()
+    for user in (director, secretary, member):
+        cast_ballot(meeting, member=user.staff, actor=user, choices=choices)
+    assert "đã bỏ phiếu 3/3 thành viên có mặt" in client.get(url).content.decode()
+    assert _queries(client, url) == few
+    close_ballot(meeting, actor=clerk)
+    meeting.refresh_from_db()
+    confirm_minutes(meeting, member=director.staff, actor=director)
+    page = client.get(url).content.decode()
+    assert "Đã xác nhận" in page and page.count('<span class="badge ok">Đạt</span>') == 7
