@@ -83,6 +83,8 @@ def test_the_vote_table_shows_a_page_at_a_time_and_every_nominee_is_reachable(cl
     waiting = _inputs(client.get(url, {"chua": "1"}).content.decode())
     assert sorted(map(int, waiting)) == sorted(n.pk for n in people[10:])
     assert _inputs(client.get(url, {"tim": "Lê Văn Số 07"}).content.decode()) == [str(people[6].pk)]
+    nobody = client.get(url, {"tim": "Không có ai"}).content.decode()
+    assert _inputs(nobody) == [] and "Không có đối tượng nào khớp bộ lọc." in nobody
     assert _inputs(client.get(url, {"tim": unit_a.name[:8]}).content.decode()) == [str(n.pk) for n in people[:MEETING_PAGE_SIZE]]
     only = _inputs(client.get(url, {"hinh_thuc": giay_khen.pk, "doi_tuong": "collective"}).content.decode())
     assert only == [str(n.pk) for n in collectives]
