@@ -1,6 +1,6 @@
 """What the meeting page reads of a council meeting, in a fixed number of queries however large the province:
-the council's roster for the attendance form, a search among all staff for someone outside it, the vote's
-summary per award line and one page of the vote table.
+the meeting with what its ballot panel asks, the council's roster for the attendance form, a search among all
+staff for someone outside it, the vote's summary per award line and one page of the vote table.
 
 The meeting itself is loaded through `awards.selectors.meetings_for` (the per-user rule) before any of these."""
 
@@ -16,7 +16,8 @@ from awards.services.council import fewest_votes_to_pass, has_signed_decision
 from campaigns.models import Staff, Target
 from campaigns.roles import GROUP_NAMES, Role
 
-STAFF_MATCHES = 10
+STAFF_MATCHES = 10  # people offered by the attendance search
+
 
 def for_meeting_page(meetings):
     """These meetings (a `meetings_for` queryset) with what the meeting page's panels ask of one, in the same
@@ -50,7 +51,7 @@ def ballot_panel(meeting: CouncilMeeting, *, attendance=None) -> dict:
         "members": [{"member": a.member, "role": a.role, "voted": a.member_id in cast} for a in present],
         "n_cast": len(cast), "n_present": len(present),
         "confirmations": ballots.confirmations(meeting, present=present, confirmed=confirmed) if counted else [],
-    }  # people offered by the attendance search
+    }
 
 
 def council_roster(meeting: CouncilMeeting):
