@@ -87,7 +87,8 @@ def grid(request):
     campaign = _campaign(request)
     target = _target(request)
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
-    nominees = nominees_for(request.user, recompute_service.scored_nominees(campaign).filter(target=target))
+    scored = nominees_for(request.user, recompute_service.scored_nominees(campaign).filter(target=target))
+    nominees = scored
     unit_pk = parse_id(request.GET.get("unit"))
     unit_id = str(unit_pk) if unit_pk else ""
     if unit_pk:
@@ -97,28 +98,39 @@ def grid(request):
         nominees = nominees.filter(Exists(Result.objects.filter(
             Q(override=state) | Q(override="", computed=state), nominee=OuterRef("pk"), criterion__in=criteria,
         )))
-    paginator = Paginator(nominees.select_related("staff", "unit").order_by("unit__code", "staff__full_name", "pk"), GRID_PAGE_SIZE)
+    # The units of the filter and how many nominees each has, in one query: the filter's options, and the
+    # pager's count unless the outcome filter narrows the rows further (then the pager counts them itself).
+    per_unit = list(scored.order_by("unit__code").values_list("unit_id", "unit__name").annotate(n=Count("pk")))
+    units = [(pk, name) for pk, name, _ in per_unit]
+    # Only what a row shows and the rules ask (the name, the unit): not every column of nominee, staff and unit.
+    paginator = Paginator(
+        nominees.select_related("staff", "unit").only("unit__name", "staff__full_name")
+        .order_by("unit__code", "staff__full_name", "pk"),
+        GRID_PAGE_SIZE,
+    )
+    if state not in Outcome.values:
+        paginator.count = sum(n for pk, _, n in per_unit if not unit_pk or pk == unit_pk)
     page = paginator.get_page(request.GET.get("trang"))
     nominees = list(page.object_list)
-    # The cells as values() rows, in the order of cell_html's arguments (no Result instances: 600 on a page).
+    # The cells as values() rows, in the order of cell_html's arguments (no Result instances: 600 on a page),
+    # put straight into their row and column.
+    column = {c.pk: i for i, c in enumerate(criteria)}
     human = {c.pk: evaluators.is_human_criterion(c) for c in criteria}
-    visible = results_for(request.user, Result.objects.filter(nominee__in=[n.pk for n in nominees], criterion__in=criteria))
-    results = {}
+    cells = {n.pk: [None] * len(criteria) for n in nominees}
+    visible = results_for(request.user, Result.objects.filter(nominee__in=list(cells), criterion__in=list(column)))
     for pk, nominee_id, criterion_id, computed, reason, override, override_reason, full_name, username, at, version in (
         visible.order_by().values_list("pk", "nominee_id", "criterion_id", "computed", "computed_reason", "override", "override_reason",
                                        "override_by__staff__full_name", "override_by__username", "override_at", "version")
     ):
         who = full_name or username or ""  # as formatting.person_name names the person who ruled
-        results[nominee_id, criterion_id] = (pk, nominee_id, criterion_id, human[criterion_id], computed, reason, override,
-                                             override_reason, who, at, version)
+        cells[nominee_id][column[criterion_id]] = (pk, nominee_id, criterion_id, human[criterion_id], computed, reason, override,
+                                                   override_reason, who, at, version)
     rows = [
         # The rules are asked once per nominee, not once per cell: the answer is the nominee's.
-        {"nominee": n, "cells": [results.get((n.pk, c.pk)) for c in criteria],
+        {"nominee": n, "cells": cells[n.pk],
          "conflict": conflict_of_interest(request.user, n), "editable": may(request.user, "awards.rule_on_result", n)}
         for n in nominees
     ]
-    units = (Unit.objects.filter(pk__in=recompute_service.scored_nominees(campaign).filter(target=target).values("unit_id"))
-             .order_by("code").values_list("pk", "name"))
     return render(request, "scoring/grid.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,
         "units": units, "unit_id": unit_id, "state": state, "states": Outcome.choices,
