@@ -58,11 +58,12 @@ def _options(human, chosen):
     )
 
 
-def cell_html(pk, nominee_id, criterion_id, human, computed, computed_reason, override, override_reason, who, at,
-              version, *, editable, conflict, outcome_value=None, reason_value=None, error="", focus="") -> str:
-    """One cell of the scoring grid and of the nominee page, the markup htmx swaps back in after a save: the
-    computed outcome and its reason, the office's ruling, and (when the user may rule) one select and one note,
-    saved by Enter through static/js/scoring.js with the version in data-v. Escaped here (a str)."""
+def _cell_parts(human, computed, computed_reason, override, override_reason, who, at, editable, conflict,
+                outcome_value=None, reason_value=None, error="", focus=""):
+    """What a cell shows apart from its ids (escaped here): (its class attribute, its markup up to the first
+    place its names go, between the two, after the second). The names ("n-12 c-3", the row's and the column's
+    headers) name the select and the note of an editable cell; a cell without them has (class, markup, None,
+    None). Cells with the same results and rights share their parts: most cells of a grid page do."""
     esc = html.escape
     if computed not in OUTCOME_LABELS or (override and override not in OUTCOME_LABELS):  # never, but never unescaped
         computed, override = esc(computed), esc(override)
@@ -79,22 +80,37 @@ def cell_html(pk, nominee_id, criterion_id, human, computed, computed_reason, ov
         by = f" – {esc(who)}, {formatting.date(at)}" if who else ""
         parts.append(f'<div class="ruling"><span class="who">{ruled}:</span> <span class="badge {override}">'
                      f'{OUTCOME_LABELS.get(override, override)}</span> <span class="reason">«{esc(override_reason)}»{by}</span></div>')
-    if editable:
-        names = f"n-{nominee_id} c-{criterion_id}"
-        note = reason_value if reason_value is not None else override_reason
-        value = f' value="{esc(note)}"' if note else ""
-        parts.append(
-            f'<select name="outcome" aria-labelledby="{select_label} {names}"{" autofocus" if focus == "select" else ""}>'
-            f'{_options(human, override if outcome_value is None else outcome_value)}</select>'
-            f'<input name="reason"{value} placeholder="{hint}" '
-            f'aria-labelledby="{note_label} {names}"{" autofocus" if focus == "reason" else ""}>'
-            '<button type="button" class="save" tabindex="-1">Lưu</button>'
-        )
-    elif conflict:
-        parts.append('<p class="conflict" title="Bạn thuộc đơn vị của đối tượng này">Xung đột lợi ích: không được đánh giá</p>')
+    tail = ""
+    if conflict and not editable:
+        tail = '<p class="conflict" title="Bạn thuộc đơn vị của đối tượng này">Xung đột lợi ích: không được đánh giá</p>'
     if error:
-        parts.append(f'<p class="error" role="alert">{esc(error)}</p>')
-    return f'<td id="cell-{pk}" class="{classes}" data-v="{version}">{"".join(parts)}</td>'
+        tail += f'<p class="error" role="alert">{esc(error)}</p>'
+    if not editable:
+        return classes, "".join(parts) + tail, None, None
+    note = reason_value if reason_value is not None else override_reason
+    value = f' value="{esc(note)}"' if note else ""
+    parts.append(f'<select name="outcome" aria-labelledby="{select_label} ')
+    between = (f'"{" autofocus" if focus == "select" else ""}>{_options(human, override if outcome_value is None else outcome_value)}'
+               f'</select><input name="reason"{value} placeholder="{hint}" aria-labelledby="{note_label} ')
+    after = f'"{" autofocus" if focus == "reason" else ""}><button type="button" class="save" tabindex="-1">Lưu</button>{tail}'
+    return classes, "".join(parts), between, after
+
+
+def cell_html(pk, nominee_id, criterion_id, human, computed, computed_reason, override, override_reason, who, at,
+              version, *, editable, conflict, outcome_value=None, reason_value=None, error="", focus="") -> str:
+    """One cell of the scoring grid and of the nominee page, the markup htmx swaps back in after a save: the
+    computed outcome and its reason, the office's ruling, and (when the user may rule) one select and one note,
+    saved by Enter through static/js/scoring.js with the version in data-v. Escaped here (a str)."""
+    parts = _cell_parts(human, computed, computed_reason, override, override_reason, who, at, editable, conflict,
+                        outcome_value, reason_value, error, focus)
+    return _cell(pk, f"n-{nominee_id} c-{criterion_id}", version, parts)
+
+
+def _cell(pk, names, version, parts):
+    classes, markup, between, after = parts
+    if between is None:
+        return f'<td id="cell-{pk}" class="{classes}" data-v="{version}">{markup}</td>'
+    return f'<td id="cell-{pk}" class="{classes}" data-v="{version}">{markup}{names}{between}{names}{after}</td>'
 
 
 @register.simple_tag
@@ -116,9 +132,11 @@ def score_cell(cell):
 def grid_rows(rows):
     """The rows of the scoring grid, rendered in Python (a page of 50 nominees has 600 cells, and a template per
     cell costs more than the rest of the page). Each row: the nominee, whether the user may rule on it or is in
-    conflict, and its cells as cell_html's positional arguments (None: no result yet)."""
+    conflict, and its cells as cell_html's positional arguments (None: no result yet). The cells of a page mostly
+    repeat a few outcomes and reasons: each different one is built once, then only the ids change."""
     prefix = reverse("scoring:nominee", args=[0])[: -len("0/")]
     esc = html.escape
+    built = {}
     out = []
     for row in rows:
         n, editable, conflict = row["nominee"], row["editable"], row["conflict"]
@@ -127,10 +145,23 @@ def grid_rows(rows):
             who += f'<br><span class="muted">{esc(n.unit.name)}</span>'
         if conflict:
             who += '<br><span class="conflict">Xung đột lợi ích: bạn thuộc đơn vị này</span>'
-        cells = "".join(
-            cell_html(*c, editable=editable, conflict=conflict) if c else '<td class="muted">Chưa tính</td>' for c in row["cells"]
-        )
-        out.append(f'<tr><th scope="row" id="n-{n.pk}" class="who">{who}</th>{cells}</tr>')
+        out.append(f'<tr><th scope="row" id="n-{n.pk}" class="who">{who}</th>')
+        rights = (editable, conflict)
+        for c in row["cells"]:
+            if c is None:
+                out.append('<td class="muted">Chưa tính</td>')
+                continue
+            key = c[3:10] + rights  # human, computed, its reason, override, its reason, who, when; the rights
+            parts = built.get(key)
+            if parts is None:
+                parts = built[key] = _cell_parts(*key)
+            classes, markup, between, after = parts
+            if between is None:
+                out.append(f'<td id="cell-{c[0]}" class="{classes}" data-v="{c[10]}">{markup}</td>')
+            else:  # as _cell writes it, inline: 600 calls fewer on a page
+                names = f"n-{c[1]} c-{c[2]}"
+                out.append(f'<td id="cell-{c[0]}" class="{classes}" data-v="{c[10]}">{markup}{names}{between}{names}{after}</td>')
+        out.append("</tr>")
     return mark_safe("".join(out))
 
 
