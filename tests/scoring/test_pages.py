@@ -238,6 +238,55 @@ def test_weights_page_locks_weights_once_a_person_ruled(client, clerk, campaign,
     assert (c.weight, c.mandatory) == (2, False)  # the disabled weight field keeps its value; the flag changed
 
 
+def test_a_ruled_cell_reads_the_same_on_the_grid_as_on_the_nominee_page(client, clerk, campaign, collective_a, unit_b):
+    other = NomineeFactory(dossier=accepted_dossier(campaign, unit_b))
+    recompute_results(campaign)
+    ruled = Result.objects.select_related("nominee__dossier", "nominee__unit", "criterion").get(nominee=collective_a, criterion__order=4)
+    rule_on_result(ruled, actor=clerk, outcome=Outcome.NOT_MET, reason='Biên bản <kiểm tra> & "xếp loại"', expected_version=1)
+    client.force_login(clerk)
+    grid = client.get(GRID).content.decode()
+    for nominee in (collective_a, other):  # every cell, ruled or not, is the nominee page's cell
+        page = client.get(f"/cchc-2023/cham-diem/doi-tuong/{nominee.pk}/").content.decode()
+        for r in Result.objects.filter(nominee=nominee):
+            assert cell(grid, r) == cell(page, r)
+    assert "«Biên bản &lt;kiểm tra&gt; &amp; &quot;xếp loại&quot;» – Trần Thị Thu Hà" in cell(grid, ruled)
+
+
+def test_grid_says_how_many_accepted_nominees_have_no_result_yet(client, clerk, campaign, collective_a, unit_b):
+    recompute_results(campaign)
+    client.force_login(clerk)
+    assert "chưa có kết quả" not in text(client.get(GRID))
+    late = NomineeFactory(dossier=accepted_dossier(campaign, unit_b))  # accepted around the services: no results
+    NomineeFactory(dossier=accepted_dossier(campaign, unit_b), staff=StaffFactory(unit=unit_b))
+    NomineeFactory(dossier=accepted_dossier(campaign, UnitFactory(), state="submitted"))  # not appraised yet
+    body = text(client.get(GRID))
+    assert "2 đối tượng của hồ sơ đã tiếp nhận chưa có kết quả." in body
+    assert f'href="/cchc-2023/cham-diem/doi-tuong/{late.pk}/"' in body
+    assert body.count('<td class="muted">Chưa tính</td>') == 12
+    recompute_results(campaign)
+    assert "chưa có kết quả" not in text(client.get(GRID))
+
+
+def test_grid_pager_counts_what_the_filters_leave(client, clerk, campaign, unit_a, unit_b):
+    for unit, n in ((unit_a, 55), (unit_b, 3)):
+        dossier = accepted_dossier(campaign, unit)
+        for _ in range(n):
+            NomineeFactory(dossier=dossier, staff=StaffFactory(unit=unit))
+    recompute_results(campaign)
+    client.force_login(clerk)
+    assert "Trang 1/2 (1–50 trên 58 đối tượng)" in text(client.get(GRID, {"target": "individual"}))
+    body = text(client.get(GRID, {"target": "individual", "unit": unit_a.pk, "trang": 2}))
+    assert "Trang 2/2 (51–55 trên 55 đối tượng)" in body
+    assert '<option value="{}" selected>Phòng Người có công</option>'.format(unit_a.pk) in body
+    assert '<option value="{}">Trung tâm Dịch vụ việc làm</option>'.format(unit_b.pk) in body
+    body = text(client.get(GRID, {"target": "individual", "unit": unit_b.pk}))
+    assert "Trang 1/" not in body and body.count('href="/cchc-2023/cham-diem/doi-tuong/') == 3
+    r = Result.objects.filter(nominee__unit=unit_b, criterion__order=1).select_related("nominee__dossier", "nominee__unit", "criterion").first()
+    rule_on_result(r, actor=clerk, outcome=Outcome.NOT_APPLICABLE, reason="Mới chuyển công tác", expected_version=r.version)
+    body = text(client.get(GRID, {"target": "individual", "state": "not_applicable"}))
+    assert body.count('href="/cchc-2023/cham-diem/doi-tuong/') == 1 and f'id="cell-{r.pk}"' in body
+
+
 def _many(campaign, n, target):
     units = [UnitFactory() for _ in range(n if target == "collective" else 3)]
     for i in range(n):
