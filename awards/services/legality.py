@@ -30,12 +30,12 @@ from awards.models import (
     Nominee,
     ProposalState,
     TieBreak,
+    Vote,
 )
 from awards.rules import checks_rule
-from awards.services.council import ensure_open, passed_nominee_ids
+from awards.services.council import ensure_open, fewest_votes_to_pass, passed_nominee_ids
 from awards.services.grounds import grounds_for, signing_errors
-from awards.services.ranking import BANG_KHEN, rank_rows
-from awards.services.recompute import scored_nominees
+from awards.services.ranking import BANG_KHEN, Ranking, rank_rows
 from awards.services.register import check_signing_date
 from awards.services.transitions import set_state
 from campaigns.models import Target
@@ -208,12 +208,12 @@ def _left_out(meeting: CouncilMeeting, award: CampaignAward, rows) -> set[int]:
     kind can be refused (the ranking already leaves out those withdrawn), so only those are read as instances."""
     taken = set(
         DecisionLine.objects.filter(decision__campaign=meeting.campaign, decision__award_kind=award.award_kind,
-                                    decision__state__in=ACTIVE).values_list("nominee_id", flat=True)
+                                    decision__state__in=ACTIVE).order_by().values_list("nominee_id", flat=True)
     )
     others = {
         (award.target, "s", staff_id) if staff_id else (award.target, "u", unit_id)
         for staff_id, unit_id in Nominee.objects.filter(dossier__campaign=meeting.campaign, target=award.target)
-        .exclude(award_kind=award.award_kind).values_list("staff_id", "unit_id")
+        .exclude(award_kind=award.award_kind).order_by().values_list("staff_id", "unit_id")
     }
     suspects = [r.pk for r in rows if r.pk not in taken and _subject(r) in others]
     refused = other_award_refusal_map(
@@ -233,24 +233,31 @@ def _line_rows(meeting: CouncilMeeting, award: CampaignAward, passed: set[int] |
     return [r for r in ranked if r.nominee.pk not in left_out]
 
 
-def _tie_possible(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]) -> bool:
-    """False only when no tie can fall on the quota line, read from the kept scores without ranking: fewer
-    candidates than places, or different scores either side of the line (nominees of one rank share a score).
-    The Bằng khen's eligibility reads the award history as well as the score: the full ranking answers there."""
-    if award.quota is None or award.quota < 1 or award.award_kind.code == BANG_KHEN:
-        return award.quota is not None and award.quota >= 1
-    rows = (
-        scored_nominees(meeting.campaign).filter(target=award.target, award_kind=award.award_kind)
-        .exclude(proposal_state=ProposalState.WITHDRAWN)
-        .values_list("pk", "target", "staff_id", "unit_id", "score__score", "score__meets_mandatory")
-    )
-    candidates = [(_Subject(pk, target, staff_id, unit_id), score) for pk, target, staff_id, unit_id, score, meets in rows
-                  if pk in passed and (meets or score is None)]
-    if any(score is None for _, score in candidates):
-        return True  # not scored yet: the ranking scores them first
-    left_out = _left_out(meeting, award, [subject for subject, _ in candidates])
-    scores = sorted((score for subject, score in candidates if subject.pk not in left_out), reverse=True)
-    return len(scores) > award.quota and scores[award.quota - 1] == scores[award.quota]
+def _tie(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]):
+    """`tie_at_line` over the award's line candidates, reading of the ranking only what the line needs: every
+    eligible nominee's rank and subject (one query over the eligible alone), then, only when the line falls inside
+    a rank group, builds the ranking's rows down to the end of that group (however many share it: the council
+    sees every one of them). The Bằng khen's eligibility reads the award history as well as the score: the full
+    ranking answers there."""
+    quota = award.quota
+    if quota is None or quota < 1:
+        return None
+    if award.award_kind.code == BANG_KHEN:
+        return tie_at_line(_line_rows(meeting, award, passed), quota)
+    ranking = Ranking(meeting.campaign, target=award.target, award_kind=award.award_kind, quota=quota)
+    eligible = ranking.eligible_keys()
+    keys = [key for key in eligible if key[0] in passed]
+    if len(keys) <= quota:
+        return None  # no more candidates than places
+    left_out = _left_out(meeting, award, [_Subject(pk, award.target, staff_id, unit_id) for pk, staff_id, unit_id, _ in keys])
+    ranks = [rank for pk, _, _, rank in keys if pk not in left_out]
+    if len(ranks) <= quota or ranks[quota] != ranks[quota - 1]:
+        return None
+    line_rank = ranks[quota - 1]
+    # Every eligible nominee ranked down to the last of the line's rank group: the first `end` rows of the ranking.
+    end = next((i for i, (*_, rank) in enumerate(eligible) if rank > line_rank), len(eligible))
+    candidates = {pk for pk, *_ in keys if pk not in left_out}
+    return tie_at_line([r for r in ranking.first(end) if r.nominee.pk in candidates], quota)
 
 
 def _with_instances(rows: list) -> list:
@@ -270,14 +277,15 @@ def line_candidates(meeting: CouncilMeeting, award: CampaignAward) -> list:
 def open_ties(meeting: CouncilMeeting) -> list[dict]:
     """Every quota line of the meeting's campaign that falls inside a tie, with the council's recorded choice (if
     it still fits the tied group). Each row's `nominee` is a RankRow (pk, name, unit_name): the page shows them
-    and a tie break needs only their pks. A line where no tie is possible is not ranked at all."""
+    and a tie break needs only their pks. Of each ranking, only the ranks are read, and the rows down to the line's
+    rank group when the line falls inside one (`_tie`)."""
     out = []
     awards = CampaignAward.objects.filter(campaign=meeting.campaign, quota__isnull=False).select_related("award_kind")
-    passed = passed_nominee_ids(meeting)
+    # The nominees whose vote passed (passed_nominee_ids), by the same arithmetic, in one lean query.
+    passed = set(Vote.objects.filter(meeting=meeting, votes_for__gte=fewest_votes_to_pass(meeting))
+                 .order_by().values_list("nominee_id", flat=True))
     for award in awards.order_by("award_kind__code", "target"):
-        if not _tie_possible(meeting, award, passed):
-            continue
-        tie = tie_at_line(_line_rows(meeting, award, passed), award.quota)
+        tie = _tie(meeting, award, passed)
         if tie is None:
             continue
         above, tied, slots = tie

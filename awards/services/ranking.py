@@ -94,13 +94,14 @@ def quota_for(campaign, award_kind, target):
     return award.quota if award else None
 
 
-def women_percentages(unit_ids=None) -> dict:
-    """{unit_id: percent of women among the unit's active staff} (None for a unit with no active staff), for the
-    units of `unit_ids`, or for every unit with active staff (`None`: one pass over the staff, no join)."""
+def women_percentages(units=None) -> dict:
+    """{unit_id: percent of women among the unit's active staff} of the units with active staff, in one grouped
+    query: every unit's (`None`: one pass over the staff, no join), or those of `units` (a queryset of unit ids,
+    e.g. the units of some nominees, read as a subquery). A unit with no active staff is absent."""
     rows = Staff.objects.filter(active=True).order_by().values("unit_id")
-    if unit_ids is not None:
-        rows = rows.filter(unit_id__in=unit_ids)
-    out = {} if unit_ids is None else {u: None for u in unit_ids}
+    if units is not None:
+        rows = rows.filter(unit_id__in=units)
+    out = {}
     for row in rows.annotate(total=Count("pk"), women=Count("pk", filter=Q(gender=Gender.FEMALE))):
         if row["total"]:
             out[row["unit_id"]] = (Decimal(row["women"]) * 100 / row["total"]).quantize(Decimal("0.01"))
@@ -141,6 +142,7 @@ class RankRow:
 ROW_FIELDS = ("pk", "target", "staff_id", "unit_id", "person_name", "person_gender", "unit__name",
               "dossier__first_submitted_at", "score__score", "score__meets_mandatory", "bang_khen_route", "rank")
 ELIGIBLE = Q(score__meets_mandatory=True)
+_SCORE, _MEETS = ROW_FIELDS.index("score__score"), ROW_FIELDS.index("score__meets_mandatory")
 
 
 def _tie_rules(campaign, target, women=None):
@@ -226,6 +228,7 @@ class Ranking:
         self.quota = quota
         self.bang_khen = self.kind is not None and self.kind.code == BANG_KHEN
         self._steps = self._women = None  # the tie rules' keys, and the share of women of the collectives' units
+        self._eligible_rows = []  # what eligible_keys read
         self._rule_label = campaign.get_tie_break_rule_display()
         self.total = self.eligible = self.within = None
 
@@ -237,25 +240,47 @@ class Ranking:
         # Partitioned and ordered as the ranking is, so that the database sorts once for both.
         return Window(Rank(), partition_by=[Case(When(ELIGIBLE, then=Value(0)), default=Value(1))], order_by=self._keys())
 
-    def _ordered(self):
+    def _ranked(self, *, eligible_only=False):
+        """Every nominee annotated with its rank, in ranking order: eligible ones first by score and the tie keys,
+        then the others, then by name. `eligible_only` reads the eligible ones and those never scored yet (the
+        rank of the eligible does not change: it is counted among them alone), and needs the share of women (the
+        collectives' tie key) only of the eligible nominees' units."""
         if self._steps is None:
-            if self.target == Target.COLLECTIVE:  # every unit's: cheaper than joining the nominees to 20,000 staff
-                self._women = women_percentages()
+            if self.target == Target.COLLECTIVE:  # grouped by unit: cheaper than joining the nominees to 20,000 staff
+                self._women = women_percentages(self._qs.filter(ELIGIBLE).values("unit_id") if eligible_only else None)
             self._steps = _tie_rules(self.campaign, self.target, self._women)
         if self.target == Target.INDIVIDUAL:
             person = {"person_name": F("staff__full_name"), "person_gender": F("staff__gender")}
         else:  # a collective has no staff row: no join with 20,000 staff
             person = {"person_name": Value(None, CharField()), "person_gender": Value(None, CharField())}
-        return self._qs.annotate(
-            **person,
-            rank=self._rank(),
+        qs = self._qs.filter(ELIGIBLE | Q(score__isnull=True)) if eligible_only else self._qs
+        return qs.annotate(**person, rank=self._rank()).order_by(
+            Case(When(ELIGIBLE, then=Value(0)), default=Value(1)), *self._keys(),
+            _by_code_point(F("person_name") if self.target == Target.INDIVIDUAL else F("unit__name")), "pk",
+        )
+
+    def _ordered(self):
+        return self._ranked().annotate(
             n_total=Window(Count("pk")),
             n_eligible=Window(Count("pk", filter=ELIGIBLE)),
             n_unscored=Window(Count("pk", filter=Q(score__isnull=True))),
-        ).order_by(
-            Case(When(ELIGIBLE, then=Value(0)), default=Value(1)), *self._keys(),
-            _by_code_point(F("person_name") if self.target == Target.INDIVIDUAL else F("unit__name")), "pk",
         ).values_list(*ROW_FIELDS, "n_total", "n_eligible", "n_unscored")
+
+    def eligible_keys(self) -> list[tuple]:
+        """(pk, staff_id, unit_id, rank) of every eligible nominee, in ranking order, in one query: the eligible
+        come first, so a key's index is its place in the ranking. Enough to find a quota line; `first(n)` then
+        builds the first n rows from what this query read. Not for Bằng khen (ranked in Python)."""
+        rows = list(self._ranked(eligible_only=True).values_list(*ROW_FIELDS))
+        if any(row[_SCORE] is None for row in rows):  # never scored yet (a dossier accepted since): score first
+            ensure_scores(self._qs)
+            rows = list(self._ranked(eligible_only=True).values_list(*ROW_FIELDS))
+        self._eligible_rows = [row for row in rows if row[_MEETS]]
+        return [(row[0], row[2], row[3], row[-1]) for row in self._eligible_rows]
+
+    def first(self, n) -> list[RankedNominee]:
+        """The first `n` rows of the ranking (at most the eligible), marked (rank, quota, tie note) as `all()` marks
+        them, from what `eligible_keys` read: no query."""
+        return self._mark(self._build(self._eligible_rows[:n]), above=None)
 
     def _read(self, start=0, stop=None) -> list:
         """Rows [start, stop) of the ranking, and the counts, in one query; nominees never scored yet (a dossier

@@ -1,0 +1,94 @@
+"""The ties at the quota line (the meeting page's fragment) read of each ranking only the eligible nominees' ranks,
+then its rows down to the end of the line's rank group, and say exactly what the whole ranking says: the same
+nominees above the line, every nominee tied on it (also where those who did not pass sit inside the group), the
+same ranks and notes."""
+
+import pytest
+
+from awards.models import AwardKind, CampaignAward
+from awards.services import legality
+from awards.services.ranking import Ranking
+from tests.decisions.conftest import meeting_for, nominate, vote_all
+from tests.factories import UnitFactory
+from tests.scoring.test_ranking import at, collective, individual
+from tests.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def _said(tie):
+    above, tied, slots = tie
+    return (
+        [(r.nominee.pk, r.rank, r.tie_note) for r in above],
+        [(r.nominee.pk, r.nominee.name, r.nominee.unit_name, r.rank, r.tie_note) for r in tied],
+        slots,
+    )
+
+
+def _whole_ranking_says(meeting, award):
+    """The line as read from everyone ranked (`_line_rows` ranks the whole province)."""
+    return _said(legality.tie_at_line(legality._line_rows(meeting, award), award.quota))
+
+
+def _open_ties_say(meeting):
+    return {(t["award"].target): _said((t["above"], t["tied"], t["slots"])) for t in legality.open_ties(meeting)}
+
+
+def test_a_tie_of_individuals_with_some_who_did_not_pass_inside_the_group(campaign, clerk, client):
+    shared = UnitFactory(name="Phòng Chung")
+    lan = individual(campaign, "Phạm Thị Lan", gender="female", submitted=at(20))
+    mai = individual(campaign, "Phạm Thị Mai", gender="female", submitted=at(20))
+    men = {name: individual(campaign, name, unit=shared) for name in
+           ("Võ Văn An", "Võ Văn Bình", "Võ Văn Cường", "Võ Văn Dũng", "Võ Văn Em", "Võ Văn Giang", "Võ Văn Hải")}
+    late = individual(campaign, "Lê Văn Muộn", submitted=at(25))
+    twice = nominate(campaign, staff=men["Võ Văn Em"].staff, award_kind=AwardKind.objects.get(code="bang-khen-ubnd-tinh"))
+    meeting = meeting_for(campaign)
+    vote_all(meeting, [lan, late, twice, *men.values()])
+    vote_all(meeting, [mai, men["Võ Văn Bình"]], votes_for=0)  # did not pass: ranked, but not candidates
+    award = CampaignAward.objects.get(campaign=campaign, award_kind__code="giay-khen-giam-doc", target="individual")
+
+    said = _open_ties_say(meeting)
+
+    assert said == {"individual": _whole_ranking_says(meeting, award)}
+    above, tied, slots = said["individual"]
+    assert [pk for pk, *_ in above] == [lan.pk]
+    # Em is also proposed for the Bằng khen (one achievement, one award): left out until the office chooses.
+    assert [name for _, name, *_ in tied] == ["Võ Văn An", "Võ Văn Cường", "Võ Văn Dũng", "Võ Văn Giang", "Võ Văn Hải"]
+    assert {rank for *_, rank, _ in tied} == {3} and slots == 4
+    # The note says what the whole ranking says: Cường is ranked right under Bình, who did not pass.
+    assert tied[1][4].startswith("Cùng 100 điểm với «Võ Văn Bình» và quy tắc")
+    client.force_login(clerk)
+    fragment = client.get(reverse("decisions:meeting_ties", args=[meeting.pk]), headers={"HX-Request": "true"}).content.decode()
+    assert "1 đối tượng xếp trên; còn 04 suất cho 5 đối tượng cùng hạng 3" in fragment
+    assert fragment.count('name="chosen"') == 5
+
+
+def test_a_tie_of_collectives_under_the_womens_rule(campaign):
+    women_first = collective(campaign, "Phòng Nữ", women=7, men=3)  # 70 %: ahead of every other by the rule
+    others = [collective(campaign, f"Phòng Số {i}", women=6, men=4) for i in range(1, 7)]
+    short = collective(campaign, "Phòng Thiếu", women=9, men=1, c1="not_met")  # not eligible: no tie key read
+    meeting = meeting_for(campaign)
+    vote_all(meeting, [women_first, short, *others])
+    award = CampaignAward.objects.get(campaign=campaign, award_kind__code="giay-khen-giam-doc", target="collective")
+
+    said = _open_ties_say(meeting)
+
+    assert said == {"collective": _whole_ranking_says(meeting, award)}
+    above, tied, slots = said["collective"]
+    assert [pk for pk, *_ in above] == [women_first.pk]
+    assert [pk for pk, *_ in tied] == [o.pk for o in others] and slots == 4
+
+
+def test_eligible_keys_are_the_whole_rankings_eligible_rows_in_order(campaign):
+    individual(campaign, "Phạm Thị Lan", gender="female", submitted=at(20))
+    individual(campaign, "Lê Văn Hùng", submitted=at(1))
+    individual(campaign, "Trần Văn Sơn", submitted=at(2), c1="not_met")
+    for name in ("Võ Văn An", "Võ Văn Bình"):
+        individual(campaign, name, unit=UnitFactory(name="Phòng Chung"))
+    whole = Ranking(campaign, target="individual").all()
+    ranking = Ranking(campaign, target="individual")
+    keys = ranking.eligible_keys()
+    assert [(pk, rank) for pk, _, _, rank in keys] == [(r.nominee.pk, r.rank) for r in whole if r.eligible]
+    first = ranking.first(len(keys))
+    assert [(r.nominee.pk, r.rank, r.tie_note, r.within_quota) for r in first] == [
+        (r.nominee.pk, r.rank, r.tie_note, r.within_quota) for r in whole if r.eligible]
