@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -37,6 +38,7 @@ from awards.models import (
     AwardLevel,
     BangKhenRoute,
     CampaignAward,
+    Dossier,
     Nominee,
     Outcome,
     ProposalState,
@@ -143,6 +145,7 @@ ROW_FIELDS = ("pk", "target", "staff_id", "unit_id", "person_name", "person_gend
               "dossier__first_submitted_at", "score__score", "score__meets_mandatory", "bang_khen_route", "rank")
 ELIGIBLE = Q(score__meets_mandatory=True)
 _SCORE, _MEETS = ROW_FIELDS.index("score__score"), ROW_FIELDS.index("score__meets_mandatory")
+_SUBMITTED = ROW_FIELDS.index("dossier__first_submitted_at")
 
 
 def _tie_rules(campaign, target, women=None):
@@ -181,15 +184,21 @@ def _by_code_point(expression):
     return Collate(expression, "C" if connection.vendor == "postgresql" else "BINARY")
 
 
+@lru_cache(maxsize=4096)
+def _points(score) -> str:
+    """A score as the notes print it (a ranking has few distinct scores and hundreds of notes)."""
+    return formatting.number(score)
+
+
 def _separated(rn, above, steps, rule_label) -> tuple[bool, str]:
     """Whether the rule ranks `rn` below `above` (the eligible nominee just above it, or None), and the note."""
     if above is None or above.score != rn.score:
         return True, ""
     for label, key, detail, _ in steps:
         if key(above) != key(rn):
-            return True, (f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc "
+            return True, (f"Cùng {_points(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc "
                           f"{label}: {detail(above)}")
-    return False, (f"Cùng {formatting.number(rn.score)} điểm với «{above.nominee.name}» và quy tắc «{rule_label}» "
+    return False, (f"Cùng {_points(rn.score)} điểm với «{above.nominee.name}» và quy tắc «{rule_label}» "
                    "không phân định được: cùng hạng, Hội đồng xem xét")
 
 
@@ -269,18 +278,24 @@ class Ranking:
     def eligible_keys(self) -> list[tuple]:
         """(pk, staff_id, unit_id, rank) of every eligible nominee, in ranking order, in one query: the eligible
         come first, so a key's index is its place in the ranking. Enough to find a quota line; `first(n)` then
-        builds the first n rows from what this query read. Not for Bằng khen (ranked in Python)."""
-        rows = list(self._ranked(eligible_only=True).values_list(*ROW_FIELDS))
+        builds the first n rows from what this query read (each row's dossier stands for its submission time,
+        read by `first` for those rows only). Not for Bằng khen (ranked in Python)."""
+        fields = [f if f != "dossier__first_submitted_at" else "dossier_id" for f in ROW_FIELDS]
+        rows = list(self._ranked(eligible_only=True).values_list(*fields))
         if any(row[_SCORE] is None for row in rows):  # never scored yet (a dossier accepted since): score first
             ensure_scores(self._qs)
-            rows = list(self._ranked(eligible_only=True).values_list(*ROW_FIELDS))
+            rows = list(self._ranked(eligible_only=True).values_list(*fields))
         self._eligible_rows = [row for row in rows if row[_MEETS]]
         return [(row[0], row[2], row[3], row[-1]) for row in self._eligible_rows]
 
     def first(self, n) -> list[RankedNominee]:
         """The first `n` rows of the ranking (at most the eligible), marked (rank, quota, tie note) as `all()` marks
-        them, from what `eligible_keys` read: no query."""
-        return self._mark(self._build(self._eligible_rows[:n]), above=None)
+        them, from what `eligible_keys` read, with one query for the submission times of their dossiers."""
+        rows = self._eligible_rows[:n]
+        submitted = dict(Dossier.objects.filter(pk__in={row[_SUBMITTED] for row in rows} or [0]).order_by()
+                         .values_list("pk", "first_submitted_at"))
+        rows = [(*row[:_SUBMITTED], submitted[row[_SUBMITTED]], *row[_SUBMITTED + 1:]) for row in rows]
+        return self._mark(self._build(rows), above=None)
 
     def _read(self, start=0, stop=None) -> list:
         """Rows [start, stop) of the ranking, and the counts, in one query; nominees never scored yet (a dossier
