@@ -284,6 +284,7 @@ class Ranking:
         rows = list(self._ranked(eligible_only=True).values_list(*fields))
         if any(row[_SCORE] is None for row in rows):  # never scored yet (a dossier accepted since): score first
             ensure_scores(self._qs)
+            self._steps = None  # and read the share of women of the units now eligible
             rows = list(self._ranked(eligible_only=True).values_list(*fields))
         self._eligible_rows = [row for row in rows if row[_MEETS]]
         return [(row[0], row[2], row[3], row[-1]) for row in self._eligible_rows]

@@ -4,8 +4,10 @@ nominees above the line, every nominee tied on it (also where those who did not 
 same ranks and notes."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from awards.models import AwardKind, CampaignAward
+from awards.models import AwardKind, CampaignAward, NomineeScore
 from awards.services import legality
 from awards.services.ranking import Ranking
 from tests.decisions.conftest import meeting_for, nominate, vote_all
@@ -63,13 +65,16 @@ def test_a_tie_of_individuals_with_some_who_did_not_pass_inside_the_group(campai
     assert fragment.count('name="chosen"') == 5
 
 
-def test_a_tie_of_collectives_under_the_womens_rule(campaign):
+@pytest.mark.parametrize("scored", [True, False], ids=["scored", "never-scored"])
+def test_a_tie_of_collectives_under_the_womens_rule(campaign, scored):
     women_first = collective(campaign, "Phòng Nữ", women=7, men=3)  # 70 %: ahead of every other by the rule
     others = [collective(campaign, f"Phòng Số {i}", women=6, men=4) for i in range(1, 7)]
     short = collective(campaign, "Phòng Thiếu", women=9, men=1, c1="not_met")  # not eligible: no tie key read
     meeting = meeting_for(campaign)
     vote_all(meeting, [women_first, short, *others])
     award = CampaignAward.objects.get(campaign=campaign, award_kind__code="giay-khen-giam-doc", target="collective")
+    if not scored:  # dossiers accepted since the scores were kept: the line scores them first, women share too
+        NomineeScore.objects.all().delete()
 
     said = _open_ties_say(meeting)
 
@@ -92,3 +97,29 @@ def test_eligible_keys_are_the_whole_rankings_eligible_rows_in_order(campaign):
     first = ranking.first(len(keys))
     assert [(r.nominee.pk, r.rank, r.tie_note, r.within_quota) for r in first] == [
         (r.nominee.pk, r.rank, r.tie_note, r.within_quota) for r in whole if r.eligible]
+
+
+def test_the_ties_fragment_runs_the_same_queries_for_few_and_many_tied(campaign, clerk, client):
+    """Ties on both lines (collectives and individuals), with seven tied on each, then with twenty more on each
+    and some who did not pass among them."""
+    meeting = meeting_for(campaign)
+    url = reverse("decisions:meeting_ties", args=[meeting.pk])
+
+    def grow(count, start):
+        shared = UnitFactory(name=f"Phòng Chung {start}")
+        people = [individual(campaign, f"Võ Văn {start + i:03d}", unit=shared) for i in range(count)]
+        units = [collective(campaign, f"Phòng Số {start + i:03d}", women=1, men=2) for i in range(count)]
+        vote_all(meeting, people[1:] + units[1:])
+        vote_all(meeting, [people[0], units[0]], votes_for=0)  # did not pass
+
+    grow(8, 0)
+    client.force_login(clerk)
+    client.get(url, headers={"HX-Request": "true"})
+    with CaptureQueriesContext(connection) as few:
+        fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.count('name="chosen"') == 14
+    grow(21, 100)
+    with CaptureQueriesContext(connection) as many:
+        fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.count('name="chosen"') == 2 * (7 + 20)
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
