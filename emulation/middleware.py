@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from awards import urls as awards_urls
-from awards.selectors.participation import takes_part
+from awards.selectors.participation import campaigns_taken, takes_part
 from campaigns import scope
 from campaigns import urls as campaigns_urls
 from campaigns.models import Campaign
@@ -26,7 +26,13 @@ class CampaignMiddleware:
         first = request.path_info.lstrip("/").split("/", 1)[0]
         campaign = None
         if first not in RESERVED:
-            campaign = Campaign.objects.select_related("organisation").filter(code=first).first()
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                # The campaigns the user takes part in are read for every page anyway (the 404 below, the header's
+                # switcher): the page's campaign is found among them without a query of its own.
+                campaign = next((c for c in campaigns_taken(user) if c.code == first), None)
+            if campaign is None:  # a visitor, an outsider (404 below) or no campaign at all
+                campaign = Campaign.objects.select_related("organisation").filter(code=first).first()
         if campaign is None:
             request.campaign = None
             return self.get_response(request)
