@@ -5,6 +5,8 @@ third-party ones included; tests/test_admin_lists.py compares each piece with Dj
 - A row's checkbox is written directly: Django renders a form widget through the template engine for each row,
   which was a third of a changelist's time.
 - A row's link is reversed once per list and filled in per row: Django reverses the change URL for every row.
+- A row's cells are written from a plan made once per list (`items_for_result`): what each column is, its class and
+  its link are worked out for the first row, not for every cell; each row is one piece of HTML for the template.
 - A model admin's actions are listed once per request: a changelist asks three times, each time asking the
   permission rules of every action.
 - The links of the navigation sidebar and of the index (a list and an add link per model, one per app) are reversed
@@ -14,6 +16,8 @@ third-party ones included; tests/test_admin_lists.py compares each piece with Dj
   app_list.html calls): who may do what on each model is still asked on every request, and is part of the key.
 """
 
+import datetime
+import html
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
@@ -22,9 +26,15 @@ from django import template
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import quote
+from django.contrib.admin.templatetags import admin_list as django_admin_list
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import FieldIsAForeignKeyColumnName, _get_non_gfk_field, display_for_value, quote
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -70,6 +80,199 @@ def install():
     admin.ModelAdmin.action_checkbox = action_checkbox
     admin.ModelAdmin.get_actions = get_actions
     ChangeList.url_for_result = url_for_result
+    django_admin_list.results = results
+
+
+# --- a list's rows --------------------------------------------------------------------------------------------------
+
+_django_items_for_result = django_admin_list.items_for_result
+_django_results = django_admin_list.results
+
+
+def results(cl):
+    """admin_list.results: each row as one piece of HTML, the cells of items_for_result joined (the template writes
+    a row's items one after the other, nothing between them). Lists with a form per row (list_editable) or opened
+    as a popup are Django's."""
+    if cl.formset or cl.is_popup:
+        yield from _django_results(cl)
+        return
+    for result in cl.result_list:
+        yield django_admin_list.ResultList(None, [mark_safe("".join(items_for_result(cl, result, None)))])
+
+
+def _escape(value):
+    """conditional_escape, as format_html applies it to each argument."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+class _Column:
+    """What Django's items_for_result works out for a column on every row, worked out once per list."""
+
+    def __init__(self, cl, index, name, first_link):
+        self.name = name
+        self.empty = cl.model_admin.get_empty_value_display()
+        self.link = _link_in_col(first_link, name, cl)
+        self.classes = "field-%s" % django_admin_list._coerce_field_name(name, index)
+        try:
+            field = _get_non_gfk_field(cl.lookup_opts, name)
+        except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
+            field = None
+        # "field": a model field's column; "auto": an automatic field (the key), written as a value, as Django does;
+        # "other": a method, property or callable.
+        self.kind = "other" if field is None else "auto" if field.auto_created else "field"
+        self.field = field
+        # How a field's value is written: a choice's label, a text as itself, a yes/no icon, else display_for_field.
+        self.choices = self.plain_text = self.icons = None
+        if self.kind == "field":
+            if isinstance(field, (models.DateField, models.TimeField, models.ForeignKey)):
+                self.classes += " nowrap"
+            self.relation = isinstance(field.remote_field, models.ManyToOneRel)
+            flat = getattr(field, "flatchoices", None)
+            if flat:
+                if not isinstance(field, models.DecimalField):  # project money formats come before choices
+                    try:
+                        self.choices = dict(flat)
+                    except TypeError:
+                        pass
+            elif type(field) in (models.CharField, models.TextField):
+                self.plain_text = True
+            elif type(field) is models.BooleanField:
+                self.icons = {value: django_admin_list._boolean_icon(value) for value in (True, False, None)}
+        self.cell = mark_safe(' class="%s"' % self.classes)
+
+    def represent(self, cl, result):
+        """(result_repr, the cell's class attribute), as Django's items_for_result computes them."""
+        empty = self.empty
+        if self.kind == "other":
+            try:
+                attr, value = _lookup_other(self.name, result, cl.model_admin)
+            except ObjectDoesNotExist:
+                return empty, self.cell
+        else:
+            try:
+                value = getattr(result, self.name)
+            except ObjectDoesNotExist:
+                return empty, self.cell
+            attr = None
+        if isinstance(value, str) and value.strip() == "":
+            value = ""
+        if self.kind == "field":
+            if self.relation:
+                return (empty if value is None else value), self.cell
+            if self.choices is not None:
+                try:
+                    return self.choices.get(value, empty), self.cell
+                except TypeError:
+                    pass
+            elif self.plain_text and type(value) is str:
+                return (empty if value == "" else value), self.cell
+            elif self.icons is not None and (value is None or type(value) is bool):
+                return self.icons[value], self.cell
+            return django_admin_list.display_for_field(value, self.field, empty, avoid_link=self.link), self.cell
+        empty = getattr(attr, "empty_value_display", empty)
+        classes = "action-checkbox" if self.name == "action_checkbox" else self.classes
+        boolean = getattr(attr, "boolean", False)
+        if isinstance(attr, property) and hasattr(attr, "fget"):
+            boolean = getattr(attr.fget, "boolean", False)
+        result_repr = display_for_value(value, empty, boolean)
+        if isinstance(value, (datetime.date, datetime.time)):
+            classes += " nowrap"
+        return result_repr, (self.cell if classes == self.classes else mark_safe(' class="%s"' % classes))
+
+
+def _link_in_col(is_first, field_name, cl):
+    if cl.list_display_links is None:
+        return False
+    if is_first and not cl.list_display_links:
+        return True
+    return field_name in cl.list_display_links
+
+
+def _lookup_other(name, obj, model_admin):
+    """django.contrib.admin.utils.lookup_field for a column that is not a model field: (attr, value)."""
+    if callable(name):
+        return name, name(obj)
+    if hasattr(model_admin, name) and name != "__str__":
+        attr = getattr(model_admin, name)
+        return attr, attr(obj)
+    sentinel = object()
+    attr = getattr(obj, name, sentinel)
+    if callable(attr):
+        value = attr()
+    else:
+        if attr is sentinel:
+            attr = obj
+            for part in name.split(LOOKUP_SEP):
+                attr = getattr(attr, part, sentinel)
+                if attr is sentinel:
+                    return None, None
+        value = attr
+    if hasattr(model_admin, "model") and hasattr(model_admin.model, name):
+        attr = getattr(model_admin.model, name)
+    return attr, value
+
+
+def _columns(cl):
+    columns = cl.__dict__.get("_row_columns")
+    if columns is None:
+        columns, first = [], True
+        for index, name in enumerate(cl.list_display):
+            column = _Column(cl, index, name, first)
+            if column.link:
+                first = False
+            columns.append(column)
+        cl._row_columns = columns
+        cl._row_link_query = _preserved_query(cl)
+    return columns
+
+
+def _preserved_query(cl):
+    """What add_preserved_filters adds to every row's change URL: the same for all rows of a list (the URL's path
+    resolves to the change view whatever the key), so worked out once on the URL with a placeholder key. None
+    when that cannot be shown (no change URL, or a result that is not the URL followed by a query)."""
+    try:
+        template = reverse(f"admin:{cl.opts.app_label}_{cl.opts.model_name}_change", args=(_PK,),
+                           current_app=cl.model_admin.admin_site.name)
+    except NoReverseMatch:
+        return None
+    preserved = add_preserved_filters({"preserved_filters": cl.preserved_filters, "opts": cl.opts}, template)
+    if preserved == template:
+        return ""
+    if preserved.startswith(template + "?") and _PK not in preserved[len(template):]:
+        return preserved[len(template):]
+    return None
+
+
+def items_for_result(cl, result, form):
+    """admin_list.items_for_result of Django 5.2 for a list without forms, from the plan of its columns (_Column);
+    the same HTML cell by cell."""
+    if form is not None or cl.is_popup:
+        yield from _django_items_for_result(cl, result, form)
+        return
+    first = True
+    for column in _columns(cl):
+        result_repr, cell = column.represent(cl, result)
+        if column.link:
+            tag = "th" if first else "td"
+            first = False
+            try:
+                url = cl.url_for_result(result)
+            except NoReverseMatch:
+                inner = _escape(result_repr)
+            else:
+                query = cl._row_link_query
+                if query is None:
+                    url = add_preserved_filters({"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url)
+                elif query:
+                    url += query
+                inner = f'<a href="{html.escape(url)}">{_escape(result_repr)}</a>'
+            yield mark_safe(f"<{tag}{cell}>{inner}</{tag}>")
+        else:
+            yield mark_safe(f"<td{cell}>{_escape(result_repr)}</td>")
 
 
 # --- the sidebar's and the index's links --------------------------------------------------------------------------

@@ -11,13 +11,14 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.sites import AdminSite
+from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.utils import quote
 from django.db import connection
 from django.db import models as dj_models
 from django.template import engines
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from awards.models import Decision, Nominee
 from campaigns import formatting
 from campaigns.models import Staff, Unit
 from emulation import admin_lists
+from tests.admin_rows import make_rows
 from tests.factories import DossierFactory, StaffFactory
 
 
@@ -152,3 +154,89 @@ def test_an_admin_page_does_not_read_the_campaigns_of_the_header_switcher(client
 
     assert response.status_code == 200
     assert [q["sql"] for q in queries.captured_queries if 'FROM "campaigns_campaign"' in q["sql"]] == []
+
+
+# --- a list's rows ----------------------------------------------------------------------------------------------
+
+REGISTERED = sorted(admin.site._registry, key=lambda m: m._meta.label)
+
+
+def _changelist(model_admin, user, query=""):
+    """The model admin's list as its page builds it (what the page keeps of its filters in each row's link too)."""
+    opts = model_admin.model._meta
+    path = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    http = RequestFactory().get(f"{path}?{query}")
+    http.user, http.resolver_match = user, resolve(path)
+    cl = model_admin.get_changelist_instance(http)
+    cl.formset = None  # as changelist_view sets it for a list without list_editable
+    return cl
+
+
+def _djangos_cells(cl, result):
+    return "".join(admin_lists._django_items_for_result(cl, result, None))
+
+
+@pytest.mark.django_db
+def test_every_admins_rows_are_the_cells_django_writes(superuser, campaign):
+    for model in REGISTERED:
+        make_rows(model, 2)
+    for model in REGISTERED:
+        model_admin = admin.site._registry[model]
+        for query in ("", "o=1", "o=-1&q=a"):  # sorted, or searched: the rows' links keep what the list shows
+            cl = _changelist(model_admin, superuser, query)
+            rows = list(admin_list.results(cl))
+
+            assert bool(query) == bool(cl.preserved_filters)
+            assert rows or query, model
+            assert [list(row) for row in rows] == [[_djangos_cells(cl, result)] for result in cl.result_list], model
+            assert all(row.form is None for row in rows)
+
+
+class _Odd(admin.ModelAdmin):
+    """Columns of every kind Django distinguishes: fields (text, choice, yes/no, date, relation, the key),
+    callables, methods with and without display options, properties and values that are dates or empty."""
+
+    list_display = ["action_checkbox", "id", "full_name", "gender", "active", "date_of_birth", "unit", "user",
+                    lambda obj: obj.code, "born", "is_on_leave", "nothing", "blank", "unit_name", "position"]
+    list_display_links = ["full_name", "position"]
+    empty_value_display = "(trống)"
+
+    @admin.display(description="sinh")
+    def born(self, obj):
+        return obj.date_of_birth
+
+    @admin.display(boolean=True)
+    def is_on_leave(self, obj):
+        return None if obj.code.endswith("1") else obj.active
+
+    @admin.display(empty_value="không có")
+    def nothing(self, obj):
+        return None
+
+    def blank(self, obj):
+        return "   "
+
+    def unit_name(self, obj):
+        return format_html("<b>{}</b>", obj.unit)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "o=2", "o=-3.2&gender=female&q=%3C%26"])
+def test_rows_of_every_kind_of_column_are_djangos(superuser, campaign, query):
+    StaffFactory(full_name='Nguyễn "Văn" <A> & B', position="", code="S1", date_of_birth=None)
+    StaffFactory(position="Trưởng phòng", code="S2", gender="female", active=False, date_of_birth=dt.date(1980, 2, 3))
+    cl = _changelist(_Odd(Staff, admin.site), superuser, query)
+    assert cl.result_list
+
+    for result in cl.result_list:
+        assert "".join(admin_lists.items_for_result(cl, result, None)) == _djangos_cells(cl, result)
+
+
+@pytest.mark.django_db
+def test_a_list_with_forms_or_in_a_popup_is_djangos(superuser, campaign):
+    StaffFactory()
+    cl = _changelist(admin.site._registry[Unit], superuser, "_popup=1")
+
+    assert cl.is_popup
+    assert [list(row) for row in admin_list.results(cl)] == [
+        list(admin_lists._django_items_for_result(cl, result, None)) for result in cl.result_list]
