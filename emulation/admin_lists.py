@@ -7,6 +7,9 @@ third-party ones included; tests/test_admin_lists.py compares each piece with Dj
 - A row's link is reversed once per list and filled in per row: Django reverses the change URL for every row.
 - A row's cells are written from a plan made once per list (`items_for_result`): what each column is, its class and
   its link are worked out for the first row, not for every cell; each row is one piece of HTML for the template.
+- A model admin may name relations its list reads with a second query (`list_prefetch_related`, Prefetch objects or
+  paths, applied where Django applies `list_select_related`): one query joining six or seven tables costs the
+  PostgreSQL planner more (4-12 ms on a province) than the rows cost to read.
 - A model admin's actions are listed once per request: a changelist asks three times, each time asking the
   permission rules of every action.
 - The links of the navigation sidebar and of the index (a list and an add link per model, one per app) are reversed
@@ -81,6 +84,17 @@ def install():
     admin.ModelAdmin.get_actions = get_actions
     ChangeList.url_for_result = url_for_result
     django_admin_list.results = results
+    ChangeList.apply_select_related = apply_related
+
+
+_django_apply_select_related = ChangeList.apply_select_related
+
+
+def apply_related(self, qs):
+    """ChangeList.apply_select_related, then the model admin's `list_prefetch_related`."""
+    qs = _django_apply_select_related(self, qs)
+    prefetch = getattr(self.model_admin, "list_prefetch_related", None)
+    return qs.prefetch_related(*prefetch) if prefetch else qs
 
 
 # --- a list's rows --------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ campaigns.hooks.records_changed, which awards listens to (AwardsConfig.ready); c
 scoring has started (campaigns.admin.records.CriterionAdminForm asks campaigns.hooks.weights_lock)."""
 
 from django.contrib import admin
+from django.db.models import Prefetch
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -23,7 +24,10 @@ class ResultAdmin(SimpleHistoryAdmin):
     list_display = ["nominee", "criterion", "computed", "override", "updated_by", "updated_at"]
     list_filter = ["computed", "override", "criterion__target", "nominee__dossier__campaign"]
     search_fields = ["nominee__staff__full_name", "nominee__unit__name"]
-    list_select_related = ["nominee__staff", "nominee__unit", "criterion", "updated_by"]
+    list_select_related = ["criterion", "updated_by"]
+    # The nominee (with its person and unit) by a second query: six tables joined in one took the planner alone
+    # 2-5 ms on a province.
+    list_prefetch_related = [Prefetch("nominee", queryset=models.Nominee.objects.select_related("staff", "unit"))]
     raw_id_fields = ["nominee"]
     readonly_fields = ["scoring_page", "nominee", "criterion", "computed", "computed_reason", "evidence", "override",
                        "override_reason", "override_by", "override_at", "version", "updated_by", "updated_at"]
