@@ -37,6 +37,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils import formats, numberformat, timezone
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -139,8 +140,9 @@ class _Column:
         # "other": a method, property or callable.
         self.kind = "other" if field is None else "auto" if field.auto_created else "field"
         self.field = field
-        # How a field's value is written: a choice's label, a text as itself, a yes/no icon, else display_for_field.
-        self.choices = self.plain_text = self.icons = None
+        # How a field's value is written: a choice's label, a text as itself, a yes/no icon, a whole number or a
+        # moment with the formats looked up once per list, else display_for_field.
+        self.choices = self.plain_text = self.icons = self.number = self.moment = None
         if self.kind == "field":
             if isinstance(field, (models.DateField, models.TimeField, models.ForeignKey)):
                 self.classes += " nowrap"
@@ -156,6 +158,12 @@ class _Column:
                 self.plain_text = True
             elif type(field) is models.BooleanField:
                 self.icons = {value: django_admin_list._boolean_icon(value) for value in (True, False, None)}
+            elif isinstance(field, models.IntegerField):
+                self.number = _number_format()
+            elif isinstance(field, models.DateTimeField) and getattr(django_admin_list.display_for_field, "vietnamese", False):
+                # campaigns.fields.install_admin_money_display writes a moment as campaigns.formatting.date does
+                # ("14:30 05/12/2023", local time): the same, with the time zone asked once per list.
+                self.moment = timezone.get_current_timezone()
         self.cell = mark_safe(' class="%s"' % self.classes)
 
     def represent(self, cl, result):
@@ -186,6 +194,10 @@ class _Column:
                 return (empty if value == "" else value), self.cell
             elif self.icons is not None and (value is None or type(value) is bool):
                 return self.icons[value], self.cell
+            elif self.number is not None and type(value) is int:
+                return self.number(value), self.cell
+            elif self.moment is not None and type(value) is datetime.datetime and value.utcoffset() is not None:
+                return value.astimezone(self.moment).strftime("%H:%M %d/%m/%Y"), self.cell
             return django_admin_list.display_for_field(value, self.field, empty, avoid_link=self.link), self.cell
         empty = getattr(attr, "empty_value_display", empty)
         classes = "action-checkbox" if self.name == "action_checkbox" else self.classes
@@ -196,6 +208,16 @@ class _Column:
         if isinstance(value, (datetime.date, datetime.time)):
             classes += " nowrap"
         return result_repr, (self.cell if classes == self.classes else mark_safe(' class="%s"' % classes))
+
+
+def _number_format():
+    """formats.number_format for whole numbers, with the language's separators looked up once."""
+    language = get_language()
+    decimal_separator, grouping, thousand_separator = (
+        formats.get_format(name, language, use_l10n=True)
+        for name in ("DECIMAL_SEPARATOR", "NUMBER_GROUPING", "THOUSAND_SEPARATOR"))
+    return lambda value: numberformat.format(value, decimal_separator, None, grouping, thousand_separator,
+                                             force_grouping=False, use_l10n=True)
 
 
 def _link_in_col(is_first, field_name, cl):
@@ -294,10 +316,10 @@ def items_for_result(cl, result, form):
 _URLS = {}
 
 
-def _reverse_once(name, current_app, **kwargs):
+def _reverse_once(where, name, current_app, **kwargs):
     """reverse() of an admin URL without arguments that vary, remembered per URL configuration, script prefix and
-    language (None when it does not exist, as the admin expects)."""
-    key = (get_urlconf(), get_script_prefix(), get_language(), name, current_app, tuple(sorted(kwargs.items())))
+    language (`where`, see _where; None when it does not exist, as the admin expects)."""
+    key = (where, name, current_app, tuple(sorted(kwargs.items())))
     if key not in _URLS:
         try:
             _URLS[key] = reverse(name, kwargs=kwargs or None, current_app=current_app)
@@ -306,12 +328,18 @@ def _reverse_once(name, current_app, **kwargs):
     return _URLS[key]
 
 
+def _where():
+    """What a reversed URL depends on besides its name: asked once per list of models, not once per link."""
+    return get_urlconf(), get_script_prefix(), get_language()
+
+
 def app_dict(site, request, label=None):
     """AdminSite._build_app_dict of Django 5.2 with the links reversed once (`_reverse_once`); permissions are asked
     on every request, as Django does."""
     registry = site._registry
     models = {m: m_a for m, m_a in registry.items() if m._meta.app_label == label} if label else registry
     result = {}
+    where = _where()
     for model, model_admin in models.items():
         app_label = model._meta.app_label
         has_module_perms = model_admin.has_module_permission(request)
@@ -331,16 +359,16 @@ def app_dict(site, request, label=None):
         }
         if perms.get("change") or perms.get("view"):
             model_dict["view_only"] = not perms.get("change")
-            model_dict["admin_url"] = _reverse_once("admin:%s_%s_changelist" % info, site.name)
+            model_dict["admin_url"] = _reverse_once(where, "admin:%s_%s_changelist" % info, site.name)
         if perms.get("add"):
-            model_dict["add_url"] = _reverse_once("admin:%s_%s_add" % info, site.name)
+            model_dict["add_url"] = _reverse_once(where, "admin:%s_%s_add" % info, site.name)
         if app_label in result:
             result[app_label]["models"].append(model_dict)
         else:
             result[app_label] = {
                 "name": apps.get_app_config(app_label).verbose_name,
                 "app_label": app_label,
-                "app_url": _reverse_once("admin:app_list", site.name, app_label=app_label),
+                "app_url": _reverse_once(where, "admin:app_list", site.name, app_label=app_label),
                 "has_module_perms": has_module_perms,
                 "models": [model_dict],
             }
