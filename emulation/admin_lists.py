@@ -10,6 +10,8 @@ third-party ones included; tests/test_admin_lists.py compares each piece with Dj
 - A model admin may name relations its list reads with a second query (`list_prefetch_related`, Prefetch objects or
   paths, applied where Django applies `list_select_related`): one query joining six or seven tables costs the
   PostgreSQL planner more (4-12 ms on a province) than the rows cost to read.
+- The actions' select and hidden field are rendered once for each thing they show (`ActionForm`): Django renders
+  them through five form templates on every list.
 - A model admin's actions are listed once per request: a changelist asks three times, each time asking the
   permission rules of every action.
 - The links of the navigation sidebar and of the index (a list and an add link per model, one per app) are reversed
@@ -25,7 +27,7 @@ from pathlib import Path
 from urllib.parse import quote as url_quote
 
 import django.contrib.admin
-from django import template
+from django import forms, template
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin import helpers
@@ -81,7 +83,51 @@ def get_actions(self, request):
     return dict(listed[self])
 
 
+class _Remembered:
+    """A widget rendered once for each distinct thing it shows: its HTML is a function of the language, the
+    renderer, its name, value, attributes and choices, all in the key (rendered as Django renders it when any is
+    not hashable)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        try:
+            key = (type(self), get_language(), renderer, name, value, _items(attrs), _items(self.attrs),
+                   tuple((option, str(label)) for option, label in getattr(self, "choices", ())))
+            html = _WIDGETS.get(key)
+        except TypeError:  # an unhashable value or attribute, or grouped choices
+            return super().render(name, value, attrs, renderer)
+        if html is None:
+            if len(_WIDGETS) >= _RENDERED_MAX:
+                _WIDGETS.clear()
+            html = _WIDGETS[key] = super().render(name, value, attrs, renderer)
+        return html
+
+
+_WIDGETS = {}
+
+
+def _items(attrs):
+    return tuple(sorted((attrs or {}).items()))
+
+
+class _RememberedSelect(_Remembered, forms.Select):
+    pass
+
+
+class _RememberedHiddenInput(_Remembered, forms.HiddenInput):
+    pass
+
+
+class ActionForm(helpers.ActionForm):
+    """Django's form of a list's actions, its fields rendered once for each thing they show (_Remembered)."""
+
+    action = forms.ChoiceField(label=helpers.ActionForm.base_fields["action"].label, widget=_RememberedSelect)
+    select_across = forms.BooleanField(label="", required=False, initial=0,
+                                       widget=_RememberedHiddenInput({"class": "select-across"}))
+
+
 def install():
+    if admin.ModelAdmin.action_form is helpers.ActionForm:
+        admin.ModelAdmin.action_form = ActionForm
     admin.ModelAdmin.action_checkbox = action_checkbox
     admin.ModelAdmin.get_actions = get_actions
     ChangeList.url_for_result = url_for_result

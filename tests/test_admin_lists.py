@@ -240,3 +240,18 @@ def test_a_list_with_forms_or_in_a_popup_is_djangos(superuser, campaign):
     assert cl.is_popup
     assert [list(row) for row in admin_list.results(cl)] == [
         list(admin_lists._django_items_for_result(cl, result, None)) for result in cl.result_list]
+
+
+@pytest.mark.parametrize("data", [None, {"action": "accept", "select_across": "1"}, {"action": "x<y"}])
+def test_the_actions_are_rendered_as_djangos_form_renders_them(data):
+    choices = [("", "---------"), ("accept", "Tiếp nhận <các> hồ sơ"), ("return", "Trả lại & ghi lý do")]
+
+    def fields(form_class):
+        form = form_class(data, auto_id=None)
+        form.fields["action"].choices = choices
+        form.is_valid()
+        return [str(field) for field in form]
+
+    assert admin.ModelAdmin.action_form is admin_lists.ActionForm
+    for _time in range(2):  # the second time from what was rendered first
+        assert fields(admin_lists.ActionForm) == fields(helpers.ActionForm)
