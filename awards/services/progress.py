@@ -6,8 +6,9 @@ What each dossier holds (its nominees, its documents with a file, its decided re
 from their rows (it never adds or subtracts, so a missed call is mended by the next one or by
 `manage.py refresh_progress`). The dashboard then reads everything in a FIXED number of queries whatever the
 number of units, dossiers, nominees and results (one: the units, each with its dossier and the dossier's kept
-row, and the criteria counts), never an aggregate over the whole campaign. A dossier without a kept row yet (made by a loader that
-wrote rows directly) is counted when the dashboard first meets it.
+row, and the criteria counts), never an aggregate over the whole campaign. A dossier without a kept row yet (made by a
+loader that wrote rows directly) is counted from its rows for that page, without writing: a GET writes nothing, and
+`manage.py refresh_progress` keeps the row.
 
 The stages of a unit, in the order of the campaign:
 - registered: the unit, or someone of it, has a registration (đăng ký thi đua) in the campaign;
@@ -27,6 +28,7 @@ extension the office granted it) is 7 days away or less, or already past. Days a
 """
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
@@ -183,7 +185,10 @@ class CampaignProgress:
 
     def count(self, stage):
         if not hasattr(self, "_counts"):
-            self._counts = {key: sum(1 for u in self.units if u.has(key)) for key in STAGE_LABELS}
+            # One pass over the units, each stage asked once per unit.
+            reached = operator.attrgetter(*STAGE_LABELS)
+            columns = zip(*map(reached, self.units)) if self.units else [()] * len(STAGE_LABELS)
+            self._counts = {key: sum(map(bool, column)) for key, column in zip(STAGE_LABELS, columns)}
         return self._counts[stage]
 
     @property
@@ -242,6 +247,17 @@ def refresh_progress(dossiers) -> int:
         ids = sorted({getattr(d, "pk", d) for d in dossiers})
     if not ids:
         return 0
+    rows = count_progress(ids)
+    DossierProgress.objects.bulk_create(
+        rows.values(), batch_size=500, update_conflicts=True, unique_fields=["dossier"],
+        update_fields=[*KEPT, "updated_at"],
+    )
+    return len(rows)
+
+
+def count_progress(ids) -> dict:
+    """{dossier id: DossierProgress, unsaved} counted from the rows of the dossiers `ids`, in three grouped queries.
+    Reads only: `refresh_progress` writes them."""
     rows = {pk: DossierProgress(dossier_id=pk) for pk in ids}
     nominees = (
         Nominee.objects.filter(dossier_id__in=ids).order_by().values("dossier_id")
@@ -276,11 +292,7 @@ def refresh_progress(dossiers) -> int:
     )
     for row in decided:
         rows[row["nominee__dossier_id"]].results_decided = row["n"]
-    DossierProgress.objects.bulk_create(
-        rows.values(), batch_size=500, update_conflicts=True, unique_fields=["dossier"],
-        update_fields=[*KEPT, "updated_at"],
-    )
-    return len(rows)
+    return rows
 
 
 def _criteria_count(campaign, target):
@@ -316,40 +328,41 @@ def campaign_progress(campaign, *, today=None, units=None):
             n_individual=_criteria_count(campaign, Target.INDIVIDUAL),
         )
         .order_by("code")
-        .values("pk", "code", "name", "is_registered", "has_plan", "extension_until", "dossier_pk", "dossier_state",
-                *kept, "n_collective", "n_individual")
+        .values_list("pk", "code", "name", "is_registered", "has_plan", "extension_until", "dossier_pk",
+                     "dossier_state", *kept, "n_collective", "n_individual")
     )
     unit_rows = list(query)
-    # A dossier never counted yet (written by a loader around the services) is counted now, once.
-    uncounted = [u["dossier_pk"] for u in unit_rows if u["dossier_pk"] is not None and u["kept_collectives"] is None]
-    if uncounted:
-        refresh_progress(uncounted)
-        unit_rows = list(query.all())
+    # A dossier never counted yet (written by a loader around the services) is counted from its rows, for this
+    # page only: a GET writes nothing (`manage.py refresh_progress` and the services keep the rows).
+    uncounted = [u[6] for u in unit_rows if u[6] is not None and u[8] is None]
+    counted = count_progress(uncounted) if uncounted else {}
 
     states = dict(DossierState.choices)
+    dossier_deadline = campaign.dossier_deadline
     rows = []
-    for unit in unit_rows:
-        deadline = campaign.dossier_deadline
+    for (pk, code, name, registered, has_plan, extension_until, dossier_pk, state, *kept_values,
+         n_collective, n_individual) in unit_rows:
+        deadline = dossier_deadline
         extended = False
-        if unit["extension_until"] is not None:
-            until = timezone.localdate(unit["extension_until"])
+        if extension_until is not None:
+            until = timezone.localdate(extension_until)
             if until > deadline:
                 deadline, extended = until, True
-        row = UnitProgress(
-            unit=UnitRow(unit["pk"], unit["code"], unit["name"]), registered=unit["is_registered"],
-            plan_on_file=unit["has_plan"], deadline=deadline, days_left=(deadline - today).days, extended=extended,
-        )
-        if unit["dossier_pk"] is not None:
-            collectives, individuals = unit["kept_collectives"], unit["kept_individuals"]
-            row.dossier_id = unit["dossier_pk"]
-            row.state = unit["dossier_state"]
-            row.state_label = states.get(row.state, row.state)
+        row = UnitProgress(UnitRow(pk, code, name), registered, has_plan, deadline, (deadline - today).days, extended)
+        if dossier_pk is not None:
+            if dossier_pk in counted:
+                fresh = counted[dossier_pk]
+                kept_values = [getattr(fresh, kept_name) for kept_name in KEPT]
+            collectives, individuals, reports, has_letter, has_minutes, decided = kept_values
+            row.dossier_id = dossier_pk
+            row.state = state
+            row.state_label = states.get(state, state)
             row.nominees = collectives + individuals
-            row.has_proposal_letter = unit["kept_has_proposal_letter"]
-            row.has_council_minutes = unit["kept_has_council_minutes"]
-            row.nominees_without_report = row.nominees - unit["kept_reports"]
-            row.results_expected = collectives * unit["n_collective"] + individuals * unit["n_individual"]
+            row.has_proposal_letter = has_letter
+            row.has_council_minutes = has_minutes
+            row.nominees_without_report = row.nominees - reports
+            row.results_expected = collectives * n_collective + individuals * n_individual
             # Only accepted dossiers are scored (awards.services.recompute.scored_nominees).
-            row.results_decided = unit["kept_results_decided"] if row.state == DossierState.ACCEPTED else 0
+            row.results_decided = decided if state == DossierState.ACCEPTED else 0
         rows.append(row)
     return CampaignProgress(campaign=campaign, today=today, units=rows)

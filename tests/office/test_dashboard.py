@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from awards.models import DossierState
+from awards.models import Dossier, DossierState
+from awards.services.progress import refresh_progress
 from tests.factories import DecisionFactory, DecisionLineFactory, UnitFactory
 from tests.urls import reverse
 
@@ -135,7 +136,7 @@ def test_the_awardees_of_signed_decisions_come_in_pages_of_fifty_and_every_one_i
     none_signed = _count(client, reverse("office:dashboard"))
     decision = DecisionFactory(campaign=campaign, approved=True)
     lines = [DecisionLineFactory(decision=decision, order=i, recipient_name=f"Người số {i:02d}") for i in range(1, 56)]
-    client.get(reverse("office:dashboard"))  # the dossiers the factories made are counted at the first look
+    refresh_progress(Dossier.objects.all())  # the factories write around the services, as a loader must count
     assert _count(client, reverse("office:dashboard")) == none_signed
 
     first = client.get(reverse("office:dashboard")).content.decode()
