@@ -28,6 +28,12 @@ def units_url(**params):
     return reverse("office:units") + ("?" + urlencode(params) if params else "")
 
 
+def _units_url_maker():
+    """units_url, reversing the list's address once for the many links of a page."""
+    base = reverse("office:units")
+    return lambda **params: base + ("?" + urlencode(params) if params else "")
+
+
 def _decisions_url():
     try:
         return reverse("decisions:list")
@@ -40,6 +46,7 @@ def dashboard(request):
     campaign = scope.of_request(request)
     progress = campaign_progress(campaign)
     total = progress.total
+    units_url = _units_url_maker()
     stages = []
     for i, (key, label, count, missing) in enumerate(progress.totals):
         stages.append({
