@@ -1,12 +1,14 @@
 """The office's scoring workspace: the grid of nominees × criteria, a page per nominee, the ranking with the
 quota line, indicator data entry, and the campaign's weights. Thin views: services decide, selectors load."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +20,7 @@ from awards.forms.scoring import (
     RulingForm,
     WeightsForm,
 )
-from awards.models import AwardLevel, CampaignAward, DocumentKind, DocumentVersion, Outcome, Result
+from awards.models import AwardLevel, CampaignAward, DocumentKind, Outcome, Result
 from awards.rules import conflict_of_interest, may, rule_required
 from awards.selectors import documents_for, nominees_for, results_for
 from awards.services import evaluators, rulings
@@ -210,16 +212,24 @@ def nominee(request, pk):
     editable = may(request.user, "awards.rule_on_result", nominee)
     conflict = conflict_of_interest(request.user, nominee)
     cells = [_cell(r, request.user, editable=editable, conflict=conflict) for r in results]
-    documents = list(
+    # The documents and their versions (newest first) in one query, read as values: a document without a file yet
+    # comes as one row without a version. The documents of a nominee here are this nominee's (its report).
+    documents, kinds = {}, dict(DocumentKind.choices)
+    for pk, kind, nominee_id, version_pk, number, original_name, uploaded_at in (
         documents_for(request.user)
         .filter(Q(dossier=nominee.dossier, nominee__isnull=True) | Q(nominee=nominee)
                 | Q(campaign=campaign, unit=nominee.unit, kind=DocumentKind.UNIT_PLAN))
-        .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number")))
-        .order_by("kind", "pk")
-    )
-    for d in documents:  # the documents of a nominee here are this nominee's (its report): no join to load it again
-        if d.nominee_id == nominee.pk:
-            d.nominee = nominee
+        .order_by("kind", "pk", "-versions__number")
+        .values_list("pk", "kind", "nominee_id", "versions__pk", "versions__number", "versions__original_name",
+                     "versions__uploaded_at")
+    ):
+        if pk not in documents:
+            documents[pk] = SimpleNamespace(kind_label=kinds.get(kind, kind), versions=[],
+                                            nominee=nominee if nominee_id == nominee.pk else None)
+        if version_pk is not None:
+            documents[pk].versions.append(SimpleNamespace(pk=version_pk, number=number, original_name=original_name,
+                                                          uploaded_at=uploaded_at))
+    documents = list(documents.values())
     criteria = {r.criterion_id: r.criterion for r in results}
     log = []
     history = Result.history.filter(nominee_id=nominee.pk, history_user__isnull=False).select_related("history_user__staff")
