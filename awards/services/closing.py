@@ -16,9 +16,11 @@ def closing_refusals(campaign) -> list[str]:
         return [f"Phong trào đang ở trạng thái «{campaign.get_status_display()}»: chỉ kết thúc được phong trào đang phát động."]
     refusals = []
     waiting = Dossier.objects.filter(campaign=campaign, state__in=[DossierState.SUBMITTED, DossierState.RESUBMITTED])
-    for dossier in waiting.select_related("unit").order_by("unit__code"):
-        refusals.append(f"Hồ sơ của {dossier.unit.name} đang chờ Văn phòng thẩm định ({dossier.get_state_display()}).")
-    for decision in Decision.objects.filter(campaign=campaign, state=DecisionState.DRAFT).order_by("pk"):
+    for unit_name, state in waiting.order_by("unit__code").values_list("unit__name", "state"):
+        refusals.append(f"Hồ sơ của {unit_name} đang chờ Văn phòng thẩm định ({DossierState(state).label}).")
+    # A draft is named after its award (it has no number yet): loaded with it, one query however many drafts.
+    drafts = Decision.objects.filter(campaign=campaign, state=DecisionState.DRAFT).select_related("award_kind")
+    for decision in drafts.order_by("pk"):
         refusals.append(f"{decision} còn là dự thảo, chưa được Giám đốc ký ban hành hoặc từ chối.")
     return refusals
 

@@ -18,6 +18,9 @@ from campaigns.models import Target
 register = template.Library()
 
 AWARDEES_PER_PAGE = 50
+# What the panel shows of a signed document (its name, date, award, amount): the rest is not read.
+SIGNED_FIELDS = ["campaign_id", "doc_type", "award_kind__short_name", "award_kind__name", "award_kind__fund",
+                 "number", "number_text", "signed_on", "total_amount"]
 
 
 def _url_maker(name):
@@ -57,6 +60,7 @@ def closing_panel(campaign, page=None):
         per_target[f"sum_{target}"] = Sum("lines__amount", filter=of_target)
     signed = list(
         campaign.decisions.filter(state=DecisionState.APPROVED).select_related("award_kind")
+        .only(*SIGNED_FIELDS)
         .annotate(n_lines=Count("lines"), **per_target).order_by("signed_on", "doc_type", "number")
     )
     decisions = {d.pk: d for d in signed if d.doc_type == DocumentType.DECISION}

@@ -59,6 +59,7 @@ def dashboard(request):
         })
     # Each deadline links to what it waits for: the units, those that have not submitted, the decisions.
     deadline_urls = [units_url(), units_url(missing="submitted"), _decisions_url()]
+    may_close = campaign.status == "open" and may(request.user, "awards.close_campaign")
     return render(request, "office/dashboard.html", {
         "campaign": campaign,
         "progress": progress,
@@ -68,8 +69,8 @@ def dashboard(request):
         "at_risk": progress.at_risk,
         "at_risk_url": units_url(stage="at_risk"),
         "all_url": units_url(),
-        "may_close": campaign.status == "open" and may(request.user, "awards.close_campaign"),
-        "closing_refusals": closing_refusals(campaign) if campaign.status == "open" else [],
+        "may_close": may_close,
+        "closing_refusals": closing_refusals(campaign) if may_close else [],  # shown only to who may close
         "awardees_page": request.GET.get("trang"),  # the closing panel's list of awardees comes in pages
     })
 

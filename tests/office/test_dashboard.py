@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from awards.models import Dossier, DossierState
+from awards.models import Dossier, DossierProgress, DossierState
 from awards.services.progress import refresh_progress
 from tests.factories import DecisionFactory, DecisionLineFactory, UnitFactory
 from tests.urls import reverse
@@ -116,6 +116,38 @@ def test_dashboard_pages_take_the_same_number_of_queries_at_one_and_many_units(c
     build(UnitFactory(), registered=False, plan=False)
 
     assert _count(client, url) == one
+
+
+def test_the_closing_refusals_take_the_same_queries_for_one_and_many_waiting_dossiers_and_drafts(
+        client, clerk, campaign, build):
+    client.force_login(clerk)
+    url = reverse("office:dashboard")
+    build(UnitFactory(), state=DossierState.SUBMITTED)
+    DecisionFactory(campaign=campaign)
+    one = _count(client, url)
+    for _ in range(3):
+        build(UnitFactory(), state=DossierState.RESUBMITTED)
+        DecisionFactory(campaign=campaign)  # a draft is named after its award: loaded with it
+
+    response = client.get(url)
+    assert _count(client, url) == one
+    refusals = response.context["closing_refusals"]
+    assert len(refusals) == 8 and sum("còn là dự thảo" in r for r in refusals) == 4
+    assert all(r in _text(response.content.decode()) for r in refusals)
+
+
+def test_the_dashboard_counts_a_dossier_never_counted_without_writing(client, clerk, campaign, build):
+    build(UnitFactory(code="U1"), state=DossierState.SUBMITTED, nominees=3)
+    DossierProgress.objects.all().delete()  # as a loader writing rows directly leaves it
+    client.force_login(clerk)
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("office:dashboard"))
+
+    row = next(u for u in response.context["progress"].units if u.unit.code == "U1")
+    assert (row.nominees, row.complete, row.submitted) == (3, True, True)
+    assert not DossierProgress.objects.exists()
+    assert [q["sql"] for q in ctx.captured_queries if "awards_" in q["sql"] and not q["sql"].startswith("SELECT")] == []
 
 
 def test_a_long_list_comes_in_pages_of_fifty(client, clerk, campaign):
