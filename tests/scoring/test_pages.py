@@ -164,6 +164,20 @@ def test_nominee_page_shows_every_result_its_evidence_and_the_dossiers_documents
     assert "Điều kiện Bằng khen UBND tỉnh" in body
 
 
+def test_nominee_page_lists_versions_newest_first_and_a_document_without_a_file(client, clerk, head_a, campaign, individual_a, unit_a):
+    letter = Document.objects.create(campaign=campaign, unit=unit_a, kind="proposal_letter", dossier=individual_a.dossier)
+    for n in (1, 2):
+        DocumentVersion.objects.create(document=letter, number=n, file=ContentFile(b"%PDF", name="x.pdf"), original_name=f"To-trinh-{n}.pdf",
+                                       content_type="application/pdf", size=4, sha256="1" * 64, uploaded_by=head_a)
+    Document.objects.create(campaign=campaign, unit=unit_a, kind="achievement_report", dossier=individual_a.dossier, nominee=individual_a)
+    client.force_login(clerk)
+
+    body = text(client.get(f"/cchc-2023/cham-diem/doi-tuong/{individual_a.pk}/"))
+
+    assert re.findall(r"To-trinh-(\d)\.pdf</a>", body) == ["2", "1"]
+    assert f"Báo cáo thành tích – {individual_a.name} Chưa có tệp" in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
 def test_ranking_page_draws_the_quota_line_and_says_which_rule_separated_two_nominees(client, director, campaign):
     for day, (name, gender) in enumerate([("Lê Văn A", "male"), ("Lê Văn B", "male"), ("Lê Thị C", "female"),
                                           ("Lê Văn D", "male"), ("Lê Văn E", "male"), ("Lê Văn G", "male")], start=1):
