@@ -10,8 +10,9 @@ from awards.services.transitions import set_state
 from campaigns.models import Campaign, CampaignStatus
 
 
-def closing_refusals(campaign) -> list[str]:
-    """Why `campaign` cannot be closed now (empty: it can)."""
+def closing_refusals(campaign, *, drafts=None) -> list[str]:
+    """Why `campaign` cannot be closed now (empty: it can). `drafts`: the campaign's draft decisions with their
+    award, when the caller has read them already (the dashboard reads them with the signed ones)."""
     if campaign.status != CampaignStatus.OPEN:
         return [f"Phong trào đang ở trạng thái «{campaign.get_status_display()}»: chỉ kết thúc được phong trào đang phát động."]
     refusals = []
@@ -19,8 +20,9 @@ def closing_refusals(campaign) -> list[str]:
     for unit_name, state in waiting.order_by("unit__code").values_list("unit__name", "state"):
         refusals.append(f"Hồ sơ của {unit_name} đang chờ Văn phòng thẩm định ({DossierState(state).label}).")
     # A draft is named after its award (it has no number yet): loaded with it, one query however many drafts.
-    drafts = Decision.objects.filter(campaign=campaign, state=DecisionState.DRAFT).select_related("award_kind")
-    for decision in drafts.order_by("pk"):
+    if drafts is None:
+        drafts = Decision.objects.filter(campaign=campaign, state=DecisionState.DRAFT).select_related("award_kind")
+    for decision in sorted(drafts, key=lambda d: d.pk):
         refusals.append(f"{decision} còn là dự thảo, chưa được Giám đốc ký ban hành hoặc từ chối.")
     return refusals
 

@@ -18,8 +18,8 @@ from campaigns.models import Target
 register = template.Library()
 
 AWARDEES_PER_PAGE = 50
-# What the panel shows of a signed document (its name, date, award, amount): the rest is not read.
-SIGNED_FIELDS = ["campaign_id", "doc_type", "award_kind__short_name", "award_kind__name", "award_kind__fund",
+# What the panel shows of a document (its name, date, award, amount): the rest is not read.
+SIGNED_FIELDS = ["campaign_id", "state", "doc_type", "award_kind__short_name", "award_kind__name", "award_kind__fund",
                  "number", "number_text", "signed_on", "total_amount"]
 
 
@@ -48,21 +48,28 @@ def _awardee_rows(lines, decisions, decision_urls, certificate_url):
     return mark_safe("".join(rows))
 
 
-@register.simple_tag
-def closing_panel(campaign, page=None):
-    """`page`: which page of the awardees (the dashboard's `trang`; anything else reads as the first)."""
-    # Each signed document with its lines counted and summed per target: the money by fund and award comes from
-    # these rows too, not from a query of its own.
+def closing_decisions(campaign, *, states=(DecisionState.APPROVED,)):
+    """The campaign's documents in `states`, each with its lines counted and summed per target (the money by fund
+    and award comes from these rows too, not from a query of its own), oldest signed first. The dashboard reads the
+    drafts in the same query, for the closing refusals."""
     per_target = {}
     for target in Target.values:
         of_target = Q(lines__target=target)
         per_target[f"n_{target}"] = Count("lines", filter=of_target)
         per_target[f"sum_{target}"] = Sum("lines__amount", filter=of_target)
-    signed = list(
-        campaign.decisions.filter(state=DecisionState.APPROVED).select_related("award_kind")
-        .only(*SIGNED_FIELDS)
+    return list(
+        campaign.decisions.filter(state__in=states).select_related("award_kind").only(*SIGNED_FIELDS)
         .annotate(n_lines=Count("lines"), **per_target).order_by("signed_on", "doc_type", "number")
     )
+
+
+@register.simple_tag
+def closing_panel(campaign, page=None, decisions=None):
+    """`page`: which page of the awardees (the dashboard's `trang`; anything else reads as the first).
+    `decisions`: closing_decisions, when the view has read them already (the signed ones are shown)."""
+    if decisions is None:
+        decisions = closing_decisions(campaign)
+    signed = [d for d in decisions if d.state == DecisionState.APPROVED]
     decisions = {d.pk: d for d in signed if d.doc_type == DocumentType.DECISION}
     signed_lines = DecisionLine.objects.filter(decision__campaign=campaign, decision__state=DecisionState.APPROVED,
                                               decision__doc_type=DocumentType.DECISION)

@@ -10,9 +10,11 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
+from awards.models import DecisionState
 from awards.rules import may, rule_required
 from awards.services.closing import close_campaign, closing_refusals
 from awards.services.progress import FILTER_LABELS, MISSING_LABELS, campaign_progress
+from awards.templatetags.results import closing_decisions
 from campaigns import scope
 
 CHART_BAR = 26  # px per bar of the progress chart
@@ -60,6 +62,9 @@ def dashboard(request):
     # Each deadline links to what it waits for: the units, those that have not submitted, the decisions.
     deadline_urls = [units_url(), units_url(missing="submitted"), _decisions_url()]
     may_close = campaign.status == "open" and may(request.user, "awards.close_campaign")
+    # The signed documents (the closing panel) and the drafts (the closing refusals) in one read.
+    decisions = closing_decisions(campaign, states=[DecisionState.APPROVED, DecisionState.DRAFT])
+    drafts = [d for d in decisions if d.state == DecisionState.DRAFT]
     return render(request, "office/dashboard.html", {
         "campaign": campaign,
         "progress": progress,
@@ -70,7 +75,8 @@ def dashboard(request):
         "at_risk_url": units_url(stage="at_risk"),
         "all_url": units_url(),
         "may_close": may_close,
-        "closing_refusals": closing_refusals(campaign) if may_close else [],  # shown only to who may close
+        "closing_refusals": closing_refusals(campaign, drafts=drafts) if may_close else [],  # shown only to who may close
+        "closing_decisions": decisions,
         "awardees_page": request.GET.get("trang"),  # the closing panel's list of awardees comes in pages
     })
 
