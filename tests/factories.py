@@ -635,6 +635,7 @@ class NomineeScoreFactory(factory.django.DjangoModelFactory):
     nominee = factory.SubFactory(NomineeFactory)
     score = Decimal("100.00")
     meets_mandatory = True
+    shortfalls = factory.LazyFunction(list)
 
 
 class DossierProgressFactory(factory.django.DjangoModelFactory):

@@ -60,6 +60,10 @@ class NomineeScore(models.Model):
                                    verbose_name="đối tượng")
     score = models.DecimalField("điểm", max_digits=7, decimal_places=2)
     meets_mandatory = models.BooleanField("đạt mọi tiêu chí bắt buộc")
+    # The mandatory criteria it falls short of, in no particular order: [[criterion id, outcome]], the outcome
+    # "không đạt" or "chưa có số liệu", or null when there is no result at all; [] when it meets them all. Null
+    # for a row written before the field existed: the ranking scores such a row again when it meets it.
+    shortfalls = models.JSONField("tiêu chí bắt buộc chưa đạt", null=True, blank=True, default=None)
     updated_at = models.DateTimeField("tính lúc", auto_now=True)
 
     class Meta:

@@ -23,7 +23,6 @@ a caller needs them (`rank_nominees`).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -31,7 +30,7 @@ from functools import lru_cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, CharField, Count, F, OrderBy, Q, Value, When, Window
-from django.db.models.functions import Coalesce, Collate, NullIf, Rank
+from django.db.models.functions import Collate, Rank
 
 from awards.models import (
     AwardKind,
@@ -42,12 +41,11 @@ from awards.models import (
     Nominee,
     Outcome,
     ProposalState,
-    Result,
 )
 from awards.selectors import nominees_for
 from awards.services.bang_khen import bang_khen_reasons
 from awards.services.recompute import scored_nominees
-from awards.services.scores import ensure_scores
+from awards.services.scores import ensure_scores, unscored
 from awards.services.scores import ratio as _ratio
 from campaigns import formatting
 from campaigns.models import (
@@ -76,6 +74,7 @@ class RankedNominee:
     results: list = field(default_factory=list, repr=False)   # the nominee's results, in criterion order
     women_percent: Decimal | None = None                      # collectives: share of women among active staff
     bang_khen_reason: str = ""
+    shortfalls: list = field(default_factory=list, repr=False)  # NomineeScore.shortfalls: what `missing` is made of
 
 
 def resolve_award_kind(campaign, award_kind=None, target=None):
@@ -104,7 +103,8 @@ def women_percentages(units=None) -> dict:
     if units is not None:
         rows = rows.filter(unit_id__in=units)
     out = {}
-    for row in rows.annotate(total=Count("pk"), women=Count("pk", filter=Q(gender=Gender.FEMALE))):
+    # Counted on the columns of the index staff_active_unit_gender only (an index-only scan in PostgreSQL).
+    for row in rows.annotate(total=Count("*"), women=Count("gender", filter=Q(gender=Gender.FEMALE))):
         if row["total"]:
             out[row["unit_id"]] = (Decimal(row["women"]) * 100 / row["total"]).quantize(Decimal("0.01"))
     return out
@@ -142,7 +142,8 @@ class RankRow:
 
 
 ROW_FIELDS = ("pk", "target", "staff_id", "unit_id", "person_name", "person_gender", "unit__name",
-              "dossier__first_submitted_at", "score__score", "score__meets_mandatory", "bang_khen_route", "rank")
+              "dossier__first_submitted_at", "score__score", "score__meets_mandatory", "bang_khen_route", "score__shortfalls",
+              "rank")
 ELIGIBLE = Q(score__meets_mandatory=True)
 _SCORE, _MEETS = ROW_FIELDS.index("score__score"), ROW_FIELDS.index("score__meets_mandatory")
 _SUBMITTED = ROW_FIELDS.index("dossier__first_submitted_at")
@@ -272,7 +273,7 @@ class Ranking:
         return self._ranked().annotate(
             n_total=Window(Count("pk")),
             n_eligible=Window(Count("pk", filter=ELIGIBLE)),
-            n_unscored=Window(Count("pk", filter=Q(score__isnull=True))),
+            n_unscored=Window(Count("pk", filter=unscored())),
         ).values_list(*ROW_FIELDS, "n_total", "n_eligible", "n_unscored")
 
     def eligible_keys(self) -> list[tuple]:
@@ -280,7 +281,9 @@ class Ranking:
         come first, so a key's index is its place in the ranking. Enough to find a quota line; `first(n)` then
         builds the first n rows from what this query read (each row's dossier stands for its submission time,
         read by `first` for those rows only). Not for Bằng khen (ranked in Python)."""
-        fields = [f if f != "dossier__first_submitted_at" else "dossier_id" for f in ROW_FIELDS]
+        # The dossier stands for its submission time; the eligible fall short of nothing (their pk stands there).
+        swap = {"dossier__first_submitted_at": "dossier_id", "score__shortfalls": "pk"}
+        fields = [swap.get(f, f) for f in ROW_FIELDS]
         rows = list(self._ranked(eligible_only=True).values_list(*fields))
         if any(row[_SCORE] is None for row in rows):  # never scored yet (a dossier accepted since): score first
             ensure_scores(self._qs)
@@ -364,11 +367,11 @@ class Ranking:
     def _build(self, rows) -> list[RankedNominee]:
         women = self._women or {}
         ranked = []
-        for pk, tgt, staff_id, unit_id, full_name, gender, unit_name, submitted, score, meets, route, rank in rows:
+        for pk, tgt, staff_id, unit_id, full_name, gender, unit_name, submitted, score, meets, route, short, rank in rows:
             row = RankRow(pk, tgt, staff_id, unit_id, full_name if staff_id else unit_name, gender, unit_name, submitted, route)
             ranked.append(RankedNominee(
                 nominee=row, score=score, eligible=bool(meets), missing=[], rank=rank if meets else None, tie_note="",
-                within_quota=False, women_percent=women.get(unit_id),
+                within_quota=False, women_percent=women.get(unit_id), shortfalls=[] if meets else (short or []),
             ))
         return ranked
 
@@ -406,28 +409,18 @@ def rank_rows(campaign, *, target, award_kind=None, user=None) -> list[RankedNom
 
 
 def fill_missing(campaign, target, ranked) -> None:
-    """Fill `missing` (the mandatory criteria each falls short of) of the nominees among `ranked` that do not meet
-    them, in one query whatever their number: not met, no data, or (rarely) no result at all."""
-    short_of = [rn for rn in ranked if not rn.eligible]
-    mandatory = list(Criterion.objects.filter(campaign=campaign, target=target, mandatory=True).order_by("order")
-                     .values_list("pk", "order", "short_name"))
-    # What each mandatory criterion says of a nominee short of it, by its outcome (None: no result at all).
+    """Fill `missing` (the mandatory criteria each falls short of: not met, no data, or no result at all) of the
+    nominees among `ranked` that do not meet them, from their kept shortfalls (NomineeScore), in criterion order,
+    in one query whatever their number."""
     says = {pk: {Outcome.NOT_MET: f"{order}. {name}: không đạt",
                  Outcome.NO_DATA: f"{order}. {name}: chưa có số liệu / chưa xác nhận",
-                 None: f"{order}. {name}: chưa đánh giá"} for pk, order, name in mandatory}
-    outcomes = defaultdict(dict)
-    # Always the same two queries, whether or not the rows shown include someone short (0 matches no nominee).
-    rows = (
-        Result.objects.filter(nominee_id__in=[rn.nominee.pk for rn in short_of] or [0], criterion_id__in=list(says) or [0])
-        .annotate(outcome=Coalesce(NullIf("override", Value("")), "computed")).order_by()
-        .values_list("nominee_id", "criterion_id", "outcome")
-    )
-    for nominee_id, criterion_id, value in rows:
-        outcomes[nominee_id][criterion_id] = value
-    for rn in short_of:
-        have = outcomes.get(rn.nominee.pk, {})
-        missing = [text for pk, by_outcome in says.items() if (text := by_outcome.get(have.get(pk)))]
-        rn.missing = missing + rn.missing
+                 None: f"{order}. {name}: chưa đánh giá"}
+            for pk, order, name in Criterion.objects.filter(campaign=campaign, target=target, mandatory=True)
+            .order_by("order").values_list("pk", "order", "short_name")}
+    for rn in ranked:
+        if not rn.eligible:
+            have = dict(rn.shortfalls)
+            rn.missing = [by_outcome[have[pk]] for pk, by_outcome in says.items() if pk in have] + rn.missing
 
 
 def rank_nominees(campaign, *, target, award_kind=None, user=None) -> list[RankedNominee]:

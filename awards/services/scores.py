@@ -6,6 +6,8 @@ result of the campaign on each request.
   criterion applies (see awards.services.ranking).
 - **Meets mandatory**: every mandatory criterion of the nominee's target has a result, and none of them is
   "không đạt" or "chưa có số liệu" ("không áp dụng" counts as met).
+- **Shortfalls**: of a nominee that does not, which mandatory criteria it falls short of and how (the ranking
+  shows them as its reasons).
 
 Who keeps it: `recompute_results` (automatic results), `rule_on_result` (the office's ruling), and the signals
 below for any other save or delete of a result or a criterion (the admin, the weights page, fixtures). A nominee
@@ -14,6 +16,7 @@ without a row yet is scored when the ranking first meets it (`ensure_scores`).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, DecimalField, F, Q, Sum, Value
@@ -34,7 +37,8 @@ def ratio(met, applicable) -> Decimal:
 
 def refresh_scores(nominees) -> int:
     """Recompute the NomineeScore of `nominees` (a Nominee queryset, or nominees / their ids) from their results,
-    in two queries and one upsert. Returns how many were written."""
+    in two queries (a third reads the results of those that fall short) and one upsert. Returns how many were
+    written."""
     if hasattr(nominees, "values"):
         qs = Nominee.objects.filter(pk__in=nominees.values("pk"))
     else:
@@ -56,27 +60,60 @@ def refresh_scores(nominees) -> int:
     )
     if not rows:
         return 0
-    needed = {
-        (c, t): n for c, t, n in Criterion.objects.filter(
-            campaign_id__in={r["dossier__campaign_id"] for r in rows}, mandatory=True,
-        ).order_by().values_list("campaign_id", "target").annotate(n=Count("pk")).values_list("campaign_id", "target", "n")
+    required = defaultdict(list)  # (campaign id, target): the pks of its mandatory criteria
+    for campaign_id, target, pk in Criterion.objects.filter(
+        campaign_id__in={r["dossier__campaign_id"] for r in rows}, mandatory=True,
+    ).order_by().values_list("campaign_id", "target", "pk"):
+        required[campaign_id, target].append(pk)
+    meets = {
+        r["pk"]: r["n_short"] == 0 and r["n_mandatory"] >= len(required[r["dossier__campaign_id"], r["target"]])
+        for r in rows
     }
+    shortfalls = _shortfalls([r for r in rows if not meets[r["pk"]]], required)
     scores = [
         NomineeScore(
-            nominee_id=r["pk"], score=ratio(r["w_met"], r["w_applicable"]),
-            meets_mandatory=r["n_short"] == 0 and r["n_mandatory"] >= needed.get((r["dossier__campaign_id"], r["target"]), 0),
+            nominee_id=r["pk"], score=ratio(r["w_met"], r["w_applicable"]), meets_mandatory=meets[r["pk"]],
+            shortfalls=shortfalls.get(r["pk"], []),
         )
         for r in rows
     ]
     NomineeScore.objects.bulk_create(
-        scores, batch_size=500, update_conflicts=True, unique_fields=["nominee"], update_fields=["score", "meets_mandatory", "updated_at"],
+        scores, batch_size=500, update_conflicts=True, unique_fields=["nominee"], update_fields=["score", "meets_mandatory", "shortfalls", "updated_at"],
     )
     return len(scores)
 
 
+def _shortfalls(rows, required, batch=2000) -> dict:
+    """{nominee pk: [[criterion pk, outcome or None], ...]}: the mandatory criteria (`required`, by campaign and
+    target) each of `rows` (nominees that do not meet them all) falls short of: "không đạt", "chưa có số liệu",
+    or None for no result at all. One query per `batch` nominees."""
+    criteria = [pk for pks in required.values() for pk in pks]
+    outcomes = defaultdict(dict)
+    for start in range(0, len(rows), batch):
+        for nominee_id, criterion_id, outcome in (
+            Result.objects.filter(nominee_id__in=[r["pk"] for r in rows[start:start + batch]], criterion_id__in=criteria)
+            .annotate(outcome=Coalesce(NullIf("override", Value("")), "computed")).order_by()
+            .values_list("nominee_id", "criterion_id", "outcome")
+        ):
+            outcomes[nominee_id][criterion_id] = outcome
+    out = {}
+    for r in rows:
+        have = outcomes[r["pk"]]
+        out[r["pk"]] = [[pk, have.get(pk)] for pk in required[r["dossier__campaign_id"], r["target"]]
+                        if have.get(pk) in (*SHORT, None)]
+    return out
+
+
+def unscored():
+    """The nominees (of a Nominee queryset's filter) that have no NomineeScore, or one written before it kept the
+    shortfalls: `ensure_scores` scores them."""
+    return Q(score__isnull=True) | Q(score__shortfalls__isnull=True)
+
+
 def ensure_scores(nominees) -> int:
-    """Score the nominees of this queryset that have no NomineeScore yet (one query when all have one)."""
-    missing = list(nominees.filter(score__isnull=True).values_list("pk", flat=True))
+    """Score the nominees of this queryset that have no NomineeScore yet, or an incomplete one (one query when all
+    have one)."""
+    missing = list(nominees.filter(unscored()).values_list("pk", flat=True))
     return refresh_scores(missing) if missing else 0
 
 
