@@ -44,7 +44,7 @@ from awards.models import (
 )
 from awards.selectors import nominees_for
 from awards.services.bang_khen import bang_khen_reasons
-from awards.services.recompute import scored_nominees
+from awards.services.recompute import appraised_nominees
 from awards.services.scores import ensure_scores, unscored
 from awards.services.scores import ratio as _ratio
 from campaigns import formatting
@@ -227,7 +227,7 @@ class Ranking:
     def __init__(self, campaign, *, target, award_kind=None, user=None, quota=_READ):
         self.campaign, self.target = campaign, target
         self.kind = resolve_award_kind(campaign, award_kind, target)
-        qs = scored_nominees(campaign).filter(target=target).exclude(proposal_state=ProposalState.WITHDRAWN)
+        qs = appraised_nominees(campaign).filter(target=target).exclude(proposal_state=ProposalState.WITHDRAWN)
         if self.kind is not None:
             qs = qs.filter(award_kind=self.kind)
         if user is not None:

@@ -30,6 +30,12 @@ class RecomputeReport:
     unchanged: int = 0
 
 
+def appraised_nominees(campaign):
+    """The nominees of `campaign`'s accepted dossiers, whatever the campaign's status: what the ranking reads (a
+    closed campaign's ranking still shows who ranked where; its results no longer change)."""
+    return Nominee.objects.filter(dossier__state=DossierState.ACCEPTED, dossier__campaign=campaign)
+
+
 def scored_nominees(campaign=None):
     """Nominees that are appraised: those of accepted dossiers (of the campaign, if given). A closed campaign's
     results never change, so its nominees are never recomputed."""

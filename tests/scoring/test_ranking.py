@@ -10,7 +10,7 @@ from awards.services.bang_khen import bang_khen_eligibility
 from awards.services.ranking import rank_nominees
 from awards.services.recompute import recompute_results
 from awards.services.rulings import rule_on_result
-from campaigns.models import AnnualRating, Criterion, Initiative
+from campaigns.models import AnnualRating, CampaignStatus, Criterion, Initiative
 from tests.factories import NomineeFactory, StaffFactory, UnitFactory
 from tests.scoring.conftest import VN, accepted_dossier
 
@@ -172,6 +172,19 @@ def test_the_quota_line_five_collectives_for_the_2023_giay_khen(campaign):
     assert [(r.nominee.name, r.rank, r.within_quota) for r in ranked] == [
         ("Phòng 1", 1, True), ("Phòng 2", 2, True), ("Phòng 3", 3, True), ("Phòng 4", 4, True), ("Phòng 5", 5, True),
         ("Phòng 6", 6, False), ("Phòng 7", 7, False), ("Phòng Không đủ", None, False),
+    ]
+
+
+def test_a_closed_campaign_still_shows_who_ranked_where(campaign):
+    for day in range(1, 3):
+        collective(campaign, f"Phòng {day}", submitted=at(day))
+    collective(campaign, "Phòng Không đủ", submitted=at(9), c1=Outcome.NOT_MET)
+    before = table(rank_nominees(campaign, target="collective"))
+    campaign.status = CampaignStatus.CLOSED  # as close_campaign leaves it, its results frozen
+    campaign.save(update_fields=["status"])
+    assert table(rank_nominees(campaign, target="collective")) == before == [
+        ("Phòng 1", Decimal("100.00"), True, 1, True), ("Phòng 2", Decimal("100.00"), True, 2, True),
+        ("Phòng Không đủ", before[2][1], False, None, False),
     ]
 
 
