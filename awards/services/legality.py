@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -192,9 +192,9 @@ def tie_choice(meeting: CouncilMeeting, award: CampaignAward, candidates: list):
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Subject:
-    """Enough of a nominee to tell whose achievement it is (`_subject`)."""
+class _Subject(NamedTuple):
+    """Enough of a nominee to tell whose achievement it is (`_subject`); a tuple: a province's line reads
+    hundreds of them."""
 
     pk: int
     target: str
