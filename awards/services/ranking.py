@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, OrderBy, Q, Value, When, Window
+from django.db.models import Case, CharField, Count, F, IntegerField, OrderBy, Q, Value, When, Window
 from django.db.models.functions import Collate, Rank
 
 from awards.models import (
@@ -206,17 +206,16 @@ def _separated(rn, above, steps, rule_label) -> tuple[bool, str]:
 _READ = object()
 
 
-PAGE_NUMBER_MAX = 10**7
-
 
 class Ranking:
     """Every appraised nominee of `target` proposed for `award_kind` (default: the Giấy khen of the campaign),
     eligible ones first in rank order, then the others by score, then name; `user`, if given, narrows them to
     those the user may see (awards.selectors.nominees_for). `quota` is the award's (read when not given).
 
-    The database orders and ranks everyone on the kept scores (awards.services.scores) and the tie keys, with
-    RANK() over the eligible, and counts them in the same query; `page()` reads only the rows of one page (and
-    the one above, for its tie note), `all()` everyone. After a read, `total`, `eligible` and `within` (eligible
+    The database counts them (one query), then orders and ranks them on the kept scores (awards.services.scores)
+    and the tie keys, with RANK() over the eligible; `page()` reads only the rows of one page (and the one above,
+    for its tie note), from the eligible alone or the others alone when the page lies inside one part (the first
+    pages of a province sort 1,000 eligible nominees, not 2,700), `all()` everyone. After a read, `total`, `eligible` and `within` (eligible
     nominees within the quota: the first `within` of the ranking) are known. A fixed number of queries whatever the
     number of nominees. Bằng khen's eligibility (ratings and initiatives over the years) is decided in Python, so
     that ranking reads everyone and ranks in Python, in the database's order.
@@ -250,11 +249,13 @@ class Ranking:
         # Partitioned and ordered as the ranking is, so that the database sorts once for both.
         return Window(Rank(), partition_by=[Case(When(ELIGIBLE, then=Value(0)), default=Value(1))], order_by=self._keys())
 
-    def _ranked(self, *, eligible_only=False):
+    def _ranked(self, *, eligible_only=False, part=None):
         """Every nominee annotated with its rank, in ranking order: eligible ones first by score and the tie keys,
-        then the others, then by name. `eligible_only` reads the eligible ones and those never scored yet (the
-        rank of the eligible does not change: it is counted among them alone), and needs the share of women (the
-        collectives' tie key) only of the eligible nominees' units."""
+        then the others by score, then by name. `eligible_only` reads the eligible ones and those never scored yet
+        (the rank of the eligible does not change: it is counted among them alone), and needs the share of women
+        (the collectives' tie key) only of the eligible nominees' units. `part` reads one part of the ranking
+        alone, in the same order: "eligible" (ranked among themselves, as they are among everyone) or "others"
+        (no rank): a page inside one part sorts only that part."""
         if self._steps is None:
             if self.target == Target.COLLECTIVE:  # grouped by unit: cheaper than joining the nominees to 20,000 staff
                 self._women = women_percentages(self._qs.filter(ELIGIBLE).values("unit_id") if eligible_only else None)
@@ -263,18 +264,17 @@ class Ranking:
             person = {"person_name": F("staff__full_name"), "person_gender": F("staff__gender")}
         else:  # a collective has no staff row: no join with 20,000 staff
             person = {"person_name": Value(None, CharField()), "person_gender": Value(None, CharField())}
+        by_name = (_by_code_point(F("person_name") if self.target == Target.INDIVIDUAL else F("unit__name")), "pk")
+        if part == "eligible":
+            return self._qs.filter(ELIGIBLE).annotate(**person, rank=Window(Rank(), order_by=self._keys())).order_by(
+                *self._keys(), *by_name)
+        if part == "others":  # no tie keys and no rank: by score, then by name
+            return self._qs.exclude(ELIGIBLE).annotate(**person, rank=Value(None, IntegerField())).order_by(
+                F("score__score").desc(), *by_name)
         qs = self._qs.filter(ELIGIBLE | Q(score__isnull=True)) if eligible_only else self._qs
         return qs.annotate(**person, rank=self._rank()).order_by(
-            Case(When(ELIGIBLE, then=Value(0)), default=Value(1)), *self._keys(),
-            _by_code_point(F("person_name") if self.target == Target.INDIVIDUAL else F("unit__name")), "pk",
+            Case(When(ELIGIBLE, then=Value(0)), default=Value(1)), *self._keys(), *by_name,
         )
-
-    def _ordered(self):
-        return self._ranked().annotate(
-            n_total=Window(Count("pk")),
-            n_eligible=Window(Count("pk", filter=ELIGIBLE)),
-            n_unscored=Window(Count("pk", filter=unscored())),
-        ).values_list(*ROW_FIELDS, "n_total", "n_eligible", "n_unscored")
 
     def eligible_keys(self) -> list[tuple]:
         """(pk, staff_id, unit_id, rank) of every eligible nominee, in ranking order, in one query: the eligible
@@ -301,20 +301,33 @@ class Ranking:
         rows = [(*row[:_SUBMITTED], submitted[row[_SUBMITTED]], *row[_SUBMITTED + 1:]) for row in rows]
         return self._mark(self._build(rows), above=None)
 
-    def _read(self, start=0, stop=None) -> list:
-        """Rows [start, stop) of the ranking, and the counts, in one query; nominees never scored yet (a dossier
-        accepted since) are scored first."""
-        rows = list(self._ordered()[start:stop])
-        if rows and rows[0][-1]:
+    def _count(self) -> None:
+        """`total` and `eligible`, in one query; nominees never scored yet (a dossier accepted since) are scored
+        first."""
+        counts = {"total": Count("pk"), "eligible": Count("pk", filter=ELIGIBLE), "unscored": Count("pk", filter=unscored())}
+        read = self._qs.aggregate(**counts)
+        if read["unscored"]:
             ensure_scores(self._qs)
-            rows = list(self._ordered()[start:stop])
-        if rows:
-            self.total, self.eligible = rows[0][-3], rows[0][-2]
-        return [r[:-3] for r in rows]
+            read = self._qs.aggregate(**counts)
+        self.total, self.eligible = read["total"], read["eligible"]
+
+    def _read(self, start=0, stop=None) -> list:
+        """Rows [start, stop) of the ranking, in one query, once `_count` has counted them: rows among the eligible
+        alone are read from the eligible alone, rows among the others from the others alone."""
+        stop = self.total if stop is None else min(stop, self.total)
+        if start >= stop:
+            return []
+        if stop <= self.eligible:
+            qs, offset = self._ranked(part="eligible"), 0
+        elif start >= self.eligible:
+            qs, offset = self._ranked(part="others"), self.eligible
+        else:
+            qs, offset = self._ranked(), 0
+        return list(qs.values_list(*ROW_FIELDS)[start - offset:stop - offset])
 
     def all(self) -> list[RankedNominee]:
+        self._count()
         rows = self._read()
-        self.total, self.eligible = (self.total, self.eligible) if rows else (0, 0)
         if self.bang_khen:
             ranked = self._rank_in_python(self._build(rows))
             self.eligible = sum(1 for rn in ranked if rn.eligible)
@@ -329,20 +342,16 @@ class Ranking:
         if self.bang_khen:
             return Paginator(self.all(), per_page).get_page(number)
         try:
-            # Bounded so that a page number of twenty digits is "beyond the last page", not an OFFSET the
-            # database cannot hold (SQLite's integers stop at 2**63).
-            number = min(max(int(number), 1), PAGE_NUMBER_MAX)
+            number = max(int(number), 1)
         except (TypeError, ValueError):
             number = 1
+        self._count()
+        if not self.total:
+            self.within = 0
+            return Paginator([], per_page).page(1)
+        number = min(number, -(-self.total // per_page))  # beyond the last page: the last page
         start = (number - 1) * per_page
         rows = self._read(max(start - 1, 0), start + per_page)
-        if not rows and number > 1:  # beyond the last page: the last page
-            number = max(-(-self._qs.count() // per_page), 1)
-            start = (number - 1) * per_page
-            rows = self._read(max(start - 1, 0), start + per_page)
-        if not rows:
-            self.total = self.eligible = self.within = 0
-            return Paginator([], per_page).page(1)
         above = None
         if start:
             above, rows = self._build(rows[:1])[0], rows[1:]

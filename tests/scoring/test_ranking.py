@@ -7,7 +7,7 @@ import pytest
 
 from awards.models import Outcome, Result
 from awards.services.bang_khen import bang_khen_eligibility
-from awards.services.ranking import rank_nominees
+from awards.services.ranking import Ranking, rank_nominees
 from awards.services.recompute import recompute_results
 from awards.services.rulings import rule_on_result
 from campaigns.models import AnnualRating, CampaignStatus, Criterion, Initiative
@@ -269,3 +269,35 @@ def test_bang_khen_collective_needs_two_consecutive_years(campaign, unit_a, unit
     assert ranked[1].missing == [ranked[1].bang_khen_reason]
     # The Giấy khen ranking does not list the Bằng khen nominees.
     assert rank_nominees(campaign, target="collective") == []
+
+
+@pytest.mark.parametrize("per_page", [2, 3, 4])
+def test_every_page_of_the_ranking_says_what_the_whole_ranking_says(campaign, per_page):
+    """A page inside the eligible, one across the line between the eligible and the others, one inside the others:
+    the same rows, ranks, notes and quota marks as the whole ranking, and beyond the last page the last page."""
+    set_criterion(campaign, "individual", 4, mandatory=False)
+    unit = UnitFactory(name="Phòng Chung")
+    individual(campaign, "Võ Văn An", unit=unit, submitted=at(3))
+    individual(campaign, "Phạm Thị Lan", gender="female", submitted=at(5))
+    individual(campaign, "Võ Văn Bình", unit=unit, submitted=at(3))
+    individual(campaign, "Lê Văn Hùng", submitted=at(1), c4=Outcome.NOT_MET)
+    individual(campaign, "Trần Văn Chưa", c1=Outcome.NOT_MET)
+    individual(campaign, "Đỗ Thị Thiếu", gender="female", c2=Outcome.NO_DATA, c4=Outcome.NOT_MET)
+    individual(campaign, "Ngô Văn Không", c1=Outcome.NOT_MET)
+
+    def said(rows):
+        return [(r.nominee.pk, r.nominee.name, r.score, r.eligible, r.rank, r.tie_note, r.within_quota) for r in rows]
+
+    whole = Ranking(campaign, target="individual", quota=2)
+    everyone = said(whole.all())
+    assert [row[1] for row in everyone] == ["Phạm Thị Lan", "Võ Văn An", "Võ Văn Bình", "Lê Văn Hùng",
+                                            "Ngô Văn Không", "Trần Văn Chưa", "Đỗ Thị Thiếu"]
+    pages = []
+    for number in range(1, -(-len(everyone) // per_page) + 1):
+        ranking = Ranking(campaign, target="individual", quota=2)
+        page = ranking.page(number, per_page)
+        assert (page.number, ranking.total, ranking.eligible, ranking.within) == (number, 7, 4, 3)  # An and Bình share rank 2
+        pages += said(page.object_list)
+    assert pages == everyone
+    beyond = Ranking(campaign, target="individual", quota=2).page(99, per_page)
+    assert beyond.number == -(-len(everyone) // per_page) and said(beyond.object_list) == everyone[(beyond.number - 1) * per_page:]
