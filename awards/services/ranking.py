@@ -215,9 +215,9 @@ class Ranking:
     The database counts them (one query), then orders and ranks them on the kept scores (awards.services.scores)
     and the tie keys, with RANK() over the eligible; `page()` reads only the rows of one page (and the one above,
     for its tie note), from the eligible alone or the others alone when the page lies inside one part (the first
-    pages of a province sort 1,000 eligible nominees, not 2,700), `all()` everyone. After a read, `total`, `eligible` and `within` (eligible
-    nominees within the quota: the first `within` of the ranking) are known. A fixed number of queries whatever the
-    number of nominees. Bằng khen's eligibility (ratings and initiatives over the years) is decided in Python, so
+    pages of a province sort 1,000 eligible nominees, not 2,700), `all()` everyone. After a read, `total`,
+    `eligible` and `within` (eligible nominees within the quota: the first `within` of the ranking) are known. A
+    fixed number of queries whatever the number of nominees. Bằng khen's eligibility (ratings and initiatives over the years) is decided in Python, so
     that ranking reads everyone and ranks in Python, in the database's order.
 
     Each row is a RankedNominee whose `nominee` is a RankRow and whose `missing` holds only the Bằng khen reason
