@@ -7,9 +7,9 @@ The meeting itself is loaded through `awards.selectors.meetings_for` (the per-us
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Subquery
 
-from awards.models import AwardLevel, CouncilAttendance, CouncilMeeting, MinutesConfirmation, Nominee, Vote
+from awards.models import AwardLevel, CouncilAttendance, CouncilMeeting, MinutesConfirmation, Vote
 from awards.services import ballots
 from awards.services.ballots import nominees_considered
 from awards.services.council import fewest_votes_to_pass, has_signed_decision
@@ -125,13 +125,15 @@ def vote_lines(meeting: CouncilMeeting) -> list[VoteLine]:
 
 
 VOTE_TABLE_ORDER = ("award_kind__level", "award_kind_id", "target", "unit__code", "pk")
+VOTE_COUNTS = ("votes_for", "votes_against", "votes_abstain")
 
 
 def vote_rows(meeting: CouncilMeeting, *, award_kind_id=None, target=None, text="", waiting=False):
-    """The ids of the nominees of the vote table under the page's filters (award line, a name or unit, only those
-    without a vote yet), by award line, then unit, then as each unit listed them in its dossier. Ids only: the
-    page reads its own 50 rows (`vote_table`, this page's slice as its subquery); ordering 3,000 rows joined to
-    20,000 staff cost more."""
+    """The rows of the vote table under the page's filters (award line, a name or unit, only those without a vote
+    yet), by award line, then unit, then as each unit listed them in its dossier, as tuples for `vote_table`: slice
+    it to a page. One query for the page: the person's name and this meeting's vote are subqueries, which the
+    database computes for the page's rows only, after sorting (ordering 3,000 rows joined to 20,000 staff, or
+    reading the page's ids first and then its rows, cost more)."""
     qs = nominees_considered(meeting).select_related(None)
     if award_kind_id:
         qs = qs.filter(award_kind_id=award_kind_id)
@@ -142,12 +144,17 @@ def vote_rows(meeting: CouncilMeeting, *, award_kind_id=None, target=None, text=
         qs = qs.filter(Q(staff__full_name__icontains=text) | Q(unit__name__icontains=text) | Q(unit__code__iexact=text))
     if waiting:
         qs = qs.exclude(pk__in=Vote.objects.filter(meeting=meeting).values("nominee_id"))
-    return qs.order_by(*VOTE_TABLE_ORDER).values_list("pk", flat=True)
+    vote = Vote.objects.filter(meeting=meeting, nominee_id=OuterRef("pk")).order_by()
+    return qs.order_by(*VOTE_TABLE_ORDER).annotate(
+        staff_name=Subquery(Staff.objects.filter(pk=OuterRef("staff_id")).order_by().values("full_name")),
+        **{count: Subquery(vote.values(count)) for count in VOTE_COUNTS},
+    ).values_list("pk", "target", "award_kind_id", "award_kind__short_name", "staff_id", "staff_name", "unit__name", *VOTE_COUNTS)
 
 
 @dataclass(frozen=True, slots=True)
 class VoteRow:
-    """One line of the vote table, read as values (no model instances): the nominee and its vote, if any."""
+    """One line of the vote table, read as values (no model instances): the nominee and its vote's counts (None
+    while it has no vote at this meeting)."""
 
     pk: int
     target: str
@@ -155,28 +162,18 @@ class VoteRow:
     award_name: str
     name: str  # Nominee.name: the person's, else the collective's
     unit_name: str
-    vote: Vote | None
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
 
     @property
     def target_label(self):
         return Target(self.target).label
 
 
-def vote_table(meeting: CouncilMeeting, pks) -> list[VoteRow]:
-    """The rows of these nominee ids (one page of the table: a list, or the page's slice of `vote_rows` which the
-    database then reads as a subquery), in the table's order, each with its vote at this meeting: one query of
-    values. A vote is an unsaved Vote on the meeting, as `vote_outcome` reads it."""
-    rows = (
-        Nominee.objects.filter(pk__in=pks)
-        .annotate(vote=FilteredRelation("votes", condition=Q(votes__meeting=meeting)))
-        .order_by(*VOTE_TABLE_ORDER)
-        .values_list("pk", "target", "award_kind_id", "award_kind__short_name", "staff_id", "staff__full_name", "unit__name",
-                     "vote__id", "vote__votes_for", "vote__votes_against", "vote__votes_abstain")
-    )
-    out = []
-    for pk, target, kind_id, award_name, staff_id, full_name, unit_name, vote_id, votes_for, against, abstain in rows:
-        vote = None if vote_id is None else Vote(
-            pk=vote_id, meeting=meeting, nominee_id=pk, votes_for=votes_for, votes_against=against, votes_abstain=abstain,
-        )
-        out.append(VoteRow(pk, target, kind_id, award_name, full_name if staff_id else unit_name, unit_name, vote))
-    return out
+def vote_table(rows) -> list[VoteRow]:
+    """The VoteRows of one page of `vote_rows` (its slice: one query)."""
+    return [
+        VoteRow(pk, target, kind_id, award_name, staff_name if staff_id else unit_name, unit_name, votes_for, against, abstain)
+        for pk, target, kind_id, award_name, staff_id, staff_name, unit_name, votes_for, against, abstain in rows
+    ]

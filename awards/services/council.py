@@ -54,12 +54,16 @@ def passes_threshold(votes_for: int, *, total_members: int, campaign: Campaign) 
 
 
 def vote_outcome(vote: Vote, *, campaign: Campaign | None = None) -> VoteOutcome:
-    meeting = vote.meeting
+    return outcome_of(vote.votes_for, meeting=vote.meeting, campaign=campaign)
+
+
+def outcome_of(votes_for: int, *, meeting: CouncilMeeting, campaign: Campaign | None = None) -> VoteOutcome:
+    """The outcome of `votes_for` votes for at this meeting (what `vote_outcome` says of a vote with that count)."""
     campaign = campaign or meeting.campaign
     total = meeting.total_members
     return VoteOutcome(
-        votes_for=vote.votes_for, total_members=total, percent=percent_of_members(vote.votes_for, total),
-        passed=passes_threshold(vote.votes_for, total_members=total, campaign=campaign),
+        votes_for=votes_for, total_members=total, percent=percent_of_members(votes_for, total),
+        passed=passes_threshold(votes_for, total_members=total, campaign=campaign),
     )
 
 

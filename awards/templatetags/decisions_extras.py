@@ -45,22 +45,22 @@ def pct(value):
 def vote_table_rows(rows, *, office, electronic):
     """The rows of the meeting's vote table (a page of 50 nominees, a heading row at each award line), rendered in
     Python with the standard library's escape: a template per row cost more than the rest of the page. `rows` are
-    {"nominee": awards.selectors.council.VoteRow, "vote", "outcome"} as awards.views.council.meeting builds them. The office types counts (inputs)
-    unless the meeting votes electronically."""
+    {"nominee": awards.selectors.council.VoteRow, "outcome"} as awards.views.council.meeting builds them (one outcome
+    object for every row with the same count). The office types counts (inputs) unless the meeting votes
+    electronically."""
     editable = office and not electronic
     if not rows:
         return mark_safe('<tr><td colspan="6" class="muted">Không có đối tượng nào khớp bộ lọc.</td></tr>')
     esc = html.escape
-    out, line = [], None
+    out, line, results = [], None, {}
     for row in rows:
-        n, vote, outcome = row["nominee"], row["vote"], row["outcome"]
+        n, outcome = row["nominee"], row["outcome"]
         award, target = esc(n.award_name), esc(n.target_label)
         if (n.award_kind_id, n.target) != line:
             line = (n.award_kind_id, n.target)
             out.append(f'<tr class="group"><th colspan="6" scope="rowgroup">{award} – {target}</th></tr>')
         name = esc(n.name)
-        counts = ("" if vote is None else vote.votes_for, "" if vote is None else vote.votes_against,
-                  "" if vote is None else vote.votes_abstain)
+        counts = ("", "", "") if n.votes_for is None else (n.votes_for, n.votes_against, n.votes_abstain)
         if editable:
             cells = "".join(
                 f'<td class="num"><input type="number" min="0" name="n{n.pk}_{key}" value="{value}" aria-label="{label}: {name}"></td>'
@@ -70,9 +70,9 @@ def vote_table_rows(rows, *, office, electronic):
             cells = "".join(f'<td class="num">{value}</td>' for value in counts)
         if outcome is None:
             result = '<span class="muted">chưa biểu quyết</span>'
-        else:
+        elif (result := results.get(outcome)) is None:
             badge = '<span class="badge ok">Đạt</span>' if outcome.passed else '<span class="badge bad">Không đạt</span>'
-            result = f"{esc(pct(outcome.percent))}% {badge}"
+            result = results[outcome] = f"{esc(pct(outcome.percent))}% {badge}"
         out.append(
             f'<tr><td>{name}<div class="muted">{target} · {esc(n.unit_name)}</div></td><td>{award}</td>{cells}<td>{result}</td></tr>'
         )

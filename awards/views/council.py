@@ -137,10 +137,14 @@ def meeting(request, pk):
             if filters["award_kind_id"] in (None, line.award_kind_id) and filters["target"] in ("", line.target)
         )
     page = paginator.get_page(request.GET.get("trang"))
+    outcomes = {}  # by votes for: a page holds a handful of different counts
     rows = []
-    for row in council_reads.vote_table(meeting, page.object_list):  # the page's slice of ids, read as a subquery
-        outcome = council_service.vote_outcome(row.vote, campaign=meeting.campaign) if row.vote else None
-        rows.append({"nominee": row, "vote": row.vote, "outcome": outcome})
+    for row in council_reads.vote_table(page.object_list):
+        if row.votes_for is None:
+            outcome = None
+        elif (outcome := outcomes.get(row.votes_for)) is None:
+            outcome = outcomes[row.votes_for] = council_service.outcome_of(row.votes_for, meeting=meeting)
+        rows.append({"nominee": row, "outcome": outcome})
     signed = council_service.signed_decision_on(meeting) if meeting.signed else None
     office = may(request.user, "awards.record_vote") and signed is None
     recorded = list(meeting.attendance.select_related("member"))
