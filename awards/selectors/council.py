@@ -21,10 +21,11 @@ STAFF_MATCHES = 10  # people offered by the attendance search
 
 def for_meeting_page(meetings):
     """These meetings (a `meetings_for` queryset) with what the meeting page's panels ask of one, in the same
-    query: the campaign, chair and secretary, the electronic vote if there is one (`voting`), and whether a signed
-    decision rests on it (`signed`), whether any vote is counted (`has_votes`) and whether any member confirmed the
-    minutes (`has_confirmations`). `ballot_panel` reads these rather than asking again."""
-    return meetings.select_related("campaign", "chair", "secretary", "voting").annotate(
+    query: chair and secretary, the electronic vote if there is one (`voting`), and whether a signed decision rests
+    on it (`signed`), whether any vote is counted (`has_votes`) and whether any member confirmed the minutes
+    (`has_confirmations`). `ballot_panel` reads these rather than asking again. The campaign is the page's (the
+    request has read it)."""
+    return meetings.select_related("chair", "secretary", "voting").annotate(
         signed=has_signed_decision(),
         has_votes=Exists(Vote.objects.filter(meeting_id=OuterRef("pk"))),
         has_confirmations=Exists(MinutesConfirmation.objects.filter(meeting_id=OuterRef("pk"))),

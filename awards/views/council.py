@@ -127,7 +127,9 @@ def meeting(request, pk):
     """The office's record of a meeting: attendance (the council's roster, or anyone found by name), the ballot
     panel, the vote table by award line a page at a time (every nominee reachable through the lines, a search and
     the "not yet voted" filter), the council's choices and the conclusion. A fixed number of queries."""
+    campaign = campaign_or_404(request)
     meeting = get_object_or_404(council_reads.for_meeting_page(meetings_for(request.user)), pk=pk)
+    meeting.campaign = campaign  # meetings_for keeps to the page's campaign, read with the request
     filters = _vote_filters(request.GET)
     lines = council_reads.vote_lines(meeting)
     paginator = Paginator(council_reads.vote_rows(meeting, **filters), MEETING_PAGE_SIZE)
@@ -147,7 +149,7 @@ def meeting(request, pk):
         rows.append({"nominee": row, "outcome": outcome})
     signed = council_service.signed_decision_on(meeting) if meeting.signed else None
     office = may(request.user, "awards.record_vote") and signed is None
-    recorded = list(meeting.attendance.select_related("member"))
+    recorded = list(meeting.attendance.select_related("member").order_by("id"))  # as recorded (one meeting's)
     return render(request, "decisions/meeting.html", {
         "meeting": meeting, "rows": rows, "page": page, "lines": lines,
         "filters": filters, "query": _filter_query(filters), "page_query": _filter_query(filters, page.number),
