@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Subquery
 
-from awards.models import AwardLevel, CouncilAttendance, CouncilMeeting, MinutesConfirmation, Vote
+from awards.models import (
+    AwardLevel,
+    CouncilAttendance,
+    CouncilMeeting,
+    Decision,
+    DecisionState,
+    MinutesConfirmation,
+    Vote,
+)
 from awards.services import ballots
 from awards.services.ballots import nominees_considered
 from awards.services.council import fewest_votes_to_pass, has_signed_decision
@@ -24,11 +32,13 @@ def for_meeting_page(meetings):
     query: chair and secretary, the electronic vote if there is one (`voting`), and whether a signed decision rests
     on it (`signed`), whether any vote is counted (`has_votes`) and whether any member confirmed the minutes
     (`has_confirmations`). `ballot_panel` reads these rather than asking again. The campaign is the page's (the
-    request has read it)."""
+    request has read it); whether it has a signed decision (`campaign_signed`) is what the layout's campaign stage
+    asks (awards.templatetags.menu.campaign_stage: the page passes it, with the meeting it shows)."""
     return meetings.select_related("chair", "secretary", "voting").annotate(
         signed=has_signed_decision(),
         has_votes=Exists(Vote.objects.filter(meeting_id=OuterRef("pk"))),
         has_confirmations=Exists(MinutesConfirmation.objects.filter(meeting_id=OuterRef("pk"))),
+        campaign_signed=Exists(Decision.objects.filter(campaign_id=OuterRef("campaign_id"), state=DecisionState.APPROVED)),
     )
 
 

@@ -96,17 +96,22 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def campaign_stage(context):
     """The campaign of the page (none outside one) and where it stands: dossiers, appraisal and scoring, the
-    council, signed."""
+    council, signed. A page that knows whether the campaign has a signed decision and a council meeting passes
+    them as `campaign_facts` ({"signed": …, "met": …}) and spares the query."""
     request = context.get("request")
     campaign = getattr(request, "campaign", None)
     if campaign is None:
         return None
     today = timezone.localdate()
-    # One query whatever the campaign's state (two EXISTS in one row), so the count of every page stays the same.
-    signed, met = Campaign.objects.filter(pk=campaign.pk).values_list(
-        Exists(Decision.objects.filter(campaign=OuterRef("pk"), state=DecisionState.APPROVED)),
-        Exists(CouncilMeeting.objects.filter(campaign=OuterRef("pk"))),
-    ).get()
+    facts = context.get("campaign_facts")
+    if facts is not None:  # the page has read them with its own rows (the council meeting page)
+        signed, met = facts["signed"], facts["met"]
+    else:
+        # One query whatever the campaign's state (two EXISTS in one row), so the count of every page stays the same.
+        signed, met = Campaign.objects.filter(pk=campaign.pk).values_list(
+            Exists(Decision.objects.filter(campaign=OuterRef("pk"), state=DecisionState.APPROVED)),
+            Exists(CouncilMeeting.objects.filter(campaign=OuterRef("pk"))),
+        ).get()
     if signed:
         stage = "Đã ký quyết định khen thưởng"
     elif met:

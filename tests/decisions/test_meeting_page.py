@@ -13,7 +13,7 @@ from awards.services.council import record_vote, set_attendance
 from awards.views.council import MEETING_PAGE_SIZE
 from campaigns.models import Gender
 from tests.decisions.conftest import meeting_for, nominate, person, vote_all
-from tests.factories import UnitFactory
+from tests.factories import DecisionFactory, UnitFactory
 from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,22 @@ def test_the_meeting_page_has_flat_queries(client, clerk, campaign, giay_khen, u
     set_attendance(meeting, member=person(unit_a), present=False, written_opinion="Nhất trí.")
     assert len(_inputs(client.get(url).content.decode())) == 12
     assert _count(client, url) == one
+
+
+def test_the_meeting_page_says_where_the_campaign_stands(client, clerk, campaign):
+    """The layout's campaign stage on the meeting page comes with the meeting's own query (a meeting exists, so
+    the council is sitting) until a decision of the campaign is signed."""
+    meeting = meeting_for(campaign)
+    url = reverse("decisions:meeting", args=[meeting.pk])
+    client.force_login(clerk)
+
+    def stage():
+        return client.get(url).content.decode().split('class="stage">')[1].split("<")[0]
+
+    DecisionFactory(campaign=campaign)  # a draft signs nothing
+    assert stage() == "Hội đồng xét, lập quyết định"
+    DecisionFactory(campaign=campaign, approved=True)
+    assert stage() == "Đã ký quyết định khen thưởng"
 
 
 def test_the_ties_have_flat_queries(client, clerk, campaign, giay_khen, unit_a):
