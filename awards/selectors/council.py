@@ -4,7 +4,9 @@ staff for someone outside it, the vote's summary per award line and one page of 
 
 The meeting itself is loaded through `awards.selectors.meetings_for` (the per-user rule) before any of these."""
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Subquery
@@ -190,3 +192,26 @@ def vote_table(rows) -> list[VoteRow]:
         VoteRow(pk, target, kind_id, award_name, staff_name if staff_id else unit_name, unit_name, votes_for, against, abstain)
         for pk, target, kind_id, award_name, staff_id, staff_name, unit_name, votes_for, against, abstain in rows
     ]
+
+
+def vote_page(rows, lines: list[VoteLine], *, start: int, stop: int, award_kind_id=None, target="", text="",
+              waiting=False) -> list[VoteRow]:
+    """Rows [start, stop) of the vote table (`rows`: `vote_rows` under these filters): one page. Unless the office
+    searches by name, the award lines (`vote_lines`, read for the page) count the rows of each line, so only the
+    lines the page falls in are read and sorted: the first page of a province is its first line's 300 collectives
+    rather than all 3,000 nominees."""
+    if not text:
+        before, spanned, at = 0, [], 0
+        for line in sorted(lines, key=lambda line: (line.level, line.award_kind_id, line.target)):  # the table's order
+            if award_kind_id not in (None, line.award_kind_id) or target not in ("", None, line.target):
+                continue
+            count = line.waiting if waiting else line.nominees
+            if at + count <= start:
+                before += count
+            elif at < stop:
+                spanned.append(Q(award_kind_id=line.award_kind_id, target=line.target))
+            at += count
+        if spanned:
+            rows = rows.filter(reduce(operator.or_, spanned))
+            start, stop = start - before, stop - before
+    return vote_table(rows[start:stop])

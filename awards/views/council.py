@@ -132,16 +132,18 @@ def meeting(request, pk):
     meeting.campaign = campaign  # meetings_for keeps to the page's campaign, read with the request
     filters = _vote_filters(request.GET)
     lines = council_reads.vote_lines(meeting)
-    paginator = Paginator(council_reads.vote_rows(meeting, **filters), MEETING_PAGE_SIZE)
+    table = council_reads.vote_rows(meeting, **filters)
+    paginator = Paginator(table, MEETING_PAGE_SIZE)
     if not filters["text"]:  # the award lines have counted the rows already
         paginator.count = sum(
             line.waiting if filters["waiting"] else line.nominees for line in lines
             if filters["award_kind_id"] in (None, line.award_kind_id) and filters["target"] in ("", line.target)
         )
     page = paginator.get_page(request.GET.get("trang"))
+    start = (page.number - 1) * MEETING_PAGE_SIZE
     outcomes = {}  # by votes for: a page holds a handful of different counts
     rows = []
-    for row in council_reads.vote_table(page.object_list):
+    for row in council_reads.vote_page(table, lines, start=start, stop=start + MEETING_PAGE_SIZE, **filters):
         if row.votes_for is None:
             outcome = None
         elif (outcome := outcomes.get(row.votes_for)) is None:

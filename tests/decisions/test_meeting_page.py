@@ -114,6 +114,26 @@ def test_the_vote_table_shows_a_page_at_a_time_and_every_nominee_is_reachable(cl
     assert list(Vote.objects.filter(nominee__in=people[20:22]).values_list("nominee", "votes_for", "votes_against")) == [(nominee.pk, 5, 2)]
 
 
+def test_each_page_of_the_vote_table_is_read_from_the_award_lines_it_falls_in(client, clerk, campaign, giay_khen, unit_a):
+    """The award lines' counts say which lines a page's rows fall in, and only those are read: the pages of the
+    table, and of the nominees not yet voted, run across the lines with no row lost or repeated."""
+    meeting = meeting_for(campaign)
+    collectives = [nominate(campaign, award_kind=giay_khen, name=f"Phòng số {i:02d}") for i in range(1, 31)]
+    people = [nominate(campaign, staff=person(unit_a, f"Lê Văn Số {i:02d}"), award_kind=giay_khen) for i in range(1, 46)]
+    vote_all(meeting, collectives[:10] + people[:5])
+    url = reverse("decisions:meeting", args=[meeting.pk])
+    client.force_login(clerk)
+
+    def in_order(nominees):
+        return [str(n.pk) for n in sorted(nominees, key=lambda n: (n.unit.code, n.pk))]
+
+    for params, expected in (({}, in_order(collectives) + in_order(people)),
+                             ({"chua": "1"}, in_order(collectives[10:]) + in_order(people[5:]))):
+        pages = [_inputs(client.get(url, {**params, "trang": number}).content.decode()) for number in (1, 2)]
+        assert [len(page) for page in pages] == [MEETING_PAGE_SIZE, len(expected) - MEETING_PAGE_SIZE]
+        assert pages[0] + pages[1] == expected
+
+
 def test_attendance_offers_the_council_and_finds_anyone_else(client, clerk, director, council_member, campaign, unit_a):
     earlier = meeting_for(campaign)
     former = person(unit_a, "Võ Thị Cũ", Gender.FEMALE)
