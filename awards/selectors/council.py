@@ -67,21 +67,22 @@ def ballot_panel(meeting: CouncilMeeting, *, attendance=None) -> dict:
     }
 
 
-def council_roster(meeting: CouncilMeeting):
+def council_roster(meeting: CouncilMeeting, *, attendance=None):
     """The council's members as the data knows them: the people holding the council role, those recorded at any
     meeting of the organisation's councils, and this meeting's chair and secretary; active staff, by name, as
     (pk, full name, unit's name) for the attendance form's options.
     The three sources are one UNION of ids, so the database reads a handful of staff by key rather than testing
-    every one of 20,000 against three subqueries."""
+    every one of 20,000 against three subqueries. `attendance`: this meeting's attendance rows, when the caller has
+    read them; the chair and secretary recorded there (as the meeting's record puts them) are among those recorded."""
     earlier = (CouncilAttendance.objects.filter(meeting__campaign__organisation_id=meeting.campaign.organisation_id)
                .order_by().values("member_id"))
     council_users = get_user_model().groups.through.objects.filter(group__name=GROUP_NAMES[Role.COUNCIL]).values("user_id")
     council = Staff.objects.filter(user_id__in=council_users).order_by().values("pk")
-    this_meeting = Staff.objects.filter(pk__in=[meeting.chair_id, meeting.secretary_id]).order_by().values("pk")
-    return (
-        Staff.objects.filter(active=True, pk__in=earlier.union(council, this_meeting))
-        .order_by("full_name", "pk").values_list("pk", "full_name", "unit__name")
-    )
+    if attendance is not None and {meeting.chair_id, meeting.secretary_id} <= {a.member_id for a in attendance}:
+        ids = earlier.union(council)
+    else:
+        ids = earlier.union(council, Staff.objects.filter(pk__in=[meeting.chair_id, meeting.secretary_id]).order_by().values("pk"))
+    return Staff.objects.filter(active=True, pk__in=ids).order_by("full_name", "pk").values_list("pk", "full_name", "unit__name")
 
 
 def staff_matching(text: str):

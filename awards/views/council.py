@@ -156,7 +156,7 @@ def meeting(request, pk):
         "meeting": meeting, "rows": rows, "page": page, "lines": lines,
         "filters": filters, "query": _filter_query(filters), "page_query": _filter_query(filters, page.number),
         "targets": Target.choices, "attendance": recorded, "bp": council_reads.ballot_panel(meeting, attendance=recorded),
-        "roster": council_reads.council_roster(meeting) if office else [],
+        "roster": council_reads.council_roster(meeting, attendance=recorded) if office else [],
         "office": office, "signed": signed,
         "threshold": council_service.threshold_text(meeting.campaign),
         **choices.meeting_context(meeting, lines),

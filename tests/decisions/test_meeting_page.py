@@ -157,3 +157,7 @@ def test_attendance_offers_the_council_and_finds_anyone_else(client, clerk, dire
     response = client.post(reverse("decisions:attendance", args=[meeting.pk]), {"member": outsider.pk, "present": "1", "role": "Ủy viên"})
     assert response.status_code == 302
     assert meeting.attendance.filter(member=outsider, present=True).exists()
+    # The chair is offered even when the attendance does not list them (they were taken off it).
+    meeting.attendance.filter(member=meeting.chair).delete()
+    page = client.get(reverse("decisions:meeting", args=[meeting.pk])).content.decode()
+    assert f"{meeting.chair.full_name} – {meeting.chair.unit.name}</option>" in page.split('<select name="member"')[1].split("</select>")[0]
