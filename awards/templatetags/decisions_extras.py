@@ -55,19 +55,20 @@ def vote_table_rows(rows, *, office, electronic):
     out, line, results = [], None, {}
     for row in rows:
         n, outcome = row["nominee"], row["outcome"]
-        award, target = esc(n.award_name), esc(n.target_label)
-        if (n.award_kind_id, n.target) != line:
+        if (n.award_kind_id, n.target) != line:  # a heading row; the line's names escaped once for its rows
             line = (n.award_kind_id, n.target)
+            award, target = esc(n.award_name), esc(n.target_label)
             out.append(f'<tr class="group"><th colspan="6" scope="rowgroup">{award} – {target}</th></tr>')
         name = esc(n.name)
-        counts = ("", "", "") if n.votes_for is None else (n.votes_for, n.votes_against, n.votes_abstain)
+        for_, against, abstain = ("", "", "") if n.votes_for is None else (n.votes_for, n.votes_against, n.votes_abstain)
         if editable:
-            cells = "".join(
-                f'<td class="num"><input type="number" min="0" name="n{n.pk}_{key}" value="{value}" aria-label="{label}: {name}"></td>'
-                for key, label, value in zip(("for", "against", "abstain"), ("Đồng ý", "Không đồng ý", "Không biểu quyết"), counts)
+            cells = (
+                f'<td class="num"><input type="number" min="0" name="n{n.pk}_for" value="{for_}" aria-label="Đồng ý: {name}"></td>'
+                f'<td class="num"><input type="number" min="0" name="n{n.pk}_against" value="{against}" aria-label="Không đồng ý: {name}"></td>'
+                f'<td class="num"><input type="number" min="0" name="n{n.pk}_abstain" value="{abstain}" aria-label="Không biểu quyết: {name}"></td>'
             )
         else:
-            cells = "".join(f'<td class="num">{value}</td>' for value in counts)
+            cells = f'<td class="num">{for_}</td><td class="num">{against}</td><td class="num">{abstain}</td>'
         if outcome is None:
             result = '<span class="muted">chưa biểu quyết</span>'
         elif (result := results.get(outcome)) is None:
