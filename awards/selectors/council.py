@@ -83,13 +83,20 @@ def council_roster(meeting: CouncilMeeting, *, attendance=None):
     read them; the chair and secretary recorded there (as the meeting's record puts them) are among those recorded."""
     earlier = (CouncilAttendance.objects.filter(meeting__campaign__organisation_id=meeting.campaign.organisation_id)
                .order_by().values("member_id"))
-    council_users = get_user_model().groups.through.objects.filter(group__name=GROUP_NAMES[Role.COUNCIL]).values("user_id")
-    council = Staff.objects.filter(user_id__in=council_users).order_by().values("pk")
+    council = _council_role().all()
     if attendance is not None and {meeting.chair_id, meeting.secretary_id} <= {a.member_id for a in attendance}:
         ids = earlier.union(council)
     else:
         ids = earlier.union(council, Staff.objects.filter(pk__in=[meeting.chair_id, meeting.secretary_id]).order_by().values("pk"))
     return Staff.objects.filter(active=True, pk__in=ids).order_by("full_name", "pk").values_list("pk", "full_name", "unit__name")
+
+
+@cache
+def _council_role():
+    """The ids of the staff holding the council role, as a part of `council_roster`'s UNION: the same query
+    whatever the meeting, built once (each use takes a copy)."""
+    users = get_user_model().groups.through.objects.filter(group__name=GROUP_NAMES[Role.COUNCIL]).values("user_id")
+    return Staff.objects.filter(user_id__in=users).order_by().values("pk")
 
 
 def staff_matching(text: str):
