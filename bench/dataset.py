@@ -38,6 +38,7 @@ from awards.models import (
 from awards.plans import plan_2023
 from awards.plans.loader import load_plan_2023
 from awards.services.progress import refresh_progress
+from awards.services.scores import refresh_scores
 from campaigns.models import (
     AnnualRating,
     Campaign,
@@ -192,8 +193,10 @@ class Dataset:
             for n in nominees for c in self.criteria[n.target]
         ]
         Result.objects.bulk_create(results, batch_size=BATCH)
-        # Rows written directly, around the services: rebuild what the dashboard counts, as the services would keep it.
+        # Rows written directly, around the services: rebuild what the dashboard counts and the scores the ranking
+        # reads, as the services would keep them (before VACUUM ANALYZE, so that the planner knows these rows).
         refresh_progress(Dossier.objects.filter(campaign=self.campaign))
+        refresh_scores(nominees)
         self.nominees_created = getattr(self, "nominees_created", 0) + len(nominees)
 
     def _versions(self, documents, user):
