@@ -141,6 +141,7 @@ def build(units: int, password: str):
     from awards.services.progress import vietnam_today
     from campaigns.models import Campaign, Staff, StaffCategory, Unit, UnitKind
     from campaigns.roles import GROUP_NAMES, Role
+    from campaigns.scope import reverse_in
     from campaigns.selectors import get_organisation
 
     call_command("migrate", verbosity=0)
@@ -173,7 +174,16 @@ def build(units: int, password: str):
                              category=StaffCategory.CIVIL_SERVANT, position="Giám đốc")
         dossier = dossiers.get_or_create_dossier(campaign, unit)
         nominee = dossiers.add_nominee(dossier, award_kind=award, actor=head)
-        plan.append({"username": head.username, "unit": unit.pk, "dossier": dossier.pk, "nominee": nominee.pk})
+        # The campaign's own addresses (a page of a campaign lives under its code: /cchc-2023/...).
+        plan.append({
+            "username": head.username, "unit": unit.pk, "dossier": dossier.pk, "nominee": nominee.pk,
+            "dossier_url": reverse_in(campaign, "portal:dossier", kwargs={"pk": dossier.pk}),
+            "upload_urls": {kind: reverse_in(campaign, "portal:dossier_upload", kwargs={"pk": dossier.pk, "kind": kind})
+                            for kind in ("proposal_letter", "council_minutes")},
+            "report_url": reverse_in(campaign, "portal:report_upload", kwargs={"pk": nominee.pk}),
+            "submit_url": reverse_in(campaign, "portal:dossier_submit", kwargs={"pk": dossier.pk}),
+            "dashboard_url": reverse_in(campaign, "office:dashboard"),
+        })
     return plan
 
 
@@ -215,20 +225,20 @@ def unit_head(base, row, files, password, rec):
     if rec.call("login", s.post, 302, f"{base}/dang-nhap/",
                 data={"username": row["username"], "password": password, "csrfmiddlewaretoken": csrf_of(s)}) is None:
         return
-    if rec.call("dossier page", s.get, 200, f"{base}/don-vi/ho-so/{row['dossier']}/") is None:
+    if rec.call("dossier page", s.get, 200, base + row["dossier_url"]) is None:
         return
     token = {"csrfmiddlewaretoken": csrf_of(s)}
     uploads = [
-        (f"{base}/don-vi/ho-so/{row['dossier']}/van-ban/proposal_letter/", "Tờ trình đề nghị khen thưởng.pdf", "proposal_letter"),
-        (f"{base}/don-vi/ho-so/{row['dossier']}/van-ban/council_minutes/", "Biên bản họp Hội đồng.pdf", "council_minutes"),
-        (f"{base}/don-vi/doi-tuong/{row['nominee']}/bao-cao/", "Báo cáo thành tích.pdf", "achievement_report"),
+        (base + row["upload_urls"]["proposal_letter"], "Tờ trình đề nghị khen thưởng.pdf", "proposal_letter"),
+        (base + row["upload_urls"]["council_minutes"], "Biên bản họp Hội đồng.pdf", "council_minutes"),
+        (base + row["report_url"], "Báo cáo thành tích.pdf", "achievement_report"),
     ]
     for url, name, kind in uploads:
         rec.call("upload", s.post, 302, url, data=token, files={"file": (name, files[kind], "application/pdf")})
-    rec.call("submit", s.post, 302, f"{base}/don-vi/ho-so/{row['dossier']}/nop/", data=token)
+    rec.call("submit", s.post, 302, base + row["submit_url"], data=token)
 
 
-def office_reloads(base, password, rec, stop):
+def office_reloads(base, dashboard_url, password, rec, stop):
     import requests
 
     s = requests.Session()
@@ -236,7 +246,7 @@ def office_reloads(base, password, rec, stop):
     rec.call("login", s.post, 302, f"{base}/dang-nhap/",
              data={"username": "vanphong", "password": password, "csrfmiddlewaretoken": csrf_of(s)})
     while not stop.is_set():
-        rec.call("office dashboard", s.get, 200, f"{base}/van-phong/")
+        rec.call("office dashboard", s.get, 200, base + dashboard_url)
         stop.wait(1.0)
 
 
@@ -360,7 +370,7 @@ def main():
                                 for kind in ("proposal_letter", "council_minutes", "achievement_report")} for r in plan}
         rec = Recorder()
         stop = threading.Event()
-        office = threading.Thread(target=office_reloads, args=(base, password, rec, stop), daemon=True)
+        office = threading.Thread(target=office_reloads, args=(base, plan[0]["dashboard_url"], password, rec, stop), daemon=True)
         load_start = [os.getloadavg()]
         start = time.perf_counter()
         office.start()
