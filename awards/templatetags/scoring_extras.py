@@ -176,11 +176,20 @@ def ranking_rows(rows, *, last_within, quota, target, is_bang_khen):
     who = "tập thể" if target == "collective" else "cá nhân"
     esc = html.escape
     out = []
+    # A page has a handful of distinct scores, genders and shares of women: each written once.
+    scores, genders, women = {}, {}, {}
     for i, r in enumerate(rows):
         n = r.nominee
-        extra = f' <span class="muted">({esc(n.get_gender_display())})</span>' if n.staff_id else ""
+        extra = ""
+        if n.staff_id:
+            if (extra := genders.get(n.gender)) is None:
+                extra = genders[n.gender] = f' <span class="muted">({esc(n.get_gender_display())})</span>'
         if r.women_percent is not None:
-            extra += f'<br><span class="muted">{esc(formatting.number(r.women_percent))}% nữ</span>'
+            if (share := women.get(r.women_percent)) is None:
+                share = women[r.women_percent] = f'<br><span class="muted">{esc(formatting.number(r.women_percent))}% nữ</span>'
+            extra += share
+        if (score := scores.get(r.score)) is None:
+            score = scores[r.score] = esc(vn_number(r.score))
         if r.eligible:
             cond = '<span class="badge met">Đủ điều kiện</span>' + (' <span class="badge ok">Trong chỉ tiêu</span>' if r.within_quota else "")
             if is_bang_khen:
@@ -191,7 +200,7 @@ def ranking_rows(rows, *, last_within, quota, target, is_bang_khen):
         out.append(
             f'<tr class="{"within" if r.within_quota else ""}"><td class="num">{r.rank or "—"}</td>'
             f'<td><a href="{prefix}{n.pk}/">{esc(n.name)}</a>{extra}</td><td>{esc(n.unit_name)}</td>'
-            f'<td class="num">{esc(vn_number(r.score))}</td><td>{cond}</td><td class="tie">{esc(r.tie_note)}</td></tr>'
+            f'<td class="num">{score}</td><td>{cond}</td><td class="tie">{esc(r.tie_note)}</td></tr>'
         )
         if i == last_within and quota is not None:
             out.append(f'<tr class="quota-line"><td colspan="6">Ranh giới chỉ tiêu: {quota:02d} {who} – các đối tượng phía '
