@@ -29,6 +29,12 @@ from campaigns.models import Criterion
 SHORT = [Outcome.NOT_MET, Outcome.NO_DATA]
 
 
+def outcome_of_result(prefix=""):
+    """A result's outcome in SQL, as `Result.outcome` reads it: the office's ruling, else the computed one
+    (`prefix`: the path to the result, e.g. "results__")."""
+    return Coalesce(NullIf(f"{prefix}override", Value("")), f"{prefix}computed")
+
+
 def ratio(met, applicable) -> Decimal:
     if not applicable:
         return Decimal("0.00")
@@ -46,12 +52,11 @@ def refresh_scores(nominees) -> int:
         if not ids:
             return 0
         qs = Nominee.objects.filter(pk__in=ids)
-    outcome = Coalesce(NullIf("results__override", Value("")), "results__computed")
     own = Q(results__criterion__campaign=F("dossier__campaign"), results__criterion__target=F("target"))
     mandatory = own & Q(results__criterion__mandatory=True)
     zero = Value(Decimal(0), output_field=DecimalField(max_digits=12, decimal_places=2))
     rows = list(
-        qs.order_by().alias(outcome=outcome).values("pk", "target", "dossier__campaign_id").annotate(
+        qs.order_by().alias(outcome=outcome_of_result("results__")).values("pk", "target", "dossier__campaign_id").annotate(
             w_applicable=Coalesce(Sum("results__criterion__weight", filter=own & ~Q(outcome=Outcome.NOT_APPLICABLE)), zero),
             w_met=Coalesce(Sum("results__criterion__weight", filter=own & Q(outcome=Outcome.MET)), zero),
             n_mandatory=Count("results", filter=mandatory),
@@ -92,7 +97,7 @@ def _shortfalls(rows, required, batch=2000) -> dict:
     for start in range(0, len(rows), batch):
         for nominee_id, criterion_id, outcome in (
             Result.objects.filter(nominee_id__in=[r["pk"] for r in rows[start:start + batch]], criterion_id__in=criteria)
-            .annotate(outcome=Coalesce(NullIf("override", Value("")), "computed")).order_by()
+            .annotate(outcome=outcome_of_result()).order_by()
             .values_list("nominee_id", "criterion_id", "outcome")
         ):
             outcomes[nominee_id][criterion_id] = outcome
