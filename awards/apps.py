@@ -18,6 +18,7 @@ class AwardsConfig(AppConfig):
 
         hooks.on_records_changed(recompute.after_records_changed)
         hooks.on_weights_lock(weights.weights_lock_message)
+        hooks.on_people_changed(scores.after_people_changed)
         exports.register_reports()
         history_import.register()  # the import of earlier awards and the award-history export
         scores.connect()

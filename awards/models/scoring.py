@@ -62,8 +62,18 @@ class NomineeScore(models.Model):
     meets_mandatory = models.BooleanField("đạt mọi tiêu chí bắt buộc")
     # The mandatory criteria it falls short of, in no particular order: [[criterion id, outcome]], the outcome
     # "không đạt" or "chưa có số liệu", or null when there is no result at all; [] when it meets them all. Null
-    # for a row written before the field existed: the ranking scores such a row again when it meets it.
+    # for a row written before the field existed (or before the keys below): the ranking scores such a row again
+    # when it meets it.
     shortfalls = models.JSONField("tiêu chí bắt buộc chưa đạt", null=True, blank=True, default=None)
+    # What the ranking orders on besides the score, copied from where it lives so that a page is read from the
+    # scores alone (no join with 20,000 staff): the person's or unit's name and, for the tie rule of ND 98, the
+    # person's gender (individuals) or the unit's share of women among its active staff (collectives), and the
+    # dossier's first submission. Kept with the score by `refresh_scores`, and by the signals and hooks of
+    # awards.services.scores whenever a staff member, a unit, a dossier or a nominee changes.
+    name = models.CharField("tên", max_length=255, blank=True, default="")
+    gender = models.CharField("giới tính", max_length=10, blank=True, default="")
+    women_percent = models.DecimalField("tỷ lệ nữ (%)", max_digits=5, decimal_places=2, null=True, blank=True)
+    submitted_at = models.DateTimeField("hồ sơ nộp lần đầu lúc", null=True, blank=True)
     updated_at = models.DateTimeField("tính lúc", auto_now=True)
 
     class Meta:

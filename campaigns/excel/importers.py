@@ -11,6 +11,7 @@ from campaigns.excel import layouts as L
 from campaigns.excel.importer import Importer, chunks, fmt, run
 from campaigns.excel.normalise import fold
 from campaigns.excel.report import Report
+from campaigns.hooks import people_changed
 from campaigns.models import (
     AnnualRating,
     IndexComponentScore,
@@ -79,7 +80,7 @@ class OrgImporter(Importer):
             if obj is not None:
                 self.units.append(obj)
 
-        self.staff = []
+        self.staff, self.units_left = [], set()
         staff_data = sheets.get(L.STAFF.name)
         rows = [r for r in (staff_data.rows if staff_data else []) if "code" in r.values]
         codes = [r.values["code"] for r in rows]
@@ -101,6 +102,8 @@ class OrgImporter(Importer):
             if "active" in values and values["active"] is None:
                 values["active"] = True
             values["unit"] = by_code[unit_code]
+            if code in existing_staff:
+                self.units_left.add(existing_staff[code].unit_id)  # its unit before a move
             obj, action = self.stage(row, L.STAFF, Staff, existing_staff.get(code) or Staff(code=code), values,
                                      label=f"Cán bộ {code} – {values['full_name']}")
             if obj is not None:
@@ -134,6 +137,11 @@ class OrgImporter(Importer):
                 unit._import_changed = ["parent"]
             Unit.objects.bulk_update(later, ["parent"])
         self.save(Staff, self.staff)
+        # What the apps above keep of these people and units (awards: the ranking's names and shares of women).
+        staff = [s for s in self.staff if s._import_changed]
+        units = {u.pk for u in self.units if u._import_changed} | {s.unit_id for s in staff}
+        if units or staff:
+            people_changed(units=sorted(units | (self.units_left if staff else set())), staff=[s.pk for s in staff])
         # People marked as no longer working lose their account at once (offboarding).
         departed = [s.pk for s in self.staff if not s.active]
         if departed:
