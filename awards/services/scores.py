@@ -183,18 +183,19 @@ def refresh_ranking_keys(*, staff=(), units=(), dossiers=(), nominees=()) -> int
     """Score again the scored nominees whose ranking keys (NomineeScore.name … submitted_at) these changes may
     have moved: the individuals of `staff` (name, gender) and the collectives of `units` (name, share of women:
     pass a staff member's unit too, before and after a move), the nominees of `dossiers` (submission time), and
-    `nominees` themselves. One query when none of them is scored."""
-    match = Q(pk__in=[])
-    if staff:
-        match |= Q(staff_id__in=staff)
-    if units:
-        match |= Q(target=Target.COLLECTIVE, unit_id__in=units)
-    if dossiers:
-        match |= Q(dossier_id__in=dossiers)
-    if nominees:
-        match |= Q(pk__in=nominees)
-    ids = list(Nominee.objects.filter(match, score__isnull=False).order_by().values_list("pk", flat=True))
-    return refresh_scores(ids) if ids else 0
+    `nominees` themselves. One query when none of them is scored, one per 1,000 ids when an import passes
+    thousands (a database takes only so many parameters)."""
+    parts = [(lookup, list(values)[i:i + 1000]) for lookup, values in
+             (("staff_id__in", staff), ("unit_id__in", units), ("dossier_id__in", dossiers), ("pk__in", nominees))
+             for i in range(0, len(values), 1000)]
+    batches = [parts] if sum(len(values) for _, values in parts) <= 1000 else [[part] for part in parts]
+    ids = set()
+    for batch in batches:
+        match = Q(pk__in=[])
+        for lookup, values in batch:
+            match |= Q(**{lookup: values}) & (Q(target=Target.COLLECTIVE) if lookup == "unit_id__in" else Q())
+        ids.update(Nominee.objects.filter(match, score__isnull=False).order_by().values_list("pk", flat=True))
+    return refresh_scores(sorted(ids)) if ids else 0
 
 
 def after_people_changed(*, units, staff) -> None:

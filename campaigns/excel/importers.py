@@ -136,12 +136,15 @@ class OrgImporter(Importer):
                 unit.parent = unit._pending_parent
                 unit._import_changed = ["parent"]
             Unit.objects.bulk_update(later, ["parent"])
+        created = {id(s) for s in self.staff if s.pk is None}
         self.save(Staff, self.staff)
-        # What the apps above keep of these people and units (awards: the ranking's names and shares of women).
+        # What the apps above keep of these people and units (awards: the ranking's names and shares of women): the
+        # units written, and those a staff member joined or left; the staff members written before (a new one is
+        # nominated nowhere yet).
         staff = [s for s in self.staff if s._import_changed]
-        units = {u.pk for u in self.units if u._import_changed} | {s.unit_id for s in staff}
+        units = {u.pk for u in self.units if u._import_changed} | {s.unit_id for s in staff} | (self.units_left if staff else set())
         if units or staff:
-            people_changed(units=sorted(units | (self.units_left if staff else set())), staff=[s.pk for s in staff])
+            people_changed(units=sorted(units), staff=[s.pk for s in staff if id(s) not in created])
         # People marked as no longer working lose their account at once (offboarding).
         departed = [s.pk for s in self.staff if not s.active]
         if departed:

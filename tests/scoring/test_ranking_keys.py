@@ -10,6 +10,7 @@ import pytest
 
 from awards.models import Dossier, NomineeScore
 from awards.services.ranking import Ranking
+from awards.services.scores import refresh_ranking_keys
 from campaigns.excel.importers import import_org
 from campaigns.models import Staff
 from tests.excel.conftest import STAFF_HEADERS, UNIT_HEADERS, xlsx
@@ -130,3 +131,14 @@ def test_the_kept_submission_time_is_the_dossiers(campaign):
     assert (kept.name, kept.gender, kept.women_percent, kept.submitted_at) == (
         "Lê Văn Hùng", "male", None, dt.datetime(2023, 11, 3, 7, 45, 12, tzinfo=dt.UTC),
     )
+
+
+def test_an_import_of_tens_of_thousands_of_people_is_brought_in_line_in_batches(campaign):
+    lan = individual(campaign, "Phạm Thị Lan", gender="female", submitted=at(1))
+    person = lan.staff
+    Staff.objects.filter(pk=person.pk).update(full_name="Phạm Thị Lan Anh")  # written in bulk, past the signals
+
+    # 40,000 ids in one list: more than SQLite takes as parameters of one query.
+    refresh_ranking_keys(staff=[*range(10**6, 10**6 + 40_000), person.pk], units=[person.unit_id])
+
+    assert [row[:2] for row in ranking(campaign, "individual")] == [("Phạm Thị Lan Anh", 1)]
