@@ -47,7 +47,7 @@ from awards.models import (
 from awards.selectors import nominees_for
 from awards.services.bang_khen import bang_khen_reasons
 from awards.services.recompute import appraised_nominees
-from awards.services.scores import ensure_scores, unscored, women_percentages  # noqa: F401 — the ranking's share of women
+from awards.services.scores import ensure_scores, unscored
 from awards.services.scores import ratio as _ratio
 from campaigns import formatting
 from campaigns.models import (

@@ -185,9 +185,10 @@ def refresh_ranking_keys(*, staff=(), units=(), dossiers=(), nominees=()) -> int
     pass a staff member's unit too, before and after a move), the nominees of `dossiers` (submission time), and
     `nominees` themselves. One query when none of them is scored, one per 1,000 ids when an import passes
     thousands (a database takes only so many parameters)."""
-    parts = [(lookup, list(values)[i:i + 1000]) for lookup, values in
-             (("staff_id__in", staff), ("unit_id__in", units), ("dossier_id__in", dossiers), ("pk__in", nominees))
-             for i in range(0, len(values), 1000)]
+    parts = []
+    for lookup, values in (("staff_id__in", staff), ("unit_id__in", units), ("dossier_id__in", dossiers), ("pk__in", nominees)):
+        values = list(values)
+        parts += [(lookup, values[i:i + 1000]) for i in range(0, len(values), 1000)]
     batches = [parts] if sum(len(values) for _, values in parts) <= 1000 else [[part] for part in parts]
     ids = set()
     for batch in batches:
