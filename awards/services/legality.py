@@ -237,7 +237,7 @@ def _tie(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]):
     """`tie_at_line` over the award's line candidates, reading of the ranking only what the line needs: every
     eligible nominee's rank and subject (one query over the eligible alone), then, only when the line falls inside
     a rank group, builds the ranking's rows down to the end of that group (however many share it: the council
-    sees every one of them). The Bằng khen's eligibility reads the award history as well as the score: the full
+    sees every one of them), and of those only the candidates. The Bằng khen's eligibility reads the award history as well as the score: the full
     ranking answers there."""
     quota = award.quota
     if quota is None or quota < 1:
@@ -254,10 +254,11 @@ def _tie(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]):
     if len(ranks) <= quota or ranks[quota] != ranks[quota - 1]:
         return None
     line_rank = ranks[quota - 1]
-    # Every eligible nominee ranked down to the last of the line's rank group: the first `end` rows of the ranking.
-    end = next((i for i, (*_, rank) in enumerate(eligible) if rank > line_rank), len(eligible))
+    # The candidates ranked down to the last of the line's rank group, built as the ranking's rows (with the notes
+    # the whole ranking gives them): the council sees every one of the group.
     candidates = {pk for pk, *_ in keys if pk not in left_out}
-    return tie_at_line([r for r in ranking.first(end) if r.nominee.pk in candidates], quota)
+    places = [place for place, (pk, *_, rank) in enumerate(eligible) if rank <= line_rank and pk in candidates]
+    return tie_at_line(ranking.rows_at(places), quota)
 
 
 def _with_instances(rows: list) -> list:

@@ -27,6 +27,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import Callable, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -146,33 +147,50 @@ SUBMITTED = Cast("score__submitted_at", CharField())
 # The eligible fall short of nothing: their rows read the pk where the shortfalls are (no JSON to decode).
 ELIGIBLE_FIELDS = tuple("pk" if f == "score__shortfalls" else f for f in ROW_FIELDS)
 _SCORE, _MEETS = ROW_FIELDS.index("score__score"), ROW_FIELDS.index("score__meets_mandatory")
+_NAME, _GENDER, _SUBMITTED, _WOMEN = (ROW_FIELDS.index(f) for f in ("score__name", "score__gender", "submitted", "score__women_percent"))
+# What eligible_keys reads: the eligible rows without the rank (it ranks them in Python, RANK() costs more there).
+KEY_FIELDS = ELIGIBLE_FIELDS[:-1]
+
+
+class _Step(NamedTuple):
+    """One step of a tie rule: its label, its key over a ranked row and the sentence saying how it separated two
+    rows (`_separated`), the same key in the database (the ranking's ORDER BY) and over a values() row of the
+    ranking (`Ranking.eligible_keys`, which ranks in Python). All three keys order alike: 0 before 1, the earlier
+    time first, no time last."""
+
+    label: str
+    key: Callable
+    detail: Callable
+    db: object
+    of_row: Callable
 
 
 def _tie_rules(campaign, target):
-    """The rule's steps for this target: (label, key function, detail function, the key in the database) in order.
-    The database's key orders as the key function does (0 before 1, the earlier time first, no time last), on the
-    keys kept with the score (NomineeScore)."""
+    """The rule's steps for this target, in order, on the keys kept with the score (NomineeScore)."""
     steps = []
     if campaign.tie_break_rule == TieBreakRule.ND98:
         if target == Target.INDIVIDUAL:
-            steps.append((
+            steps.append(_Step(
                 f"ưu tiên nữ ({ND98})",
                 lambda rn: 0 if rn.nominee.gender == Gender.FEMALE else 1,
                 lambda rn: f"«{rn.nominee.name}» là nữ",
                 Case(When(score__gender=Gender.FEMALE, then=Value(0)), default=Value(1)),
+                lambda row: 0 if row[_GENDER] == Gender.FEMALE else 1,
             ))
         else:
-            steps.append((
+            steps.append(_Step(
                 f"ưu tiên tập thể có từ {formatting.number(WOMEN_SHARE)}% nữ ({ND98})",
                 lambda rn: 0 if (rn.women_percent is not None and rn.women_percent >= WOMEN_SHARE) else 1,
                 lambda rn: f"«{rn.nominee.name}» có {formatting.number(rn.women_percent)}% nữ",
                 Case(When(score__women_percent__gte=WOMEN_SHARE, then=Value(0)), default=Value(1)),
+                lambda row: 0 if (row[_WOMEN] is not None and row[_WOMEN] >= WOMEN_SHARE) else 1,
             ))
-    steps.append((
+    steps.append(_Step(
         "hồ sơ nộp sớm hơn",
         lambda rn: (rn.nominee.submitted is None, rn.nominee.submitted or ""),
         lambda rn: f"hồ sơ của «{rn.nominee.name}» nộp lúc {formatting.date(rn.nominee.first_submitted_at)}",
         F("score__submitted_at"),
+        lambda row: row[_SUBMITTED],  # equal times are equal texts: enough to tell a rank group
     ))
     return steps
 
@@ -193,7 +211,7 @@ def _separated(rn, above, steps, rule_label) -> tuple[bool, str]:
     """Whether the rule ranks `rn` below `above` (the eligible nominee just above it, or None), and the note."""
     if above is None or above.score != rn.score:
         return True, ""
-    for label, key, detail, _ in steps:
+    for label, key, detail, *_ in steps:
         if key(above) != key(rn):
             return True, (f"Cùng {_points(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc "
                           f"{label}: {detail(above)}")
@@ -241,16 +259,15 @@ class Ranking:
 
     def _keys(self):
         """The order of the eligible (score, then the tie rule's keys); the others have no tie keys."""
-        return [F("score__score").desc(), *[OrderBy(Case(When(ELIGIBLE, then=k)), nulls_last=True) for *_, k in self._steps]]
+        return [F("score__score").desc(), *[OrderBy(Case(When(ELIGIBLE, then=k)), nulls_last=True) for k in self._db_keys()]]
 
     def _rank(self):
         # Partitioned and ordered as the ranking is, so that the database sorts once for both.
         return Window(Rank(), partition_by=[Case(When(ELIGIBLE, then=Value(0)), default=Value(1))], order_by=self._keys())
 
-    def _ranked(self, *, eligible_only=False, part=None):
+    def _ranked(self, *, part=None):
         """Every nominee annotated with its rank, in ranking order: eligible ones first by score and the tie keys,
-        then the others by score, then by name. `eligible_only` reads the eligible ones and those never scored yet
-        (the rank of the eligible does not change: it is counted among them alone). `part` reads one part of the ranking
+        then the others by score, then by name. `part` reads one part of the ranking
         alone, in the same order: "eligible" (ranked among themselves, as they are among everyone) or "others"
         (no rank): a page inside one part sorts only that part."""
         by_name = (_by_code_point(F("score__name")), "pk")
@@ -260,26 +277,50 @@ class Ranking:
         if part == "others":  # no tie keys and no rank: by score, then by name
             return self._qs.exclude(ELIGIBLE).annotate(submitted=SUBMITTED, rank=Value(None, IntegerField())).order_by(
                 F("score__score").desc(), *by_name)
-        qs = self._qs.filter(ELIGIBLE | Q(score__isnull=True)) if eligible_only else self._qs
-        return qs.annotate(submitted=SUBMITTED, rank=self._rank()).order_by(
+        return self._qs.annotate(submitted=SUBMITTED, rank=self._rank()).order_by(
             Case(When(ELIGIBLE, then=Value(0)), default=Value(1)), *self._keys(), *by_name,
         )
 
+    def _db_keys(self):
+        return [step.db for step in self._steps]
+
     def eligible_keys(self) -> list[tuple]:
         """(pk, staff_id, unit_id, rank) of every eligible nominee, in ranking order, in one query: the eligible
-        come first, so a key's index is its place in the ranking. Enough to find a quota line; `first(n)` then
-        builds the first n rows from what this query read. Not for Bằng khen (ranked in Python)."""
-        rows = list(self._ranked(eligible_only=True).values_list(*ELIGIBLE_FIELDS))
+        come first, so a key's index is its place in the ranking. Enough to find a quota line; `rows_at` then
+        builds the rows needed from what this query read. Not for Bằng khen (ranked in Python).
+
+        The database orders them by score and the tie rule's keys alone, so that each rank's rows come together;
+        the ranks, and the order by name inside a rank, are set here (a province's ties at the line put hundreds in
+        one rank: ordering them by name and pk, and RANK(), cost the database more than the rest of the query)."""
+        qs = self._qs.filter(ELIGIBLE | Q(score__isnull=True)).annotate(submitted=SUBMITTED).order_by(
+            F("score__score").desc(), *[OrderBy(k, nulls_last=True) for k in self._db_keys()])
+        rows = list(qs.values_list(*KEY_FIELDS))
         if any(row[_SCORE] is None for row in rows):  # never scored yet (a dossier accepted since): score first
             ensure_scores(self._qs)
-            rows = list(self._ranked(eligible_only=True).values_list(*ELIGIBLE_FIELDS))
-        self._eligible_rows = [row for row in rows if row[_MEETS]]
-        return [(row[0], row[2], row[3], row[-1]) for row in self._eligible_rows]
+            rows = list(qs.all().values_list(*KEY_FIELDS))
+        of_row = [step.of_row for step in self._steps]
+        ranked, above, rank = [], None, 0
+        for place, row in enumerate(row for row in rows if row[_MEETS]):
+            key = (row[_SCORE], *[key(row) for key in of_row])
+            if key != above:
+                rank, above = place + 1, key
+            ranked.append((*row, rank))
+        ranked.sort(key=lambda row: (row[-1], row[_NAME], row[0]))  # by name (code point) inside a rank, as the pages
+        self._eligible_rows = ranked
+        return [(row[0], row[2], row[3], row[-1]) for row in ranked]
 
-    def first(self, n) -> list[RankedNominee]:
-        """The first `n` rows of the ranking (at most the eligible), marked (rank, quota, tie note) as `all()` marks
-        them, from what `eligible_keys` read."""
-        return self._mark(self._build(self._eligible_rows[:n]), above=None)
+    def rows_at(self, places) -> list[RankedNominee]:
+        """The rows at these places of the ranking (0-based, increasing, among the eligible), marked (rank, quota,
+        tie note) as `all()` marks them, from what `eligible_keys` read: only they are built, and the row just above
+        each one, which its tie note names."""
+        rows, built = self._eligible_rows, {}
+
+        def row(place):
+            if place not in built:
+                built[place] = self._build([rows[place]])[0]
+            return built[place]
+
+        return [self._mark([row(place)], above=row(place - 1) if place else None)[0] for place in places]
 
     def _count(self) -> None:
         """`total` and `eligible`, in one query; nominees never scored yet (a dossier accepted since) are scored

@@ -88,15 +88,19 @@ def test_eligible_keys_are_the_whole_rankings_eligible_rows_in_order(campaign):
     individual(campaign, "Phạm Thị Lan", gender="female", submitted=at(20))
     individual(campaign, "Lê Văn Hùng", submitted=at(1))
     individual(campaign, "Trần Văn Sơn", submitted=at(2), c1="not_met")
-    for name in ("Võ Văn An", "Võ Văn Bình"):
+    for name in ("Võ Văn Bình", "Võ Văn An", "Võ Văn Ân"):  # one rank, in name order (code points), not in pk order
         individual(campaign, name, unit=UnitFactory(name="Phòng Chung"))
     whole = Ranking(campaign, target="individual").all()
+    assert [r.nominee.name for r in whole if r.rank == whole[-2].rank] == ["Võ Văn An", "Võ Văn Bình", "Võ Văn Ân"]
     ranking = Ranking(campaign, target="individual")
     keys = ranking.eligible_keys()
     assert [(pk, rank) for pk, _, _, rank in keys] == [(r.nominee.pk, r.rank) for r in whole if r.eligible]
-    first = ranking.first(len(keys))
-    assert [(r.nominee.pk, r.rank, r.tie_note, r.within_quota) for r in first] == [
+    built = ranking.rows_at(range(len(keys)))
+    assert [(r.nominee.pk, r.rank, r.tie_note, r.within_quota) for r in built] == [
         (r.nominee.pk, r.rank, r.tie_note, r.within_quota) for r in whole if r.eligible]
+    # A few places alone: each is marked against the row just above it in the whole ranking.
+    assert [(r.nominee.pk, r.tie_note) for r in ranking.rows_at([1, 3])] == [
+        (r.nominee.pk, r.tie_note) for r in [r for r in whole if r.eligible][1:4:2]]
 
 
 def test_the_ties_fragment_runs_the_same_queries_for_few_and_many_tied(campaign, clerk, client):
