@@ -29,8 +29,8 @@ class CampaignMiddleware:
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
                 # The campaigns the user takes part in are read for every page anyway (the 404 below, the header's
-                # switcher): the page's campaign is found among them without a query of its own.
-                campaign = next((c for c in campaigns_taken(user) if c.code == first), None)
+                # switcher): the page's campaign is found among them without a query of its own, with its stage.
+                campaign = next((c for c in campaigns_taken(user, stage=True) if c.code == first), None)
             if campaign is None:  # a visitor, an outsider (404 below) or no campaign at all
                 campaign = Campaign.objects.select_related("organisation").filter(code=first).first()
         if campaign is None:

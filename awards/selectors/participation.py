@@ -6,17 +6,25 @@ campaign past its draft; a unit head in every open campaign (their unit may regi
 their unit registered or filed a dossier; a member of staff in a campaign where they were nominated (their
 scores and certificates). Staff land on their own records page, which spans the years."""
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 
-from awards.models import Dossier, Nominee, Registration
+from awards.models import CouncilMeeting, Decision, DecisionState, Dossier, Nominee, Registration
 from awards.selectors import is_unit_head, sees_everything, user_staff_id, user_unit_id
 from campaigns.models import Campaign, CampaignStatus
 from campaigns.roles import Role, user_roles
 
 
-def campaigns_of(user):
-    """The campaigns `user` takes part in: open ones first, then the others, each newest first."""
+def campaigns_of(user, *, stage=False):
+    """The campaigns `user` takes part in: open ones first, then the others, each newest first. With `stage`, each
+    knows whether it has a signed decision and a council meeting (`has_signed_decision`, `has_council_meeting`):
+    the header's stage of a campaign page (awards.templatetags.menu.campaign_stage), read with the list that the
+    page's campaign is found in, not in a query of its own."""
     qs = Campaign.objects.select_related("organisation")
+    if stage:
+        qs = qs.annotate(
+            has_signed_decision=Exists(Decision.objects.filter(campaign=OuterRef("pk"), state=DecisionState.APPROVED)),
+            has_council_meeting=Exists(CouncilMeeting.objects.filter(campaign=OuterRef("pk"))),
+        )
     if not user.is_authenticated:
         return qs.none()
     if not sees_everything(user):
@@ -38,12 +46,14 @@ def campaigns_of(user):
     return qs.annotate(open_first=order).order_by("open_first", "-year", "code")
 
 
-def campaigns_taken(user) -> list:
+def campaigns_taken(user, *, stage=False) -> list:
     """`campaigns_of(user)` read once for the request and kept on the user object (as `user_roles` is): the check
-    that answers 404 to outsiders and the header's switcher ask it on every campaign page."""
+    that answers 404 to outsiders and the header's switcher ask it on every campaign page. A campaign page asks it
+    first (CampaignMiddleware), with `stage`."""
     cached = getattr(user, "_campaigns_cache", None)
-    if cached is None:
-        cached = user._campaigns_cache = list(campaigns_of(user))
+    if cached is None or (stage and not user._campaigns_stage):
+        cached = user._campaigns_cache = list(campaigns_of(user, stage=stage))
+        user._campaigns_stage = stage
     return cached
 
 

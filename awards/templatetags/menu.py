@@ -96,8 +96,9 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def campaign_stage(context):
     """The campaign of the page (none outside one) and where it stands: dossiers, appraisal and scoring, the
-    council, signed. A page that knows whether the campaign has a signed decision and a council meeting passes
-    them as `campaign_facts` ({"signed": …, "met": …}) and spares the query."""
+    council, signed. Whether it has a signed decision and a council meeting is read with the campaigns the user
+    takes part in (awards.selectors.participation.campaigns_of), where the request found its campaign; a page that
+    knows better passes them as `campaign_facts` ({"signed": …, "met": …}), and a campaign found otherwise is asked."""
     request = context.get("request")
     campaign = getattr(request, "campaign", None)
     if campaign is None:
@@ -106,8 +107,9 @@ def campaign_stage(context):
     facts = context.get("campaign_facts")
     if facts is not None:  # the page has read them with its own rows (the council meeting page)
         signed, met = facts["signed"], facts["met"]
+    elif hasattr(campaign, "has_signed_decision"):
+        signed, met = campaign.has_signed_decision, campaign.has_council_meeting
     else:
-        # One query whatever the campaign's state (two EXISTS in one row), so the count of every page stays the same.
         signed, met = Campaign.objects.filter(pk=campaign.pk).values_list(
             Exists(Decision.objects.filter(campaign=OuterRef("pk"), state=DecisionState.APPROVED)),
             Exists(CouncilMeeting.objects.filter(campaign=OuterRef("pk"))),
