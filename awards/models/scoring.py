@@ -74,6 +74,9 @@ class NomineeScore(models.Model):
     gender = models.CharField("giới tính", max_length=10, blank=True, default="")
     women_percent = models.DecimalField("tỷ lệ nữ (%)", max_digits=5, decimal_places=2, null=True, blank=True)
     submitted_at = models.DateTimeField("hồ sơ nộp lần đầu lúc", null=True, blank=True)
+    # How many results the nominee has: 0 (or no row at all) for one accepted since the last recompute, which the
+    # scoring grid counts without looking through every result of the campaign (recompute.unscored_count).
+    result_count = models.PositiveIntegerField("số kết quả", default=0)
     updated_at = models.DateTimeField("tính lúc", auto_now=True)
 
     class Meta:

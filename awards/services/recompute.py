@@ -119,6 +119,8 @@ def after_records_changed(*, units=None, staff=None) -> RecomputeReport:
 
 
 def unscored_count(campaign) -> int:
-    """Appraised nominees that have no result yet (a dossier accepted since the last recompute). NOT EXISTS, not
-    a LEFT JOIN … IS NULL: PostgreSQL then stops at each nominee's first result instead of joining all of them."""
-    return scored_nominees(campaign).filter(~Exists(Result.objects.filter(nominee=OuterRef("pk")))).count()
+    """Appraised nominees that have no result yet (a dossier accepted since the last recompute). Only those whose
+    kept score says so (no row, or no result: awards.services.scores) are looked through for a result, not every
+    result of the campaign."""
+    maybe = Q(score__isnull=True) | Q(score__result_count=0)
+    return scored_nominees(campaign).filter(maybe).filter(~Exists(Result.objects.filter(nominee=OuterRef("pk")))).count()

@@ -69,6 +69,7 @@ def refresh_scores(nominees) -> int:
             w_met=Coalesce(Sum("results__criterion__weight", filter=own & Q(outcome=Outcome.MET)), zero),
             n_mandatory=Count("results", filter=mandatory),
             n_short=Count("results", filter=mandatory & Q(outcome__in=SHORT)),
+            n_results=Count("results"),
         )
     )
     if not rows:
@@ -88,13 +89,13 @@ def refresh_scores(nominees) -> int:
     scores = [
         NomineeScore(
             nominee_id=r["pk"], score=ratio(r["w_met"], r["w_applicable"]), meets_mandatory=meets[r["pk"]],
-            shortfalls=shortfalls.get(r["pk"], []), **_keys(r, women),
+            shortfalls=shortfalls.get(r["pk"], []), result_count=r["n_results"], **_keys(r, women),
         )
         for r in rows
     ]
     NomineeScore.objects.bulk_create(
         scores, batch_size=500, update_conflicts=True, unique_fields=["nominee"],
-        update_fields=["score", "meets_mandatory", "shortfalls", *KEYS, "updated_at"],
+        update_fields=["score", "meets_mandatory", "shortfalls", "result_count", *KEYS, "updated_at"],
     )
     return len(scores)
 

@@ -9,7 +9,8 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from awards.models import Document, DocumentVersion, Outcome, Result
+from awards.models import Document, DocumentVersion, NomineeScore, Outcome, Result
+from awards.services.ranking import Ranking
 from awards.services.recompute import recompute_results
 from awards.services.rulings import rule_on_result
 from campaigns.models import AnnualRating, Criterion, IndexComponentScore, IndicatorRecord, Initiative
@@ -277,7 +278,12 @@ def test_grid_says_how_many_accepted_nominees_have_no_result_yet(client, clerk, 
     assert "2 đối tượng của hồ sơ đã tiếp nhận chưa có kết quả." in body
     assert f'href="/cchc-2023/cham-diem/doi-tuong/{late.pk}/"' in body
     assert body.count('<td class="muted">Chưa tính</td>') == 12
+    # The ranking scores them as it meets them (no result: 0 points): still without a result.
+    Ranking(campaign, target="collective").all()
+    assert NomineeScore.objects.get(nominee=late).result_count == 0
+    assert "2 đối tượng của hồ sơ đã tiếp nhận chưa có kết quả." in text(client.get(GRID))
     recompute_results(campaign)
+    assert NomineeScore.objects.get(nominee=late).result_count == Criterion.objects.filter(campaign=campaign, target="collective").count()
     assert "chưa có kết quả" not in text(client.get(GRID))
 
 
