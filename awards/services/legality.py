@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -235,15 +234,14 @@ def _line_rows(meeting: CouncilMeeting, award: CampaignAward, passed: set[int] |
 
 
 def _tie(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]):
-    """`passed`: the nominees proposed for this award whose vote passed."""
     """`tie_at_line` over the award's line candidates, reading of the ranking only what the line needs: every
     eligible nominee's rank and subject (one query over the eligible alone), then, only when the line falls inside
     a rank group, builds the ranking's rows down to the end of that group (however many share it: the council
     sees every one of them), and of those only the candidates. The Bằng khen's eligibility reads the award history as well as the score: the full
     ranking answers there."""
     quota = award.quota
-    if quota is None or quota < 1 or len(passed) <= quota:
-        return None  # the candidates are among those who passed: no more of them than places
+    if quota is None or quota < 1:
+        return None
     if award.award_kind.code == BANG_KHEN:
         return tie_at_line(_line_rows(meeting, award, passed), quota)
     ranking = Ranking(meeting.campaign, target=award.target, award_kind=award.award_kind, quota=quota)
@@ -284,14 +282,11 @@ def open_ties(meeting: CouncilMeeting) -> list[dict]:
     rank group when the line falls inside one (`_tie`)."""
     out = []
     awards = CampaignAward.objects.filter(campaign=meeting.campaign, quota__isnull=False).select_related("award_kind")
-    # The nominees whose vote passed (passed_nominee_ids), by the same arithmetic, in one lean query, by award: an
-    # award with no more of them than places has no tie to look for (its ranking is not read).
-    passed = defaultdict(set)
-    for pk, target, kind in (Vote.objects.filter(meeting=meeting, votes_for__gte=fewest_votes_to_pass(meeting))
-                             .order_by().values_list("nominee_id", "nominee__target", "nominee__award_kind_id")):
-        passed[target, kind].add(pk)
+    # The nominees whose vote passed (passed_nominee_ids), by the same arithmetic, in one lean query.
+    passed = set(Vote.objects.filter(meeting=meeting, votes_for__gte=fewest_votes_to_pass(meeting))
+                 .order_by().values_list("nominee_id", flat=True))
     for award in awards.order_by("award_kind__code", "target"):
-        tie = _tie(meeting, award, passed[award.target, award.award_kind_id])
+        tie = _tie(meeting, award, passed)
         if tie is None:
             continue
         above, tied, slots = tie
