@@ -15,8 +15,6 @@ from awards.models import (
     AwardLevel,
     CouncilAttendance,
     CouncilMeeting,
-    Decision,
-    DecisionState,
     MinutesConfirmation,
     Vote,
 )
@@ -34,8 +32,7 @@ def for_meeting_page(meetings):
     query: chair and secretary, the electronic vote if there is one (`voting`), and whether a signed decision rests
     on it (`signed`), whether any vote is counted (`has_votes`) and whether any member confirmed the minutes
     (`has_confirmations`). `ballot_panel` reads these rather than asking again. The campaign is the page's (the
-    request has read it); whether it has a signed decision (`campaign_signed`) is what the layout's campaign stage
-    asks (awards.templatetags.menu.campaign_stage: the page passes it, with the meeting it shows)."""
+    request has read it, with its stage)."""
     return meetings.select_related("chair", "secretary", "voting").annotate(**_meeting_facts())
 
 
@@ -47,7 +44,6 @@ def _meeting_facts() -> dict:
         "signed": has_signed_decision(),
         "has_votes": Exists(Vote.objects.filter(meeting_id=OuterRef("pk"))),
         "has_confirmations": Exists(MinutesConfirmation.objects.filter(meeting_id=OuterRef("pk"))),
-        "campaign_signed": Exists(Decision.objects.filter(campaign_id=OuterRef("campaign_id"), state=DecisionState.APPROVED)),
     }
 
 

@@ -97,17 +97,14 @@ def main_menu(context):
 def campaign_stage(context):
     """The campaign of the page (none outside one) and where it stands: dossiers, appraisal and scoring, the
     council, signed. Whether it has a signed decision and a council meeting is read with the campaigns the user
-    takes part in (awards.selectors.participation.campaigns_of), where the request found its campaign; a page that
-    knows better passes them as `campaign_facts` ({"signed": …, "met": …}), and a campaign found otherwise is asked."""
+    takes part in (awards.selectors.participation.campaigns_of), where the request found its campaign; a campaign
+    found otherwise (a visitor's) is asked."""
     request = context.get("request")
     campaign = getattr(request, "campaign", None)
     if campaign is None:
         return None
     today = timezone.localdate()
-    facts = context.get("campaign_facts")
-    if facts is not None:  # the page has read them with its own rows (the council meeting page)
-        signed, met = facts["signed"], facts["met"]
-    elif hasattr(campaign, "has_signed_decision"):
+    if hasattr(campaign, "has_signed_decision"):
         signed, met = campaign.has_signed_decision, campaign.has_council_meeting
     else:
         signed, met = Campaign.objects.filter(pk=campaign.pk).values_list(

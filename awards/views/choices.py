@@ -15,7 +15,7 @@ from awards.rules import may, rule_required
 from awards.selectors import meetings_for
 from awards.services import legality
 from awards.services.ballots import nominees_considered
-from awards.services.council import signed_decision_on
+from awards.services.council import has_signed_decision
 from awards.views.common import show_errors
 from campaigns.params import parse_id
 
@@ -58,10 +58,11 @@ def meeting_ties(request, pk):
     """The ties at the quota lines of a meeting and the council's choice (the office records it): loaded into the
     meeting page by htmx once the page is shown (ranking the whole province is the page's longest part), or as a
     page of its own without JavaScript."""
-    meeting = get_object_or_404(meetings_for(request.user).select_related("campaign"), pk=pk)
+    # Whether a signed decision rests on the meeting (its record is then closed) is read with it.
+    meeting = get_object_or_404(meetings_for(request.user).select_related("campaign").annotate(signed=has_signed_decision()), pk=pk)
     context = {
         "meeting": meeting, "ties": legality.open_ties(meeting),
-        "office": may(request.user, "awards.record_vote") and signed_decision_on(meeting) is None,
+        "office": may(request.user, "awards.record_vote") and not meeting.signed,
     }
     template = "decisions/_ties.html" if request.headers.get("HX-Request") else "decisions/meeting_ties.html"
     return render(request, template, context)

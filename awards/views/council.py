@@ -160,7 +160,6 @@ def meeting(request, pk):
         "office": office, "signed": signed,
         "threshold": council_service.threshold_text(meeting.campaign),
         **choices.meeting_context(meeting, lines),
-        "campaign_facts": {"signed": meeting.campaign_signed, "met": True},  # the layout's stage: this meeting is one
     })
 
 
