@@ -1,5 +1,9 @@
 """The campaign of a request is the first segment of its URL (`/cchc-2023/don-vi/` → campaign cchc-2023)."""
 
+from functools import cache
+from importlib import import_module
+
+from django.conf import settings
 from django.http import Http404
 
 from awards import urls as awards_urls
@@ -14,6 +18,13 @@ RESERVED = ({str(p.pattern).split("/")[0] for p in SITE_URLPATTERNS + awards_url
              + campaigns_urls.site_urlpatterns} | set(CAMPAIGN_AREAS) | {"static", "media", "favicon.ico", ""})
 
 
+@cache
+def reserved(root_urlconf: str) -> frozenset:
+    """RESERVED and the first segment of every other page of the root URLconf (one that adds pages of its own,
+    as the benchmark's does, is no campaign either)."""
+    return frozenset(RESERVED | {str(p.pattern).split("/")[0] for p in import_module(root_urlconf).urlpatterns})
+
+
 class CampaignMiddleware:
     """Recognises a campaign code as the first URL segment: sets `request.campaign`, makes that campaign's URL
     configuration the request's (so reverse() stays in it), and narrows the selectors to it. A signed-in user who
@@ -25,7 +36,7 @@ class CampaignMiddleware:
     def __call__(self, request):
         first = request.path_info.lstrip("/").split("/", 1)[0]
         campaign = None
-        if first not in RESERVED:
+        if first not in reserved(settings.ROOT_URLCONF):
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
                 # The campaigns the user takes part in are read for every page anyway (the 404 below, the header's
