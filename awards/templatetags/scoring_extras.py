@@ -52,10 +52,24 @@ CELL_KINDS = {
 
 @lru_cache(maxsize=64)
 def _options(human, chosen):
-    return "".join(
-        f'<option value="{value}"{" selected" if value == chosen else ""}>{html.escape(str(text))}</option>'
-        for value, text in CELL_KINDS[human][0]
-    )
+    """A cell's select holds only its chosen option (a grid page has 600 selects); static/js/scoring.js puts the
+    others in from the page's lists (`cell_option_lists`) once the page or the cell is loaded. Editing a cell
+    needs the script anyway (it saves the cell)."""
+    choices = CELL_KINDS[human][0]
+    value, text = next(((v, t) for v, t in choices if v == chosen), choices[0])
+    return f'<option value="{value}" selected>{html.escape(str(text))}</option>'
+
+
+@register.simple_tag
+def cell_option_lists():
+    """Every choice of a cell's select, once per page and per kind of criterion, as <template id="options-l-…">
+    (named as the select is: aria-labelledby="l-decide …" or "l-attest …")."""
+    return mark_safe("".join(
+        f'<template id="options-{select_label}">'
+        + "".join(f'<option value="{value}">{html.escape(str(text))}</option>' for value, text in choices)
+        + "</template>"
+        for choices, select_label, *_ in CELL_KINDS.values()
+    ))
 
 
 def _cell_parts(human, computed, computed_reason, override, override_reason, who, at, editable, conflict,
