@@ -145,7 +145,7 @@ def score_cell(cell):
 @register.simple_tag
 def grid_rows(rows):
     """The rows of the scoring grid, rendered in Python (a page of 50 nominees has 600 cells, and a template per
-    cell costs more than the rest of the page). Each row: the nominee, whether the user may rule on it or is in
+    cell costs more than the rest of the page). Each row: the nominee (awards.views.scoring.GridNominee), whether the user may rule on it or is in
     conflict, and its cells as cell_html's positional arguments (None: no result yet). The cells of a page mostly
     repeat a few outcomes and reasons: each different one is built once, then only the ids change."""
     prefix = reverse("scoring:nominee", args=[0])[: -len("0/")]
@@ -156,7 +156,7 @@ def grid_rows(rows):
         n, editable, conflict = row["nominee"], row["editable"], row["conflict"]
         who = f'<a href="{prefix}{n.pk}/">{esc(n.name)}</a>'
         if n.staff_id:
-            who += f'<br><span class="muted">{esc(n.unit.name)}</span>'
+            who += f'<br><span class="muted">{esc(n.unit__name)}</span>'
         if conflict:
             who += '<br><span class="conflict">Xung đột lợi ích: bạn thuộc đơn vị này</span>'
         out.append(f'<tr><th scope="row" id="n-{n.pk}" class="who">{who}</th>')

@@ -2,6 +2,7 @@
 quota line, indicator data entry, and the campaign's weights. Thin views: services decide, selectors load."""
 
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -45,6 +46,20 @@ def _campaign(request):
 
 
 GRID_PAGE_SIZE = 50  # nominees per page of the grid (12 cells each)
+
+
+class GridNominee(NamedTuple):
+    """A nominee as a row of the grid shows it and the rules ask of it (conflict of interest: its unit)."""
+
+    pk: int
+    unit_id: int
+    staff_id: int | None
+    unit__name: str
+    staff__full_name: str | None
+
+    @property
+    def name(self):  # as Nominee.name: the person's, else the unit's
+        return self.staff__full_name if self.staff_id else self.unit__name
 RANKING_PAGE_SIZE = 300  # rows per page of the ranking (a province ranks ~2,700 individuals)
 
 
@@ -104,16 +119,15 @@ def grid(request):
     # pager's count unless the outcome filter narrows the rows further (then the pager counts them itself).
     per_unit = list(scored.order_by("unit__code").values_list("unit_id", "unit__name").annotate(n=Count("pk")))
     units = [(pk, name) for pk, name, _ in per_unit]
-    # Only what a row shows and the rules ask (the name, the unit): not every column of nominee, staff and unit.
+    # Only what a row shows and the rules ask (the name, the unit), as values() rows: no model instances.
     paginator = Paginator(
-        nominees.select_related("staff", "unit").only("unit__name", "staff__full_name")
-        .order_by("unit__code", "staff__full_name", "pk"),
+        nominees.order_by("unit__code", "staff__full_name", "pk").values_list(*GridNominee._fields),
         GRID_PAGE_SIZE,
     )
     if state not in Outcome.values:
         paginator.count = sum(n for pk, _, n in per_unit if not unit_pk or pk == unit_pk)
     page = paginator.get_page(request.GET.get("trang"))
-    nominees = list(page.object_list)
+    nominees = [GridNominee(*row) for row in page.object_list]
     # The cells as values() rows, in the order of cell_html's arguments (no Result instances: 600 on a page),
     # put straight into their row and column.
     column = {c.pk: i for i, c in enumerate(criteria)}
