@@ -4,15 +4,18 @@ those the permission table lets open it (the rule its page asks), and the curren
 Campaign pages (under `/<code>/`) are offered only on a page of a campaign and reversed in that campaign
 (`campaigns.scope.reverse_in`); the site's own pages (set-up, accounts) everywhere. Nothing guesses a campaign."""
 
+from functools import lru_cache
+
 from django import template
+from django.conf import settings
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from awards.models import CouncilMeeting, Decision, DecisionState
 from awards.rules import may
 from campaigns.models import Campaign
-from campaigns.scope import reverse_in
+from campaigns.scope import urlconf_of
 
 register = template.Library()
 
@@ -60,6 +63,14 @@ def _allowed(user, perms):
     return any(may(user, perm) for perm in perms)
 
 
+@lru_cache(maxsize=1024)
+def _menu_url(name, code, script_prefix, root_urlconf):
+    """The address of a menu item: a site page (`code` None) or a page of the campaign of this code. An address
+    follows from these alone (the prefix and the root URLconf are in the key for what is served under another
+    path, and for tests): reversed once per process, not on every page."""
+    return reverse(name) if code is None else reverse(name, urlconf=urlconf_of(code))
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     request = context.get("request")
@@ -70,7 +81,8 @@ def main_menu(context):
     campaign = getattr(request, "campaign", None)
 
     def url_of(name):
-        return reverse(name) if name in SITE_PAGES else reverse_in(campaign, name)
+        code = campaign.code if campaign is not None and name not in SITE_PAGES else None
+        return _menu_url(name, code, get_script_prefix(), settings.ROOT_URLCONF)
 
     groups = []
     for label, items in MENU:
