@@ -28,7 +28,8 @@ def reserved(root_urlconf: str) -> frozenset:
 class CampaignMiddleware:
     """Recognises a campaign code as the first URL segment: sets `request.campaign`, makes that campaign's URL
     configuration the request's (so reverse() stays in it), and narrows the selectors to it. A signed-in user who
-    takes no part in the campaign (a unit head of a unit outside it) gets 404 on every page of it."""
+    takes no part in the campaign (a unit head of a unit outside it) gets 404 on every address of it, a page that
+    names no campaign."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,8 +43,13 @@ class CampaignMiddleware:
                 # The campaigns the user takes part in are read for every page anyway (the 404 below, the header's
                 # switcher): the page's campaign is found among them without a query of its own, with its stage.
                 campaign = next((c for c in campaigns_taken(user, stage=True) if c.code == first), None)
-            if campaign is None:  # a visitor, an outsider (404 below) or no campaign at all
+            if campaign is None:  # a visitor, an outsider or no campaign at all
                 campaign = Campaign.objects.select_related("organisation").filter(code=first).first()
+                if campaign is not None and user is not None and user.is_authenticated:
+                    # An outsider: 404 at once, whatever the address, and the page says nothing of the campaign
+                    # (no title or stage in its header, no switcher entry).
+                    request.campaign = None
+                    raise Http404
         if campaign is None:
             request.campaign = None
             return self.get_response(request)

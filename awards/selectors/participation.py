@@ -14,6 +14,15 @@ from campaigns.models import Campaign, CampaignStatus
 from campaigns.roles import Role, user_roles
 
 
+def stage_facts() -> dict:
+    """What a campaign's stage asks of it, as annotations of a Campaign queryset: whether it has a signed decision
+    and a council meeting."""
+    return {
+        "has_signed_decision": Exists(Decision.objects.filter(campaign=OuterRef("pk"), state=DecisionState.APPROVED)),
+        "has_council_meeting": Exists(CouncilMeeting.objects.filter(campaign=OuterRef("pk"))),
+    }
+
+
 def campaigns_of(user, *, stage=False):
     """The campaigns `user` takes part in: open ones first, then the others, each newest first. With `stage`, each
     knows whether it has a signed decision and a council meeting (`has_signed_decision`, `has_council_meeting`):
@@ -21,10 +30,7 @@ def campaigns_of(user, *, stage=False):
     page's campaign is found in, not in a query of its own."""
     qs = Campaign.objects.select_related("organisation")
     if stage:
-        qs = qs.annotate(
-            has_signed_decision=Exists(Decision.objects.filter(campaign=OuterRef("pk"), state=DecisionState.APPROVED)),
-            has_council_meeting=Exists(CouncilMeeting.objects.filter(campaign=OuterRef("pk"))),
-        )
+        qs = qs.annotate(**stage_facts())
     if not user.is_authenticated:
         return qs.none()
     if not sees_everything(user):

@@ -236,8 +236,8 @@ def _line_rows(meeting: CouncilMeeting, award: CampaignAward, passed: set[int] |
 def _tie(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]):
     """`tie_at_line` over the award's line candidates, reading of the ranking only what the line needs: every
     eligible nominee's rank and subject (one query over the eligible alone), then, only when the line falls inside
-    a rank group, builds the ranking's rows down to the end of that group (however many share it: the council
-    sees every one of them), and of those only the candidates. The Bằng khen's eligibility reads the award history as well as the score: the full
+    a rank group, builds the candidates' rows down to the end of that group (however many share it: the council
+    sees every one of them). The Bằng khen's eligibility reads the award history as well as the score: the full
     ranking answers there."""
     quota = award.quota
     if quota is None or quota < 1:

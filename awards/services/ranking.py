@@ -267,9 +267,9 @@ class Ranking:
 
     def _ranked(self, *, part=None):
         """Every nominee annotated with its rank, in ranking order: eligible ones first by score and the tie keys,
-        then the others by score, then by name. `part` reads one part of the ranking
-        alone, in the same order: "eligible" (ranked among themselves, as they are among everyone) or "others"
-        (no rank): a page inside one part sorts only that part."""
+        then the others by score, then by name. `part` reads one part of the ranking alone, in the same order:
+        "eligible" (ranked among themselves, as they are among everyone) or "others" (no rank): a page inside one
+        part sorts only that part."""
         by_name = (_by_code_point(F("score__name")), "pk")
         if part == "eligible":
             return self._qs.filter(ELIGIBLE).annotate(submitted=SUBMITTED, rank=Window(Rank(), order_by=self._keys())).order_by(
@@ -297,7 +297,7 @@ class Ranking:
         rows = list(qs.values_list(*KEY_FIELDS))
         if any(row[_SCORE] is None for row in rows):  # never scored yet (a dossier accepted since): score first
             ensure_scores(self._qs)
-            rows = list(qs.all().values_list(*KEY_FIELDS))
+            rows = list(qs.values_list(*KEY_FIELDS))
         of_row = [step.of_row for step in self._steps]
         ranked, above, rank = [], None, 0
         for place, row in enumerate(row for row in rows if row[_MEETS]):

@@ -8,12 +8,11 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
-from awards.models import CouncilMeeting, Decision, DecisionState
 from awards.rules import may
+from awards.selectors.participation import stage_facts
 from campaigns.models import Campaign
 from campaigns.scope import urlconf_of
 
@@ -119,10 +118,8 @@ def campaign_stage(context):
     if hasattr(campaign, "has_signed_decision"):
         signed, met = campaign.has_signed_decision, campaign.has_council_meeting
     else:
-        signed, met = Campaign.objects.filter(pk=campaign.pk).values_list(
-            Exists(Decision.objects.filter(campaign=OuterRef("pk"), state=DecisionState.APPROVED)),
-            Exists(CouncilMeeting.objects.filter(campaign=OuterRef("pk"))),
-        ).get()
+        signed, met = (Campaign.objects.filter(pk=campaign.pk).annotate(**stage_facts())
+                       .values_list("has_signed_decision", "has_council_meeting").get())
     if signed:
         stage = "Đã ký quyết định khen thưởng"
     elif met:

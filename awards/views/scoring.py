@@ -46,6 +46,7 @@ def _campaign(request):
 
 
 GRID_PAGE_SIZE = 50  # nominees per page of the grid (12 cells each)
+RANKING_PAGE_SIZE = 300  # rows per page of the ranking (a province ranks ~2,700 individuals)
 
 
 class GridNominee(NamedTuple):
@@ -60,7 +61,6 @@ class GridNominee(NamedTuple):
     @property
     def name(self):  # as Nominee.name: the person's, else the unit's
         return self.staff__full_name if self.staff_id else self.unit__name
-RANKING_PAGE_SIZE = 300  # rows per page of the ranking (a province ranks ~2,700 individuals)
 
 
 def _query(request, *, exclude):

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from tests.factories import DossierFactory, NomineeFactory
 from tests.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,11 @@ def test_the_office_gets_the_task_groups_and_the_current_page_marked(client, cam
     assert active == ["Quyết định khen thưởng"]
 
 
-def test_staff_and_unit_heads_see_only_their_own_items(client, campaign, staff_user, head_a):
+def test_staff_and_unit_heads_see_only_their_own_items(client, campaign, staff_user, head_a, unit_a):
+    # A member of staff takes part in a campaign once nominated in it (their scores and certificates); before,
+    # its pages are a 404 that names nothing of it.
+    assert menu_of(client, staff_user, reverse("decisions:certificates")) == ([], ["Trang chủ"], [])
+    NomineeFactory(dossier=DossierFactory(campaign=campaign, unit=unit_a), staff=staff_user.staff)
     assert menu_of(client, staff_user, reverse("decisions:certificates")) == ([], ["Trang chủ", "Giấy khen"], ["Giấy khen"])
     # Outside a campaign (a site page), the campaign's pages are not offered: nothing guesses a campaign.
     assert menu_of(client, staff_user, reverse("records:mine")) == ([], ["Trang chủ"], [])
