@@ -1,0 +1,47 @@
+"""A query compiled once (campaigns.compiled) gives, for any values of its stand-ins, the rows values_list()
+gives, converted alike (dates, booleans, decimals, annotations), in one query."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.db.models import Case, DecimalField, F, Value, When
+from django.db.models.functions import Cast
+from django.test.utils import CaptureQueriesContext
+
+from campaigns.compiled import Compiled, stand_in
+from campaigns.models import Gender, Staff
+from tests.factories import StaffFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _query(unit, gender):
+    return (
+        Staff.objects.filter(unit_id=unit, gender=gender)
+        .annotate(share=Cast(Value("7.5"), DecimalField(max_digits=5, decimal_places=2)),
+                  woman=Case(When(gender=Gender.FEMALE, then=Value(True)), default=Value(False)))
+        .order_by(F("date_of_birth").asc(nulls_last=True), "pk")
+        .values_list("pk", "full_name", "date_of_birth", "active", "unit__name", "share", "woman")
+    )
+
+
+def test_a_compiled_query_reads_what_values_list_reads_for_every_value_of_its_stand_ins():
+    north, south = UnitFactory(name="Phòng Bắc"), UnitFactory(name="Phòng Nam")
+    StaffFactory(unit=north, full_name="Trần Thị Thu Hà", gender=Gender.FEMALE, date_of_birth=dt.date(1990, 5, 1))
+    StaffFactory(unit=north, full_name="Lê Thị Mai", gender=Gender.FEMALE, active=False)
+    StaffFactory(unit=north, full_name="Phạm Văn Long", gender=Gender.MALE)
+    StaffFactory(unit=south, full_name="Võ Thị Lan", gender=Gender.FEMALE, date_of_birth=dt.date(1985, 1, 2))
+    compiled = Compiled(_query(stand_in(0), Gender.FEMALE), "unit")
+
+    for unit in (north, south, UnitFactory()):
+        with CaptureQueriesContext(connection) as ctx:
+            rows = compiled.rows(unit=unit.pk)
+        assert rows == list(_query(unit.pk, Gender.FEMALE)) and len(ctx) == 1
+    assert compiled.rows(unit=north.pk)[0][2:] == (dt.date(1990, 5, 1), True, "Phòng Bắc", Decimal("7.50"), True)
+
+
+def test_a_query_that_does_not_use_a_stand_in_is_refused():
+    with pytest.raises(ValueError, match="unit"):
+        Compiled(_query(UnitFactory().pk, Gender.FEMALE), "unit")
