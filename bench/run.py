@@ -306,9 +306,12 @@ def main():
     if not args.reuse:
         name = create_database()
         print(f"Cơ sở dữ liệu {name} đã được tạo.", flush=True)
+    import gc
+
     import django
 
     django.setup()
+    gc.freeze()  # what start-up built is frozen out of the collector's reach, as the server does (emulation/wsgi.py)
     from django.core.management import call_command
 
     from awards.models import Nominee, Result
