@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from django.db import connections
 
-# Stand-ins are integers no primary key takes (ids are positive), told from the query's other parameters by type.
-_BASE = -7_316_000
+# Stand-ins are integers within the range of every integer column, the smallest included (Django drops a lookup
+# whose value lies outside its field's range: a negative one on a positive field, 40,000 on a small one), told
+# from the query's other parameters (the shape's constants: states, targets, thresholds) by value and type. Only
+# stand-ins may be ids or counts in the query built for compiling.
+_BASE = 32_000
 
 
 def stand_in(n: int) -> int:
     """The n-th stand-in value (0, 1, ...) for an integer parameter of a compiled query."""
-    return _BASE - n
+    return _BASE + n
 
 
 class Compiled:
@@ -30,7 +33,9 @@ class Compiled:
         self.sql, params = compiler.as_sql()
         self.alias = queryset.db
         slots = {stand_in(i): name for i, name in enumerate(names)}
-        self.params = [(slots[p], None) if type(p) is int and p in slots else (None, p) for p in params]
+        # (name, the type the query gave the stand-in: psycopg's Int2 for a small column) or (None, the constant).
+        self.params = [(slots[p], type(p)) if isinstance(p, int) and not isinstance(p, bool) and p in slots else (None, p)
+                       for p in params]
         missing = set(names) - {name for name, _ in self.params if name}
         if missing:
             raise ValueError(f"Compiled: the query does not use {sorted(missing)}")
@@ -41,7 +46,7 @@ class Compiled:
         """The rows, as values_list() gives them, for these values of the stand-ins."""
         connection = connections[self.alias]
         with connection.cursor() as cursor:
-            cursor.execute(self.sql, [values[name] if name else p for name, p in self.params])
+            cursor.execute(self.sql, [p if name is None else p(values[name]) for name, p in self.params])
             rows = cursor.fetchall()
         if not self.converters:
             return rows

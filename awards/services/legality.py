@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from functools import lru_cache
+from itertools import takewhile
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -38,6 +39,7 @@ from awards.services.grounds import grounds_for, signing_errors
 from awards.services.ranking import BANG_KHEN, Ranking, rank_rows
 from awards.services.register import check_signing_date
 from awards.services.transitions import set_state
+from campaigns.compiled import Compiled, stand_in
 from campaigns.models import Target
 
 ACTIVE = [DecisionState.DRAFT, DecisionState.APPROVED]
@@ -192,18 +194,8 @@ def tie_choice(meeting: CouncilMeeting, award: CampaignAward, candidates: list):
     )
 
 
-class _Subject(NamedTuple):
-    """Enough of a nominee to tell whose achievement it is (`_subject`); a tuple: a province's line reads
-    hundreds of them."""
-
-    pk: int
-    target: str
-    staff_id: int | None
-    unit_id: int
-
-
 def _left_out(meeting: CouncilMeeting, award: CampaignAward, rows) -> set[int]:
-    """The pks among `rows` (anything with pk, target, staff_id, unit_id) that drafting leaves out of `award`: on
+    """The pks among `rows` (tuples (pk, staff_id, unit_id, ...) of nominees for `award`) that drafting leaves out of it: on
     another decision of this award, or refused by the one-award rule. Only a subject nominated for another award
     kind can be refused (the ranking already leaves out those withdrawn), so only those are read as instances."""
     taken = set(
@@ -211,11 +203,12 @@ def _left_out(meeting: CouncilMeeting, award: CampaignAward, rows) -> set[int]:
                                     decision__state__in=ACTIVE).order_by().values_list("nominee_id", flat=True)
     )
     others = {
-        (award.target, "s", staff_id) if staff_id else (award.target, "u", unit_id)
+        ("s", staff_id) if staff_id else ("u", unit_id)
         for staff_id, unit_id in Nominee.objects.filter(dossier__campaign=meeting.campaign, target=award.target)
         .exclude(award_kind=award.award_kind).order_by().values_list("staff_id", "unit_id")
     }
-    suspects = [r.pk for r in rows if r.pk not in taken and _subject(r) in others]
+    suspects = [pk for pk, staff_id, unit_id, *_ in rows
+                if pk not in taken and (("s", staff_id) if staff_id else ("u", unit_id)) in others] if others else []
     refused = other_award_refusal_map(
         Nominee.objects.filter(pk__in=suspects).select_related("staff", "unit", "dossier", "award_kind"),
         award_kind=award.award_kind,
@@ -229,7 +222,7 @@ def _line_rows(meeting: CouncilMeeting, award: CampaignAward, passed: set[int] |
     passed = passed_nominee_ids(meeting) if passed is None else passed
     ranked = [r for r in rank_rows(meeting.campaign, target=award.target, award_kind=award.award_kind)
               if r.eligible and r.nominee.pk in passed]
-    left_out = _left_out(meeting, award, [r.nominee for r in ranked])
+    left_out = _left_out(meeting, award, [(r.nominee.pk, r.nominee.staff_id, r.nominee.unit_id) for r in ranked])
     return [r for r in ranked if r.nominee.pk not in left_out]
 
 
@@ -249,7 +242,7 @@ def _tie(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]):
     keys = [key for key in eligible if key[0] in passed]
     if len(keys) <= quota:
         return None  # no more candidates than places
-    left_out = _left_out(meeting, award, [_Subject(pk, award.target, staff_id, unit_id) for pk, staff_id, unit_id, _ in keys])
+    left_out = _left_out(meeting, award, keys)
     ranks = [rank for pk, _, _, rank in keys if pk not in left_out]
     if len(ranks) <= quota or ranks[quota] != ranks[quota - 1]:
         return None
@@ -257,7 +250,8 @@ def _tie(meeting: CouncilMeeting, award: CampaignAward, passed: set[int]):
     # The candidates ranked down to the last of the line's rank group, built as the ranking's rows (with the notes
     # the whole ranking gives them): the council sees every one of the group.
     candidates = {pk for pk, *_ in keys if pk not in left_out}
-    places = [place for place, (pk, *_, rank) in enumerate(eligible) if rank <= line_rank and pk in candidates]
+    places = [place for place, (pk, *_, rank) in enumerate(takewhile(lambda key: key[3] <= line_rank, eligible))
+              if pk in candidates]
     return tie_at_line(ranking.rows_at(places), quota)
 
 
@@ -275,6 +269,12 @@ def line_candidates(meeting: CouncilMeeting, award: CampaignAward) -> list:
     return _with_instances(_line_rows(meeting, award))
 
 
+@lru_cache(maxsize=8)
+def _passed_query(alias) -> Compiled:
+    query = Vote.objects.using(alias).filter(meeting=stand_in(0), votes_for__gte=stand_in(1)).order_by().values_list("nominee_id")
+    return Compiled(query, "meeting", "fewest")
+
+
 def open_ties(meeting: CouncilMeeting) -> list[dict]:
     """Every quota line of the meeting's campaign that falls inside a tie, with the council's recorded choice (if
     it still fits the tied group). Each row's `nominee` is a RankRow (pk, name, unit_name): the page shows them
@@ -282,9 +282,9 @@ def open_ties(meeting: CouncilMeeting) -> list[dict]:
     rank group when the line falls inside one (`_tie`)."""
     out = []
     awards = CampaignAward.objects.filter(campaign=meeting.campaign, quota__isnull=False).select_related("award_kind")
-    # The nominees whose vote passed (passed_nominee_ids), by the same arithmetic, in one lean query.
-    passed = set(Vote.objects.filter(meeting=meeting, votes_for__gte=fewest_votes_to_pass(meeting))
-                 .order_by().values_list("nominee_id", flat=True))
+    # The nominees whose vote passed (passed_nominee_ids), by the same arithmetic, in one lean query (thousands of
+    # ids in a province: read as the database gives them, its SQL compiled once per process).
+    passed = {pk for pk, in _passed_query(router.db_for_read(Vote)).rows(meeting=meeting.pk, fewest=fewest_votes_to_pass(meeting))}
     for award in awards.order_by("award_kind__code", "target"):
         tie = _tie(meeting, award, passed)
         if tie is None:

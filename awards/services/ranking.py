@@ -26,12 +26,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connection, router
 from django.db.models import Case, CharField, Count, F, IntegerField, OrderBy, Q, Value, When, Window
 from django.db.models.functions import Cast, Collate, Rank
 from django.utils import timezone
@@ -296,7 +296,6 @@ class Ranking:
     def __init__(self, campaign, *, target, award_kind=None, user=None, quota=_READ):
         self.campaign, self.target = campaign, target
         self.kind = resolve_award_kind(campaign, award_kind, target)
-        self._qs = _nominees(campaign, target, self.kind, user)
         self._user = user
         if quota is _READ:
             quota = quota_for(campaign, self.kind, target) if self.kind is not None else None
@@ -306,6 +305,12 @@ class Ranking:
         self._eligible_rows = []  # what eligible_keys read
         self._rule_label = campaign.get_tie_break_rule_display()
         self.total = self.eligible = self.within = None
+
+    @cached_property
+    def _qs(self):
+        """The nominees ranked (`_nominees`), built when a read needs it: the eligible read compiled once for
+        everyone's ranking does not."""
+        return _nominees(self.campaign, self.target, self.kind, self._user)
 
     def _keys(self):
         """The order of the eligible (score, then the tie rule's keys); the others have no tie keys."""
@@ -365,7 +370,7 @@ class Ranking:
         if self._user is not None:
             query, key_at = _eligible_query(self._qs, self._steps)
             return list(query), key_at
-        query, key_at = _compiled_eligible(self._qs.db, self.campaign.tie_break_rule, self.target, self.kind is not None)
+        query, key_at = _compiled_eligible(router.db_for_read(Nominee), self.campaign.tie_break_rule, self.target, self.kind is not None)
         kind = {"kind": self.kind.pk} if self.kind is not None else {}
         return query.rows(campaign=self.campaign.pk, **kind), key_at
 
