@@ -32,6 +32,7 @@ from awards.services import weights as weight_service
 from awards.services.bang_khen import bang_khen_eligibility
 from campaigns import formatting, scope
 from campaigns.models import (
+    CampaignStatus,
     Criterion,
     IndexComponentScore,
     IndicatorRecord,
@@ -104,7 +105,9 @@ def grid(request):
     campaign = _campaign(request)
     target = _target(request)
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
-    scored = nominees_for(request.user, recompute_service.scored_nominees(campaign).filter(target=target))
+    # Every appraised nominee, a closed campaign's too: its grid shows the results it closed with, read-only.
+    closed = campaign.status == CampaignStatus.CLOSED
+    scored = nominees_for(request.user, recompute_service.appraised_nominees(campaign).filter(target=target))
     nominees = scored
     unit_pk = parse_id(request.GET.get("unit"))
     unit_id = str(unit_pk) if unit_pk else ""
@@ -144,13 +147,14 @@ def grid(request):
     rows = [
         # The rules are asked once per nominee, not once per cell: the answer is the nominee's.
         {"nominee": n, "cells": cells[n.pk],
-         "conflict": conflict_of_interest(request.user, n), "editable": may(request.user, "awards.rule_on_result", n)}
+         "conflict": not closed and conflict_of_interest(request.user, n),
+         "editable": not closed and may(request.user, "awards.rule_on_result", n)}
         for n in nominees
     ]
     return render(request, "scoring/grid.html", {
         "campaign": campaign, "target": target, "targets": Target.choices, "criteria": criteria, "rows": rows,
         "units": units, "unit_id": unit_id, "state": state, "states": Outcome.choices,
-        "unscored": recompute_service.unscored_count(campaign), "page": page,
+        "unscored": 0 if closed else recompute_service.unscored_count(campaign), "page": page, "closed": closed,
         "query": _query(request, exclude="trang"), "cell_url": reverse("scoring:cell", args=[0]),
     })
 
@@ -222,9 +226,10 @@ def nominee(request, pk):
     )
     for r in results:
         r.nominee = nominee
-    # The rules are about the nominee: asked once, not once per criterion.
-    editable = may(request.user, "awards.rule_on_result", nominee)
-    conflict = conflict_of_interest(request.user, nominee)
+    # The rules are about the nominee: asked once, not once per criterion. A closed campaign's results are read-only.
+    closed = campaign.status == CampaignStatus.CLOSED
+    editable = not closed and may(request.user, "awards.rule_on_result", nominee)
+    conflict = not closed and conflict_of_interest(request.user, nominee)
     cells = [_cell(r, request.user, editable=editable, conflict=conflict) for r in results]
     # The documents and their versions (newest first) in one query, read as values: a document without a file yet
     # comes as one row without a version. The documents of a nominee here are this nominee's (its report).
@@ -257,7 +262,7 @@ def nominee(request, pk):
         "campaign": campaign, "nominee": nominee, "cells": cells, "documents": documents, "log": log,
         "cell_url": reverse("scoring:cell", args=[0]),
         "bang_khen": {"ok": ok, "reason": reason},
-        "conflict": may(request.user, "awards.score") and not editable,
+        "conflict": not closed and may(request.user, "awards.score") and not editable,
         "conflict_message": rulings.conflict_message(nominee),
     })
 

@@ -145,3 +145,19 @@ def test_a_signed_2023_decision_reads_the_same_after_2024_is_created_and_run(yea
         recompute_results()  # every campaign: the closed one is left alone
         vote_all(meeting_for(new), nominees)
     assert text_of(decision_pdf(Decision.objects.get(pk=decision.pk))) == before
+
+
+def test_a_closed_campaigns_grid_and_nominee_pages_show_its_results_read_only(client, year_2023, clerk, unit_a, unit_b):
+    campaign = year_2023["campaign"]
+    client.force_login(clerk)
+    grid = client.get(reverse("scoring:grid", campaign=campaign) + "?target=collective").content.decode()
+    main = grid.split("<main", 1)[1]
+    for unit in (unit_a, unit_b):
+        assert unit.name in main.split('id="scoring-grid"', 1)[1]  # every appraised nominee, as the ranking shows
+    assert "Chưa có đối tượng nào" not in main
+    assert 'name="outcome"' not in main and "Tính lại từ số liệu" not in main and "Tính kết quả ngay" not in main
+    assert "Xung đột lợi ích" not in main  # nobody may rule there: no one is told they may not
+    assert "Phong trào đã kết thúc: bảng giữ nguyên kết quả lúc kết thúc, chỉ xem." in main
+    individual = campaign.dossiers.get(unit=unit_a).nominees.get(staff__isnull=False)
+    page = client.get(reverse("scoring:nominee", kwargs={"pk": individual.pk}, campaign=campaign)).content.decode()
+    assert "Đặng Thị Hạnh" in page and 'name="outcome"' not in page and "Xung đột lợi ích" not in page
