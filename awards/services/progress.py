@@ -30,7 +30,9 @@ extension the office granted it) is 7 days away or less, or already past. Days a
 import datetime as dt
 import operator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from django.db import router
 from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -47,6 +49,7 @@ from awards.models import (
     Registration,
     Result,
 )
+from campaigns.compiled import Compiled, stand_in
 from campaigns.models import Criterion, Target, Unit
 
 AT_RISK_DAYS = 7
@@ -302,15 +305,10 @@ def _criteria_count(campaign, target):
     return Coalesce(Subquery(counted), 0)
 
 
-def campaign_progress(campaign, *, today=None, units=None):
-    """The progress of every active unit of the campaign's organisation (or of `units`, a Unit queryset), in one
-    query: each unit with its registration, plan and extension, its dossier in the campaign with the counts kept
-    for it, and how many criteria each target is judged on."""
-    today = today or vietnam_today()
-    if units is None:
-        units = Unit.objects.filter(organisation_id=campaign.organisation_id, active=True)
+def _progress_query(campaign, units):
+    """`campaign_progress`'s one query over `units` (`campaign`: an instance or an id)."""
     kept = {f"kept_{name}": F(f"campaign_dossier__progress__{name}") for name in KEPT}
-    query = (
+    return (
         units.annotate(
             is_registered=Exists(Registration.objects.filter(campaign=campaign, unit=OuterRef("pk"))),
             has_plan=Exists(DocumentVersion.objects.filter(
@@ -331,7 +329,25 @@ def campaign_progress(campaign, *, today=None, units=None):
         .values_list("pk", "code", "name", "is_registered", "has_plan", "extension_until", "dossier_pk",
                      "dossier_state", *kept, "n_collective", "n_individual")
     )
-    unit_rows = list(query)
+
+
+@lru_cache(maxsize=8)
+def _compiled_progress(alias) -> Compiled:
+    """`_progress_query` over an organisation's active units, compiled once per process: Django's building and
+    compiling of its subqueries took 1.5 ms of the dashboard's 5 ms of progress."""
+    units = Unit.objects.using(alias).filter(organisation_id=stand_in(1), active=True)
+    return Compiled(_progress_query(stand_in(0), units), "campaign", "organisation")
+
+
+def campaign_progress(campaign, *, today=None, units=None):
+    """The progress of every active unit of the campaign's organisation (or of `units`, a Unit queryset), in one
+    query: each unit with its registration, plan and extension, its dossier in the campaign with the counts kept
+    for it, and how many criteria each target is judged on."""
+    today = today or vietnam_today()
+    if units is None:  # the organisation's active units: the query's SQL compiled once per process
+        unit_rows = _compiled_progress(router.db_for_read(Unit)).rows(campaign=campaign.pk, organisation=campaign.organisation_id)
+    else:
+        unit_rows = list(_progress_query(campaign, units))
     # A dossier never counted yet (written by a loader around the services) is counted from its rows, for this
     # page only: a GET writes nothing (`manage.py refresh_progress` and the services keep the rows).
     uncounted = [u[6] for u in unit_rows if u[6] is not None and u[8] is None]
