@@ -306,12 +306,15 @@ def main():
     if not args.reuse:
         name = create_database()
         print(f"Cơ sở dữ liệu {name} đã được tạo.", flush=True)
-    import gc
-
     import django
 
     django.setup()
-    gc.freeze()  # what start-up built is frozen out of the collector's reach, as the server does (emulation/wsgi.py)
+    from emulation import memory
+
+    # As the server does (emulation/wsgi.py): what start-up built is frozen out of the collector's reach, and what
+    # the first requests load (templates, URL patterns) once warm.
+    memory.settle()
+    memory.settle_when_warm()
     from django.core.management import call_command
 
     from awards.models import Nominee, Result

@@ -3,12 +3,9 @@
 gunicorn does not run Django's system checks, so the ones that must stop a misconfigured production server
 (the development SECRET_KEY with DEBUG off: ops.E001) are run here, before the first request.
 
-Once loaded, what start-up built (Django, the apps and their modules: over 100,000 objects that live as long as
-the worker) is frozen out of the garbage collector's reach: its full passes, every few dozen requests, then scan
-only what requests made, instead of pausing the request they fall on for 10–25 ms (measured on the province's
-benchmark, which freezes at the same point: bench/run.py)."""
+Once loaded, what the worker holds for good is frozen out of the garbage collector's reach, at start-up and again
+once warm (emulation/memory.py), as the benchmark does at the same points (bench/run.py)."""
 
-import gc
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -24,4 +21,7 @@ _errors = secret_key_errors()
 if _errors:
     raise ImproperlyConfigured("\n".join(f"{e.id}: {e.msg} {e.hint}" for e in _errors))
 
-gc.freeze()
+from emulation import memory  # noqa: E402
+
+memory.settle()
+memory.settle_when_warm()
