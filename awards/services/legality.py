@@ -194,19 +194,25 @@ def tie_choice(meeting: CouncilMeeting, award: CampaignAward, candidates: list):
     )
 
 
+@lru_cache(maxsize=8)
+def _left_out_queries(alias, target) -> tuple[Compiled, Compiled]:
+    """What `_left_out` reads, compiled once per process: the nominees on an active decision of the award kind,
+    and the subjects (staff, unit) nominated in the campaign for another kind."""
+    taken = (DecisionLine.objects.using(alias).filter(decision__campaign=stand_in(0), decision__award_kind=stand_in(1),
+                                                      decision__state__in=ACTIVE).order_by().values_list("nominee_id"))
+    others = (Nominee.objects.using(alias).filter(dossier__campaign=stand_in(0), target=target)
+              .exclude(award_kind=stand_in(1)).order_by().values_list("staff_id", "unit_id"))
+    return Compiled(taken, "campaign", "kind"), Compiled(others, "campaign", "kind")
+
+
 def _left_out(meeting: CouncilMeeting, award: CampaignAward, rows) -> set[int]:
     """The pks among `rows` (tuples (pk, staff_id, unit_id, ...) of nominees for `award`) that drafting leaves out of it: on
     another decision of this award, or refused by the one-award rule. Only a subject nominated for another award
     kind can be refused (the ranking already leaves out those withdrawn), so only those are read as instances."""
-    taken = set(
-        DecisionLine.objects.filter(decision__campaign=meeting.campaign, decision__award_kind=award.award_kind,
-                                    decision__state__in=ACTIVE).order_by().values_list("nominee_id", flat=True)
-    )
-    others = {
-        ("s", staff_id) if staff_id else ("u", unit_id)
-        for staff_id, unit_id in Nominee.objects.filter(dossier__campaign=meeting.campaign, target=award.target)
-        .exclude(award_kind=award.award_kind).order_by().values_list("staff_id", "unit_id")
-    }
+    taken_query, others_query = _left_out_queries(router.db_for_read(Nominee), award.target)
+    ids = {"campaign": meeting.campaign_id, "kind": award.award_kind_id}
+    taken = {pk for pk, in taken_query.rows(**ids)}
+    others = {("s", staff_id) if staff_id else ("u", unit_id) for staff_id, unit_id in others_query.rows(**ids)}
     suspects = [pk for pk, staff_id, unit_id, *_ in rows
                 if pk not in taken and (("s", staff_id) if staff_id else ("u", unit_id)) in others] if others else []
     refused = other_award_refusal_map(

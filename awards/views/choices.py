@@ -16,7 +16,7 @@ from awards.selectors import meetings_for
 from awards.services import legality
 from awards.services.ballots import nominees_considered
 from awards.services.council import has_signed_decision
-from awards.views.common import show_errors
+from awards.views.common import campaign_or_404, show_errors
 from campaigns.params import parse_id
 
 
@@ -59,7 +59,8 @@ def meeting_ties(request, pk):
     meeting page by htmx once the page is shown (ranking the whole province is the page's longest part), or as a
     page of its own without JavaScript."""
     # Whether a signed decision rests on the meeting (its record is then closed) is read with it.
-    meeting = get_object_or_404(meetings_for(request.user).select_related("campaign").annotate(signed=has_signed_decision()), pk=pk)
+    meeting = get_object_or_404(meetings_for(request.user).annotate(signed=has_signed_decision()), pk=pk)
+    meeting.campaign = campaign_or_404(request)  # meetings_for keeps to the page's campaign, read with the request
     context = {
         "meeting": meeting, "ties": legality.open_ties(meeting),
         "office": may(request.user, "awards.record_vote") and not meeting.signed,
