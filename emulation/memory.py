@@ -18,7 +18,9 @@ WARM_REQUESTS = 100
 
 
 def settle() -> None:
-    """Freeze what the process holds now (call it once the application is loaded)."""
+    """Collect what is garbage and freeze the rest of what the process holds now (call it once the application
+    is loaded): a cycle frozen while garbage would never be freed."""
+    gc.collect()
     gc.freeze()
 
 

@@ -39,7 +39,7 @@ from awards.services.grounds import grounds_for, signing_errors
 from awards.services.ranking import BANG_KHEN, Ranking, rank_rows
 from awards.services.register import check_signing_date
 from awards.services.transitions import set_state
-from campaigns.compiled import Compiled, stand_in
+from campaigns.compiled import Compiled
 from campaigns.models import Target
 
 ACTIVE = [DecisionState.DRAFT, DecisionState.APPROVED]
@@ -198,10 +198,14 @@ def tie_choice(meeting: CouncilMeeting, award: CampaignAward, candidates: list):
 def _left_out_queries(alias, target) -> tuple[Compiled, Compiled]:
     """What `_left_out` reads, compiled once per process: the nominees on an active decision of the award kind,
     and the subjects (staff, unit) nominated in the campaign for another kind."""
-    taken = (DecisionLine.objects.using(alias).filter(decision__campaign=stand_in(0), decision__award_kind=stand_in(1),
-                                                      decision__state__in=ACTIVE).order_by().values_list("nominee_id"))
-    others = (Nominee.objects.using(alias).filter(dossier__campaign=stand_in(0), target=target)
-              .exclude(award_kind=stand_in(1)).order_by().values_list("staff_id", "unit_id"))
+    def taken(campaign, kind):
+        return (DecisionLine.objects.using(alias).filter(decision__campaign=campaign, decision__award_kind=kind,
+                                                         decision__state__in=ACTIVE).order_by().values_list("nominee_id"))
+
+    def others(campaign, kind):
+        return (Nominee.objects.using(alias).filter(dossier__campaign=campaign, target=target)
+                .exclude(award_kind=kind).order_by().values_list("staff_id", "unit_id"))
+
     return Compiled(taken, "campaign", "kind"), Compiled(others, "campaign", "kind")
 
 
@@ -277,8 +281,8 @@ def line_candidates(meeting: CouncilMeeting, award: CampaignAward) -> list:
 
 @lru_cache(maxsize=8)
 def _passed_query(alias) -> Compiled:
-    query = Vote.objects.using(alias).filter(meeting=stand_in(0), votes_for__gte=stand_in(1)).order_by().values_list("nominee_id")
-    return Compiled(query, "meeting", "fewest")
+    return Compiled(lambda meeting, fewest: Vote.objects.using(alias).filter(meeting=meeting, votes_for__gte=fewest)
+                    .order_by().values_list("nominee_id"), "meeting", "fewest")
 
 
 def open_ties(meeting: CouncilMeeting) -> list[dict]:

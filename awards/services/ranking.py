@@ -52,7 +52,7 @@ from awards.services.recompute import appraised_nominees
 from awards.services.scores import ensure_scores, unscored
 from awards.services.scores import ratio as _ratio
 from campaigns import formatting
-from campaigns.compiled import Compiled, stand_in
+from campaigns.compiled import Compiled
 from campaigns.models import (
     Criterion,
     Gender,
@@ -272,9 +272,13 @@ def _eligible_query(qs, steps):
 def _compiled_eligible(alias, rule, target, by_kind):
     """`_eligible_query` of a ranking seen by everyone, compiled once per process for its shape (the database, the
     tie rule, the target, whether one award kind is ranked): 1 ms of Django's work saved on each read."""
-    qs = _nominees(stand_in(0), target, stand_in(1) if by_kind else None).using(alias)
-    query, key_at = _eligible_query(qs, _tie_rules(rule, target))
-    return Compiled(query, "campaign", *(["kind"] if by_kind else [])), tuple(key_at)
+    steps = _tie_rules(rule, target)
+
+    def build(campaign, kind=None):
+        return _eligible_query(_nominees(campaign, target, kind).using(alias), steps)[0]
+
+    key_at = _eligible_query(_nominees(0, target, None), steps)[1]
+    return Compiled(build, "campaign", *(["kind"] if by_kind else [])), tuple(key_at)
 
 
 class Ranking:

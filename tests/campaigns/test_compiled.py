@@ -1,5 +1,6 @@
-"""A query compiled once (campaigns.compiled) gives, for any values of its stand-ins, the rows values_list()
-gives, converted alike (dates, booleans, decimals, annotations), in one query."""
+"""A query compiled once (campaigns.compiled) gives, for any values, the rows values_list() gives, converted alike
+(dates, booleans, decimals, annotations), in one query; a query whose SQL is not the same for every value is
+refused when compiled."""
 
 import datetime as dt
 from decimal import Decimal
@@ -10,7 +11,7 @@ from django.db.models import Case, DecimalField, F, Value, When
 from django.db.models.functions import Cast
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.compiled import Compiled, stand_in
+from campaigns.compiled import Compiled
 from campaigns.models import Gender, Staff
 from tests.factories import StaffFactory, UnitFactory
 
@@ -27,13 +28,13 @@ def _query(unit, gender):
     )
 
 
-def test_a_compiled_query_reads_what_values_list_reads_for_every_value_of_its_stand_ins():
+def test_a_compiled_query_reads_what_values_list_reads_for_every_value():
     north, south = UnitFactory(name="Phòng Bắc"), UnitFactory(name="Phòng Nam")
     StaffFactory(unit=north, full_name="Trần Thị Thu Hà", gender=Gender.FEMALE, date_of_birth=dt.date(1990, 5, 1))
     StaffFactory(unit=north, full_name="Lê Thị Mai", gender=Gender.FEMALE, active=False)
     StaffFactory(unit=north, full_name="Phạm Văn Long", gender=Gender.MALE)
     StaffFactory(unit=south, full_name="Võ Thị Lan", gender=Gender.FEMALE, date_of_birth=dt.date(1985, 1, 2))
-    compiled = Compiled(_query(stand_in(0), Gender.FEMALE), "unit")
+    compiled = Compiled(lambda unit: _query(unit, Gender.FEMALE), "unit")
 
     for unit in (north, south, UnitFactory()):
         with CaptureQueriesContext(connection) as ctx:
@@ -42,6 +43,13 @@ def test_a_compiled_query_reads_what_values_list_reads_for_every_value_of_its_st
     assert compiled.rows(unit=north.pk)[0][2:] == (dt.date(1990, 5, 1), True, "Phòng Bắc", Decimal("7.50"), True)
 
 
-def test_a_query_that_does_not_use_a_stand_in_is_refused():
-    with pytest.raises(ValueError, match="unit"):
-        Compiled(_query(UnitFactory().pk, Gender.FEMALE), "unit")
+def test_a_query_whose_sql_is_not_the_same_for_every_value_is_refused():
+    unit = UnitFactory().pk
+    with pytest.raises(ValueError, match="does not use"):
+        Compiled(lambda unit_id: _query(unit, Gender.FEMALE), "unit")  # the value is not used
+    with pytest.raises(ValueError, match="depends on the values"):
+        Compiled(lambda n: Staff.objects.filter(pk__in=range(n - 31_990)).values_list("pk"), "n")
+    with pytest.raises(ValueError, match="changes with the values"):
+        Compiled(lambda n: Staff.objects.filter(unit_id=unit, code=str(n)).values_list("pk"), "n")
+    with pytest.raises(ValueError, match="None"):
+        Compiled(lambda unit_id: _query(unit_id, Gender.FEMALE), "unit").rows(unit=None)
