@@ -205,7 +205,11 @@ def save_cell(request, pk):
 @require_POST
 @rule_required("awards.score")
 def recompute(request):
-    report = recompute_service.recompute_results(_campaign(request))
+    campaign = _campaign(request)
+    if campaign.status == CampaignStatus.CLOSED:  # its results stay what they were when it closed
+        messages.error(request, scope.closed_message(campaign))
+        return redirect(_next(request, reverse("scoring:grid")))
+    report = recompute_service.recompute_results(campaign)
     messages.success(request, f"Đã tính lại từ số liệu: {report.created} kết quả mới, {report.changed} kết quả thay đổi.")
     return redirect(_next(request, reverse("scoring:grid")))
 

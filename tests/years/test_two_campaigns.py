@@ -161,3 +161,6 @@ def test_a_closed_campaigns_grid_and_nominee_pages_show_its_results_read_only(cl
     individual = campaign.dossiers.get(unit=unit_a).nominees.get(staff__isnull=False)
     page = client.get(reverse("scoring:nominee", kwargs={"pk": individual.pk}, campaign=campaign)).content.decode()
     assert "Đặng Thị Hạnh" in page and 'name="outcome"' not in page and "Xung đột lợi ích" not in page
+    # Asked directly, the recomputation says why it does nothing.
+    response = client.post(reverse("scoring:recompute", campaign=campaign), follow=True)
+    assert "đã kết thúc" in response.content.decode() and "Đã tính lại" not in response.content.decode()
