@@ -194,6 +194,11 @@ def tie_choice(meeting: CouncilMeeting, award: CampaignAward, candidates: list):
     )
 
 
+def _whose(staff_id, unit_id) -> tuple:
+    """Whose achievement a nomination is, among those of one target: the person's, else the unit's."""
+    return ("s", staff_id) if staff_id else ("u", unit_id)
+
+
 @lru_cache(maxsize=8)
 def _left_out_queries(alias, target) -> tuple[Compiled, Compiled]:
     """What `_left_out` reads, compiled once per process: the nominees on an active decision of the award kind,
@@ -216,9 +221,9 @@ def _left_out(meeting: CouncilMeeting, award: CampaignAward, rows) -> set[int]:
     taken_query, others_query = _left_out_queries(router.db_for_read(Nominee), award.target)
     ids = {"campaign": meeting.campaign_id, "kind": award.award_kind_id}
     taken = {pk for pk, in taken_query.rows(**ids)}
-    others = {("s", staff_id) if staff_id else ("u", unit_id) for staff_id, unit_id in others_query.rows(**ids)}
+    others = {_whose(staff_id, unit_id) for staff_id, unit_id in others_query.rows(**ids)}
     suspects = [pk for pk, staff_id, unit_id, *_ in rows
-                if pk not in taken and (("s", staff_id) if staff_id else ("u", unit_id)) in others] if others else []
+                if pk not in taken and _whose(staff_id, unit_id) in others] if others else []
     refused = other_award_refusal_map(
         Nominee.objects.filter(pk__in=suspects).select_related("staff", "unit", "dossier", "award_kind"),
         award_kind=award.award_kind,
