@@ -6,6 +6,10 @@ keeps the SQL of a queryset's *shape*, built once with stand-in values where cal
 award kind's id), and runs it again with the real values, its rows converted as values_list() converts them
 (SQLite's decimals, booleans and dates). The caller keys its cache by everything else the shape depends on.
 
+`build` must read nothing but its arguments: no user, and no selector that narrows to the request's campaign
+(`campaigns.scope.narrow`, `awards.selectors.*_for`): what it read while compiling would be kept as a constant and
+used for every later call. Querysets narrowed for a user go through the ORM (e.g. `Ranking` with a `user`).
+
 The shape is built twice, with two sets of stand-ins, and must come out as the same SQL whose parameters differ
 exactly where the stand-ins go: a query whose SQL depends on a value (Django writes `IS NULL` for None, drops a
 lookup whose value lies outside its field's range) or that has a constant equal to a stand-in is refused.
