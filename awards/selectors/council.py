@@ -6,9 +6,10 @@ The meeting itself is loaded through `awards.selectors.meetings_for` (the per-us
 
 import operator
 from dataclasses import dataclass
-from functools import cache, reduce
+from functools import cache, lru_cache, reduce
 
 from django.contrib.auth import get_user_model
+from django.db import router
 from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Subquery
 
 from awards.models import (
@@ -16,11 +17,13 @@ from awards.models import (
     CouncilAttendance,
     CouncilMeeting,
     MinutesConfirmation,
+    Nominee,
     Vote,
 )
 from awards.services import ballots
 from awards.services.ballots import nominees_considered
 from awards.services.council import fewest_votes_to_pass, has_signed_decision
+from campaigns.compiled import Compiled
 from campaigns.models import Staff, Target
 from campaigns.roles import GROUP_NAMES, Role
 
@@ -133,21 +136,26 @@ class VoteLine:
 
 
 def vote_lines(meeting: CouncilMeeting) -> list[VoteLine]:
-    """Every award line with its number of nominees, of votes recorded and of votes that passed: one grouped query,
-    the threshold counted by awards.services.council's own arithmetic."""
-    fewest = fewest_votes_to_pass(meeting)
-    rows = (
-        # Joined to this meeting's votes only (one per nominee at most): rows are counted without DISTINCT.
-        nominees_considered(meeting).order_by()
-        .annotate(vote=FilteredRelation("votes", condition=Q(votes__meeting=meeting)))
-        .values("award_kind_id", "award_kind__short_name", "award_kind__level", "target")
-        .annotate(n=Count("pk"), voted=Count("vote"), passed=Count("vote", filter=Q(vote__votes_for__gte=fewest)))
-        .order_by("award_kind__level", "target", "award_kind__short_name")
-    )
-    return [
-        VoteLine(r["award_kind_id"], r["award_kind__short_name"], r["award_kind__level"], r["target"], r["n"], r["voted"], r["passed"])
-        for r in rows
-    ]
+    """Every award line with its number of nominees, of votes recorded and of votes that passed: one grouped query
+    (its SQL compiled once per process), the threshold counted by awards.services.council's own arithmetic."""
+    rows = _vote_lines_query(router.db_for_read(Nominee)).rows(
+        campaign=meeting.campaign_id, meeting=meeting.pk, fewest=fewest_votes_to_pass(meeting))
+    return [VoteLine(*row) for row in rows]
+
+
+@lru_cache(maxsize=8)
+def _vote_lines_query(alias) -> Compiled:
+    def build(campaign, meeting, fewest):
+        return (
+            # Joined to this meeting's votes only (one per nominee at most): rows are counted without DISTINCT.
+            nominees_considered(CouncilMeeting(pk=meeting, campaign_id=campaign)).using(alias).order_by()
+            .annotate(vote=FilteredRelation("votes", condition=Q(votes__meeting=meeting)))
+            .values_list("award_kind_id", "award_kind__short_name", "award_kind__level", "target")
+            .annotate(n=Count("pk"), voted=Count("vote"), passed=Count("vote", filter=Q(vote__votes_for__gte=fewest)))
+            .order_by("award_kind__level", "target", "award_kind__short_name")
+        )
+
+    return Compiled(build, "campaign", "meeting", "fewest")
 
 
 VOTE_TABLE_ORDER = ("award_kind__level", "award_kind_id", "target", "unit__code", "pk")
