@@ -70,9 +70,14 @@ def closed_message(campaign):
             "được giữ nguyên, không thể thay đổi.")
 
 
+def is_closed(campaign) -> bool:
+    """A closed campaign's rows and signed documents never change: its pages only show them."""
+    return campaign is not None and campaign.status == CampaignStatus.CLOSED
+
+
 def ensure_open(campaign):
     """Writes on a closed campaign are refused: its rows and signed documents never change."""
-    if campaign is not None and campaign.status == CampaignStatus.CLOSED:
+    if is_closed(campaign):
         raise ValidationError(closed_message(campaign))
 
 

@@ -240,7 +240,6 @@ def _groups(ranks):
             start = i
 
 
-
 def _nominees(campaign, target, kind, user=None):
     """What a ranking ranks: the appraised nominees of `campaign` (an instance or an id) for `target`, proposed
     (not withdrawn) for `kind` (an AwardKind or an id; any when None), those `user` may see if given."""
@@ -254,18 +253,23 @@ def _nominees(campaign, target, kind, user=None):
 
 def _eligible_query(qs, steps):
     """The eligible among `qs` (and those never scored), ordered by score and the tie rule's keys, as KEY_FIELDS
-    and the tie keys annotated; and the positions in a row of the key that tells rank groups (score, then each
-    step's)."""
-    ties, key_at = {}, [_K_SCORE]
-    for i, step in enumerate(steps):
-        if step.same is SUBMITTED:
-            key_at.append(KEY_FIELDS.index("submitted"))
-        else:
-            ties[f"tie{i}"] = step.same
-            key_at.append(len(KEY_FIELDS) + len(ties) - 1)
+    and the tie keys annotated; and `_key_positions`."""
+    ties = _tie_annotations(steps)
     query = qs.filter(ELIGIBLE | Q(score__isnull=True)).annotate(submitted=SUBMITTED, **ties).order_by(
         F("score__score").desc(), *[OrderBy(step.db, nulls_last=True) for step in steps]).values_list(*KEY_FIELDS, *ties)
-    return query, key_at
+    return query, _key_positions(steps)
+
+
+def _tie_annotations(steps) -> dict:
+    """The tie keys `_eligible_query` annotates (the submission time is read as KEY_FIELDS' "submitted")."""
+    return {f"tie{i}": step.same for i, step in enumerate(steps) if step.same is not SUBMITTED}
+
+
+def _key_positions(steps) -> tuple:
+    """Where, in a row of `_eligible_query`, the key that tells rank groups is: the score, then each step's."""
+    ties = list(_tie_annotations(steps))
+    return (_K_SCORE, *[KEY_FIELDS.index("submitted") if step.same is SUBMITTED else len(KEY_FIELDS) + ties.index(f"tie{i}")
+                        for i, step in enumerate(steps)])
 
 
 @lru_cache(maxsize=64)
@@ -277,8 +281,7 @@ def _compiled_eligible(alias, rule, target, by_kind):
     def build(campaign, kind=None):
         return _eligible_query(_nominees(campaign, target, kind).using(alias), steps)[0]
 
-    key_at = _eligible_query(_nominees(0, target, None), steps)[1]
-    return Compiled(build, "campaign", *(["kind"] if by_kind else [])), tuple(key_at)
+    return Compiled(build, "campaign", *(["kind"] if by_kind else [])), _key_positions(steps)
 
 
 class Ranking:

@@ -32,7 +32,6 @@ from awards.services import weights as weight_service
 from awards.services.bang_khen import bang_khen_eligibility
 from campaigns import formatting, scope
 from campaigns.models import (
-    CampaignStatus,
     Criterion,
     IndexComponentScore,
     IndicatorRecord,
@@ -106,7 +105,7 @@ def grid(request):
     target = _target(request)
     criteria = list(Criterion.objects.filter(campaign=campaign, target=target).order_by("order"))
     # Every appraised nominee, a closed campaign's too: its grid shows the results it closed with, read-only.
-    closed = campaign.status == CampaignStatus.CLOSED
+    closed = scope.is_closed(campaign)
     scored = nominees_for(request.user, recompute_service.appraised_nominees(campaign).filter(target=target))
     nominees = scored
     unit_pk = parse_id(request.GET.get("unit"))
@@ -206,7 +205,7 @@ def save_cell(request, pk):
 @rule_required("awards.score")
 def recompute(request):
     campaign = _campaign(request)
-    if campaign.status == CampaignStatus.CLOSED:  # its results stay what they were when it closed
+    if scope.is_closed(campaign):  # its results stay what they were when it closed
         messages.error(request, scope.closed_message(campaign))
         return redirect(_next(request, reverse("scoring:grid")))
     report = recompute_service.recompute_results(campaign)
@@ -231,7 +230,7 @@ def nominee(request, pk):
     for r in results:
         r.nominee = nominee
     # The rules are about the nominee: asked once, not once per criterion. A closed campaign's results are read-only.
-    closed = campaign.status == CampaignStatus.CLOSED
+    closed = scope.is_closed(campaign)
     editable = not closed and may(request.user, "awards.rule_on_result", nominee)
     conflict = not closed and conflict_of_interest(request.user, nominee)
     cells = [_cell(r, request.user, editable=editable, conflict=conflict) for r in results]
