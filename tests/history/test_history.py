@@ -12,7 +12,7 @@ from django.test import Client
 from awards.imports.history import import_history
 from awards.models import PastAward
 from awards.selectors.history import IMPORTED, IN_APP, person_history, unit_history
-from awards.services.bang_khen import bang_khen_eligibility
+from awards.services.bang_khen import bang_khen_eligibility, bang_khen_reasons
 from campaigns.excel.template_files import template
 from campaigns.models import AnnualRating, Initiative
 from tests.excel.conftest import read_back, xlsx
@@ -174,3 +174,32 @@ def test_the_bang_khen_rule_names_the_earlier_awards_of_the_years_it_used(world)
         "«Sáng kiến 2022» (2022); «Sáng kiến 2023» (2023); khen thưởng đã nhận trong năm 2022 (lịch sử khen thưởng): "
         "Giấy khen của Giám đốc Sở (2022, 20/QĐ-SLĐTBXH ngày 09/12/2022) → Đủ điều kiện"
     )
+
+
+def test_one_nominees_bang_khen_reason_read_alone_is_the_reason_read_among_many(world):
+    """One nominee's page reads its history by queries compiled once per process; a ranking reads many at once
+    through the ORM: both say the same, for a person and for a unit, years after the campaign's left out."""
+    staff = world.staff.staff
+    for year in (2021, 2022, 2023, 2024):
+        AnnualRating.objects.create(staff=staff, year=year, rating="HTXSNV")
+        AnnualRating.objects.create(unit=world.unit_a, year=year, rating="HTXSNV")
+    Initiative.objects.create(staff=staff, year=2022, title="Sáng kiến số hóa hồ sơ", decision_ref="7/QĐ-SKKN")
+    Initiative.objects.create(staff=staff, year=2024, title="Sáng kiến năm sau")
+    PastAward.objects.create(staff=staff, year=2022, award_name=GK, decision_number="20/QĐ-SLĐTBXH",
+                             decision_date=dt.date(2022, 12, 9), issuer=ISSUER)
+    PastAward.objects.create(unit=world.unit_a, year=2022, award_name="Tập thể lao động xuất sắc",
+                             decision_number="88/QĐ-UBND", issuer="Chủ tịch UBND tỉnh Ninh Thuận")
+    many = [world.nominee_a, world.nominee_b, world.collective_a, world.collective_b]
+
+    together = bang_khen_reasons(many, year=2023)
+
+    alone = {n.pk: bang_khen_eligibility(n, year=2023) for n in many}
+    assert alone == together
+    assert alone[world.nominee_a.pk] == (False, (
+        "Hoàn thành xuất sắc nhiệm vụ 3 năm liên tục (2021, 2022, 2023) nhưng chỉ có 1 sáng kiến được công nhận "
+        "trong thời gian này: «Sáng kiến số hóa hồ sơ» (2022, 7/QĐ-SKKN); cần 2 sáng kiến; khen thưởng đã nhận trong "
+        "các năm 2021, 2022 (lịch sử khen thưởng): Giấy khen của Giám đốc Sở (2022, 20/QĐ-SLĐTBXH ngày 09/12/2022) "
+        "→ Chưa đủ điều kiện"))
+    assert alone[world.collective_a.pk] == (True, (
+        "Tập thể Hoàn thành xuất sắc nhiệm vụ 3 năm liên tục (2021, 2022, 2023); khen thưởng đã nhận trong các năm "
+        "2021, 2022 (lịch sử khen thưởng): Tập thể lao động xuất sắc (2022, 88/QĐ-UBND) → Đủ điều kiện"))
