@@ -9,7 +9,7 @@ stored on StateChange, would need set_state to know the history row each save wr
 
 import datetime as dt
 
-from awards.services.transitions import transitions_of
+from awards.services.transitions import transitions_list
 from campaigns.audit import TRANSITION, AuditEntry, Change, history_entries
 
 # A transition and the history row written by the same save are at most this far apart.
@@ -30,7 +30,7 @@ def history_for(obj, *, state_field="state"):
     """Every recorded change of `obj`, newest first (a list of AuditEntry)."""
     model = type(obj)
     entries = history_entries(obj)
-    transitions = sorted(transitions_of(obj), key=lambda t: (t.at, t.pk))
+    transitions = sorted(transitions_list(obj), key=lambda t: (t.at, t.pk))
     try:
         state_name = str(model._meta.get_field(state_field).verbose_name)
     except Exception:

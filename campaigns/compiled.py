@@ -10,6 +10,10 @@ award kind's id), and runs it again with the real values, its rows converted as 
 (`campaigns.scope.narrow`, `awards.selectors.*_for`): what it read while compiling would be kept as a constant and
 used for every later call. Querysets narrowed for a user go through the ORM (e.g. `Ranking` with a `user`).
 
+A queryset of model instances (no values_list()) is compiled the same way and `objects()` builds its instances,
+with those of its select_related(), as Django's own iteration does; prefetch_related() and a related manager's
+queryset (which knows its owner) are refused.
+
 The shape is built twice, with two sets of stand-ins, and must come out as the same SQL whose parameters differ
 exactly where the stand-ins go: a query whose SQL depends on a value (Django writes `IS NULL` for None, drops a
 lookup whose value lies outside its field's range) or that has a constant equal to a stand-in is refused.
@@ -18,6 +22,7 @@ lookup whose value lies outside its field's range) or that has a constant equal 
 from __future__ import annotations
 
 from django.db import connections
+from django.db.models.query import ModelIterable, get_related_populators
 
 # Two sets of stand-ins: integers within the range of every integer column, the smallest included (Django drops
 # a lookup whose value lies outside its field's range: a negative one on a positive field, 40,000 on a small one).
@@ -25,8 +30,8 @@ _BASES = (32_000, 32_100)
 
 
 class Compiled:
-    """The SQL of the values_list() queryset that `build(*values)` returns, for values of `names` (ints: ids or
-    counts), compiled once; `rows(**values)` runs it."""
+    """The SQL of the queryset that `build(*values)` returns, for values of `names` (ints: ids or counts), compiled
+    once; `rows(**values)` runs it (a values_list() query), `objects(**values)` too (a query of model instances)."""
 
     def __init__(self, build, *names: str):
         first, second = ([base + i for i in range(len(names))] for base in _BASES)
@@ -47,6 +52,21 @@ class Compiled:
         self.alias = compiler.using
         fields = [col[0] for col in compiler.select[: compiler.col_count]]
         self.converters = list(compiler.get_converters(fields).items())
+        self._instances = None
+        queryset = build(*first)
+        if queryset._iterable_class is ModelIterable:
+            if queryset._prefetch_related_lookups or queryset._known_related_objects:
+                raise ValueError("Compiled: prefetch_related() and a related manager's queryset are not compiled")
+            self._instances = self._instance_maker(compiler)
+
+    @staticmethod
+    def _instance_maker(compiler):
+        """What Django's ModelIterable reads of a compiled query to make its instances, kept with the SQL."""
+        select, klass_info, annotations = compiler.select, compiler.klass_info, compiler.annotation_col_map
+        start, stop = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        init_list = [col[0].target.attname for col in select[start:stop]]
+        populators = get_related_populators(klass_info, select, compiler.using)
+        return klass_info["model"], start, stop, init_list, populators, list((annotations or {}).items())
 
     @staticmethod
     def _compile(queryset):
@@ -74,3 +94,18 @@ class Compiled:
                 row[pos] = value
             converted.append(tuple(row))
         return converted
+
+    def objects(self, **values) -> list:
+        """The model instances (with their select_related() objects) for these values, as the queryset gives them."""
+        if self._instances is None:
+            raise ValueError("Compiled: objects() of a values_list() query")
+        model, start, stop, init_list, populators, annotations = self._instances
+        out = []
+        for row in self.rows(**values):
+            obj = model.from_db(self.alias, init_list, row[start:stop])
+            for populator in populators:
+                populator.populate(row, obj)
+            for name, pos in annotations:
+                setattr(obj, name, row[pos])
+            out.append(obj)
+        return out

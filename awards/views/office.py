@@ -21,14 +21,13 @@ from awards.models import (
     DossierComment,
     DossierState,
     Nominee,
-    Registration,
 )
 from awards.rules import may, rule_required
-from awards.selectors import dossiers_for
+from awards.selectors import dossier_page, dossiers_for
 from awards.services import deadlines
 from awards.services import dossiers as svc
-from awards.services.transitions import transitions_of
-from awards.views.portal import dossier_parts, refusal, unit_plan_version
+from awards.services.transitions import transitions_list
+from awards.views.portal import dossier_parts, refusal
 from campaigns import scope
 
 # --- office ----------------------------------------------------------------------------------------------------
@@ -88,20 +87,17 @@ def office_dossier(request, pk):
     dossier = get_object_or_404(dossiers_for(request.user).select_related("campaign", "unit"), pk=pk)
     nominees, dossier_documents, checklist = dossier_parts(dossier)
     campaign, unit = dossier.campaign, dossier.unit
-    extensions = list(DeadlineExtension.objects.filter(campaign=campaign, unit=unit).select_related("granted_by__staff"))
+    extensions = dossier_page.extensions(campaign, unit)
     latest = max(extensions, key=lambda e: e.until, default=None)
     closes = deadlines.deadline_for(campaign, unit, extension=latest)
-    registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("staff", "award_kind")
-                         .order_by("target", "staff__full_name"))  # the default order, less its campaign and unit
-    for r in registrations:
-        r.unit = unit  # a collective registration is named after it
+    registrations = dossier_page.registrations(campaign, unit)  # a collective registration is named after its unit
     return render(request, "portal/office_dossier.html", {
         "dossier": dossier, "campaign": campaign, "unit": unit, "nominees": nominees,
         "dossier_documents": dossier_documents, "checklist": checklist, "complete": all(i.done for i in checklist),
-        "plan_version": unit_plan_version(campaign, unit),
+        "plan_version": dossier_page.plan_version(campaign, unit),
         "closes": closes, "closed": timezone.now() > closes, "extensions": extensions,
         "registrations": registrations,
-        "history": list(transitions_of(dossier)), "comments": list(dossier.comments.select_related("author__staff")),
+        "history": transitions_list(dossier), "comments": dossier_page.comments(dossier),
         "can_act": may(request.user, "awards.appraise_dossier", dossier), "with_office": dossier.state in svc.WITH_OFFICE_STATES,
         "return_form": _blank_form(forms.ReasonForm, "return"), "reject_form": _blank_form(forms.ReasonForm, "reject"),
         "accept_form": _blank_form(forms.NoteForm, "accept"), "reopen_form": _blank_form(forms.ReopenForm, "reopen"),

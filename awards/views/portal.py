@@ -25,13 +25,14 @@ from awards.models import (
 from awards.rules import asks, may, require_or_404, rule_required
 from awards.selectors import (
     documents_for,
+    dossier_page,
     dossiers_for,
     nominees_for,
     user_unit_id,
 )
 from awards.services import deadlines, files
 from awards.services import dossiers as svc
-from awards.services.transitions import transitions_of
+from awards.services.transitions import transitions_list
 from campaigns import scope
 from campaigns.models import Unit
 
@@ -64,16 +65,9 @@ def versions_prefetch(with_uploader=True):
     return Prefetch("versions", queryset=versions.select_related("uploaded_by__staff") if with_uploader else versions)
 
 
-def unit_plan_version(campaign, unit):
-    """The current version of the unit's plan (None before one is uploaded), in one query (a unit has one plan a
-    campaign)."""
-    return (DocumentVersion.objects.filter(document__campaign=campaign, document__unit=unit, document__kind=DocumentKind.UNIT_PLAN)
-            .order_by("-number").first())
-
-
 def dossier_parts(dossier):
     """Nominees, documents (with versions) and the checklist of one dossier, in a fixed number of queries."""
-    nominees = list(dossier.nominees.select_related("staff", "unit", "award_kind").order_by("target", "id"))
+    nominees = dossier_page.nominees(dossier)
     # No ordering (the documents are looked up by kind): the default one joins the campaign and the unit.
     documents = list(Document.objects.filter(dossier=dossier).order_by().prefetch_related(versions_prefetch(with_uploader=False)))
     by_key = {(d.kind, d.nominee_id): d for d in documents}
@@ -96,17 +90,17 @@ def home(request):
     unit, campaign = _unit_head_or_404(request)
     now = timezone.now()
     extension = deadlines.latest_extension(campaign, unit)
-    registrations = list(Registration.objects.filter(campaign=campaign, unit=unit).select_related("award_kind").order_by())
+    registrations = dossier_page.registrations(campaign, unit)
     unit_registration = next((r for r in registrations if r.staff_id is None), None)
-    plan_version = unit_plan_version(campaign, unit)
+    plan_version = dossier_page.plan_version(campaign, unit)
     dossier = _own_dossiers(request.user).filter(campaign=campaign).order_by().first()  # one a campaign and unit
     nominees, checklist, comments, reasons = [], [], [], []
     if dossier:
         dossier.campaign, dossier.unit = campaign, unit
         nominees, _, checklist = dossier_parts(dossier)
-        comments = list(dossier.comments.filter(resolved=False).select_related("author__staff"))
+        comments = dossier_page.comments(dossier, open_only=True)
         # The office's word that still applies: the reason of the latest transition, if the office gave one.
-        latest = transitions_of(dossier).first()
+        latest = next(iter(transitions_list(dossier)), None)
         reasons = [latest] if latest and latest.reason and latest.to_state in OFFICE_DECISIONS else []
     return render(request, "portal/home.html", {
         "campaign": campaign, "unit": unit, "now": now,
@@ -211,8 +205,8 @@ def dossier(request, pk):
         "collective_form": forms.CollectiveNomineeForm(campaign=campaign, unit=unit, prefix="collective") if editable else None,
         "individual_form": forms.IndividualNomineeForm(campaign=campaign, unit=unit, prefix="individual") if editable else None,
         "upload_form": forms.UploadForm() if editable else None,
-        "history": list(transitions_of(dossier)),
-        "comments": list(dossier.comments.select_related("author__staff")), "upload_accept": files.ACCEPT,
+        "history": transitions_list(dossier),
+        "comments": dossier_page.comments(dossier), "upload_accept": files.ACCEPT,
     })
 
 

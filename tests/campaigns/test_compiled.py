@@ -53,3 +53,40 @@ def test_a_query_whose_sql_is_not_the_same_for_every_value_is_refused():
         Compiled(lambda n: Staff.objects.filter(unit_id=unit, code=str(n)).values_list("pk"), "n")
     with pytest.raises(ValueError, match="None"):
         Compiled(lambda unit_id: _query(unit_id, Gender.FEMALE), "unit").rows(unit=None)
+
+
+def _fields(obj):
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def test_a_compiled_query_of_instances_builds_what_the_queryset_builds_with_its_related_objects():
+    north, south = UnitFactory(name="Phòng Bắc"), UnitFactory(name="Phòng Nam")
+    StaffFactory(unit=north, full_name="Trần Thị Thu Hà", gender=Gender.FEMALE, date_of_birth=dt.date(1990, 5, 1))
+    StaffFactory(unit=north, full_name="Phạm Văn Long", gender=Gender.MALE, active=False)
+    StaffFactory(unit=south, full_name="Võ Thị Lan", gender=Gender.FEMALE)
+
+    def query(unit):
+        return (Staff.objects.filter(unit_id=unit).select_related("unit__organisation")
+                .annotate(share=Cast(Value("7.5"), DecimalField(max_digits=5, decimal_places=2))).order_by("full_name"))
+
+    compiled = Compiled(query, "unit")
+
+    for unit in (north, south, UnitFactory()):
+        with CaptureQueriesContext(connection) as ctx:
+            got = compiled.objects(unit=unit.pk)
+            related = [(s.unit.name, s.unit.organisation.name, s.share) for s in got]  # no query more
+        expected = list(query(unit.pk))
+        assert [_fields(s) for s in got] == [_fields(s) for s in expected] and len(ctx) == 1
+        assert related == [(s.unit.name, s.unit.organisation.name, Decimal("7.50")) for s in expected]
+    long = next(s for s in compiled.objects(unit=north.pk) if s.full_name == "Phạm Văn Long")
+    assert long.active is False and long._state.adding is False and long._state.db == "default"
+
+
+def test_a_related_managers_queryset_or_a_prefetch_is_not_compiled_as_instances():
+    unit = UnitFactory()
+    with pytest.raises(ValueError, match="prefetch_related"):
+        Compiled(lambda pk: Staff.objects.filter(unit_id=pk).prefetch_related("unit"), "pk")
+    with pytest.raises(ValueError, match="related manager"):
+        Compiled(lambda pk: unit.staff.filter(pk=pk), "pk")
+    with pytest.raises(ValueError, match="values_list"):
+        Compiled(lambda pk: Staff.objects.filter(pk=pk).values_list("pk"), "pk").objects(pk=1)
