@@ -15,10 +15,13 @@ changed fields, the transition's actor and reason). Neither source can be edited
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-from django.db import models
+from django.db import models, router
 from django.utils import formats, timezone
+from simple_history.utils import get_app_model_primary_key_name
 
+from campaigns.compiled import Compiled
 from campaigns.formatting import person_name
 
 ACTIONS = {"+": "Tạo mới", "~": "Cập nhật", "-": "Xóa"}
@@ -96,6 +99,22 @@ def _attname(model, name):
     return model._meta.get_field(name).attname
 
 
+@lru_cache(maxsize=32)
+def _compiled_records(alias, history_model, key_name):
+    return Compiled(lambda pk: history_model._default_manager.using(alias).filter(**{key_name: pk})
+                    .select_related("history_user__staff").order_by("history_date", "history_id"), "pk")
+
+
+def _records(history_model, obj):
+    """The history rows of `obj`, oldest first, with who made each: the SQL compiled once per process and model
+    (for integer keys)."""
+    if not isinstance(obj.pk, int):
+        return list(history_model._default_manager.filter(**{get_app_model_primary_key_name(obj): obj.pk})
+                    .select_related("history_user__staff").order_by("history_date", "history_id"))
+    compiled = _compiled_records(router.db_for_read(history_model), history_model, get_app_model_primary_key_name(obj))
+    return compiled.objects(pk=obj.pk)
+
+
 def history_entries(obj):
     """The django-simple-history rows of `obj`, oldest first, as AuditEntry (each with `_raw`: field → (before,
     after) in stored values, for awards.audit to pair a transition with the save that made it)."""
@@ -103,7 +122,7 @@ def history_entries(obj):
     manager = getattr(obj, "history", None)
     if manager is None or not hasattr(manager, "model"):
         return []
-    records = list(manager.select_related("history_user__staff").order_by("history_date", "history_id"))
+    records = _records(manager.model, obj)
     names = _field_names(model)
     raw = []  # (record, [(name, before, after)])
     prev = None
