@@ -290,22 +290,37 @@ def _passed_query(alias) -> Compiled:
                     .order_by().values_list("nominee_id"), "meeting", "fewest")
 
 
+@lru_cache(maxsize=8)
+def _awards_with_quota(alias) -> Compiled:
+    return Compiled(lambda campaign: CampaignAward.objects.using(alias).filter(campaign=campaign, quota__isnull=False)
+                    .select_related("award_kind").order_by("award_kind__code", "target"), "campaign")
+
+
+@lru_cache(maxsize=8)
+def _tie_break_query(alias, target) -> Compiled:
+    return Compiled(lambda meeting, kind: TieBreak.objects.using(alias).filter(meeting=meeting, award_kind=kind, target=target)
+                    .order_by("pk")[:1], "meeting", "kind")
+
+
 def open_ties(meeting: CouncilMeeting) -> list[dict]:
     """Every quota line of the meeting's campaign that falls inside a tie, with the council's recorded choice (if
     it still fits the tied group). Each row's `nominee` is a RankRow (pk, name, unit_name): the page shows them
     and a tie break needs only their pks. Of each ranking, only the ranks are read, and the rows down to the line's
     rank group when the line falls inside one (`_tie`)."""
     out = []
-    awards = CampaignAward.objects.filter(campaign=meeting.campaign, quota__isnull=False).select_related("award_kind")
+    # The awards with a quota and the council's recorded choices: their SQL compiled once per process.
+    awards = _awards_with_quota(router.db_for_read(CampaignAward)).objects(campaign=meeting.campaign_id)
     # The nominees whose vote passed (passed_nominee_ids), by the same arithmetic, in one lean query (thousands of
     # ids in a province: read as the database gives them, its SQL compiled once per process).
     passed = {pk for pk, in _passed_query(router.db_for_read(Vote)).rows(meeting=meeting.pk, fewest=fewest_votes_to_pass(meeting))}
-    for award in awards.order_by("award_kind__code", "target"):
+    for award in awards:
+        award.campaign = meeting.campaign
         tie = _tie(meeting, award, passed)
         if tie is None:
             continue
         above, tied, slots = tie
-        record = TieBreak.objects.filter(meeting=meeting, award_kind=award.award_kind, target=award.target).first()
+        record = next(iter(_tie_break_query(router.db_for_read(TieBreak), award.target)
+                           .objects(meeting=meeting.pk, kind=award.award_kind_id)), None)
         current = record is not None and set(record.tied.values_list("pk", flat=True)) == {r.nominee.pk for r in tied}
         out.append({
             "award": award, "above": above, "tied": tied, "slots": slots, "record": record if current else None,
