@@ -73,6 +73,39 @@ def ballot_panel(meeting: CouncilMeeting, *, attendance=None) -> dict:
     }
 
 
+@lru_cache(maxsize=4)
+def _attendance_query(alias) -> Compiled:
+    return Compiled(lambda meeting: CouncilAttendance.objects.using(alias).filter(meeting_id=meeting)
+                    .select_related("member").order_by("id"), "meeting")
+
+
+def attendance_recorded(meeting: CouncilMeeting) -> list:
+    """The meeting's attendance rows with their members, in the order recorded (its SQL compiled once per process:
+    the meeting page reads it on every request)."""
+    rows = _attendance_query(router.db_for_read(CouncilAttendance)).objects(meeting=meeting.pk)
+    for row in rows:
+        row.meeting = meeting
+    return rows
+
+
+@lru_cache(maxsize=4)
+def _roster_query(alias) -> Compiled:
+    """`council_roster` when the attendance recorded names the chair and the secretary, compiled once per process."""
+    return Compiled(lambda organisation: _roster(organisation, None, alias), "organisation")
+
+
+def _roster(organisation_id, chair_and_secretary, alias=None):
+    earlier = (CouncilAttendance.objects.using(alias).filter(meeting__campaign__organisation_id=organisation_id)
+               .order_by().values("member_id"))
+    council = _council_role().all()
+    if chair_and_secretary is None:
+        ids = earlier.union(council)
+    else:
+        ids = earlier.union(council, Staff.objects.filter(pk__in=chair_and_secretary).order_by().values("pk"))
+    return (Staff.objects.using(alias).filter(active=True, pk__in=ids).order_by("full_name", "pk")
+            .values_list("pk", "full_name", "unit__name"))
+
+
 def council_roster(meeting: CouncilMeeting, *, attendance=None):
     """The council's members as the data knows them: the people holding the council role, those recorded at any
     meeting of the organisation's councils, and this meeting's chair and secretary; active staff, by name, as
@@ -80,14 +113,10 @@ def council_roster(meeting: CouncilMeeting, *, attendance=None):
     The three sources are one UNION of ids, so the database reads a handful of staff by key rather than testing
     every one of 20,000 against three subqueries. `attendance`: this meeting's attendance rows, when the caller has
     read them; the chair and secretary recorded there (as the meeting's record puts them) are among those recorded."""
-    earlier = (CouncilAttendance.objects.filter(meeting__campaign__organisation_id=meeting.campaign.organisation_id)
-               .order_by().values("member_id"))
-    council = _council_role().all()
+    organisation = meeting.campaign.organisation_id
     if attendance is not None and {meeting.chair_id, meeting.secretary_id} <= {a.member_id for a in attendance}:
-        ids = earlier.union(council)
-    else:
-        ids = earlier.union(council, Staff.objects.filter(pk__in=[meeting.chair_id, meeting.secretary_id]).order_by().values("pk"))
-    return Staff.objects.filter(active=True, pk__in=ids).order_by("full_name", "pk").values_list("pk", "full_name", "unit__name")
+        return _roster_query(router.db_for_read(Staff)).rows(organisation=organisation)
+    return list(_roster(organisation, [meeting.chair_id, meeting.secretary_id]))
 
 
 @cache

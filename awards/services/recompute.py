@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Exists, OuterRef, Q
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -15,6 +16,7 @@ from awards.models import DossierState, Nominee, Result
 from awards.services.evaluators import Records, evaluate
 from awards.services.progress import refresh_progress
 from awards.services.scores import refresh_scores
+from campaigns.compiled import Compiled
 from campaigns.models import (
     CampaignStatus,
     Criterion,
@@ -122,5 +124,13 @@ def unscored_count(campaign) -> int:
     """Appraised nominees that have no result yet (a dossier accepted since the last recompute). Only those whose
     kept score says so (no row, or no result: awards.services.scores) are looked through for a result, not every
     result of the campaign."""
+    return len(_unscored_query(router.db_for_read(Nominee)).rows(campaign=campaign.pk))
+
+
+@lru_cache(maxsize=8)
+def _unscored_query(alias) -> Compiled:
+    """The ids `unscored_count` counts (none, almost always), its SQL compiled once per process: the scoring grid
+    asks it on every page."""
     maybe = Q(score__isnull=True) | Q(score__result_count=0)
-    return scored_nominees(campaign).filter(maybe).filter(~Exists(Result.objects.filter(nominee=OuterRef("pk")))).count()
+    return Compiled(lambda campaign: scored_nominees(campaign).using(alias).filter(maybe)
+                    .filter(~Exists(Result.objects.filter(nominee=OuterRef("pk")))).order_by().values_list("pk"), "campaign")

@@ -151,7 +151,7 @@ def meeting(request, pk):
         rows.append({"nominee": row, "outcome": outcome})
     signed = council_service.signed_decision_on(meeting) if meeting.signed else None
     office = may(request.user, "awards.record_vote") and signed is None
-    recorded = list(meeting.attendance.select_related("member").order_by("id"))  # as recorded (one meeting's)
+    recorded = council_reads.attendance_recorded(meeting)
     return render(request, "decisions/meeting.html", {
         "meeting": meeting, "rows": rows, "page": page, "lines": lines,
         "filters": filters, "query": _filter_query(filters), "page_query": _filter_query(filters, page.number),
