@@ -21,6 +21,7 @@ from awards.models import (
     Vote,
 )
 from awards.rules import COUNCIL_STATES, VISIBILITY, lookup
+from campaigns import scope
 from campaigns.rules import is_council_member, is_unit_head, sees_council, sees_everything, user_staff_id, user_unit_id
 from campaigns.scope import narrow
 
@@ -58,6 +59,14 @@ def dossiers_for(user, qs=None):
 
 def nominees_for(user, qs=None):
     return _visible(Nominee.objects.all() if qs is None else qs, user, "nominee")
+
+
+def narrows_nominees(user, campaign) -> bool:
+    """Whether `nominees_for(user, qs)` can leave out any nominee of `campaign`: it cannot for those who see
+    everything, on that campaign's pages (or where no campaign is active). Readers whose SQL is compiled once for
+    everyone's view (the ranking) read such a user's rows as everyone's, and go through `nominees_for` otherwise."""
+    active = scope.active()
+    return not (sees_everything(user) and (active is None or active.pk == getattr(campaign, "pk", campaign)))
 
 
 def results_for(user, qs=None):

@@ -46,7 +46,7 @@ from awards.models import (
     Outcome,
     ProposalState,
 )
-from awards.selectors import nominees_for
+from awards.selectors import narrows_nominees, nominees_for
 from awards.services.bang_khen import bang_khen_reasons
 from awards.services.recompute import appraised_nominees
 from awards.services.scores import ensure_scores, unscored
@@ -272,6 +272,65 @@ def _key_positions(steps) -> tuple:
                         for i, step in enumerate(steps)])
 
 
+def _order_keys(steps):
+    """The order of the eligible (score, then the tie rule's keys); the others have no tie keys."""
+    return [F("score__score").desc(), *[OrderBy(Case(When(ELIGIBLE, then=step.db)), nulls_last=True) for step in steps]]
+
+
+def _rank_window(steps):
+    # Partitioned and ordered as the ranking is, so that the database sorts once for both.
+    return Window(Rank(), partition_by=[Case(When(ELIGIBLE, then=Value(0)), default=Value(1))], order_by=_order_keys(steps))
+
+
+def _ranked_query(qs, steps, part=None):
+    """Every nominee of `qs` annotated with its rank, in ranking order: eligible ones first by score and the tie
+    keys, then the others by score, then by name. `part` reads one part of the ranking alone, in the same order:
+    "eligible" (ranked among themselves, as they are among everyone) or "others" (no rank): a page inside one part
+    sorts only that part."""
+    by_name = (_by_code_point(F("score__name")), "pk")
+    if part == "eligible":
+        return qs.filter(ELIGIBLE).annotate(submitted=SUBMITTED, rank=Window(Rank(), order_by=_order_keys(steps))).order_by(
+            *_order_keys(steps), *by_name)
+    if part == "others":  # no tie keys and no rank: by score, then by name
+        return qs.exclude(ELIGIBLE).annotate(submitted=SUBMITTED, rank=Value(None, IntegerField())).order_by(
+            F("score__score").desc(), *by_name)
+    return qs.annotate(submitted=SUBMITTED, rank=_rank_window(steps)).order_by(
+        Case(When(ELIGIBLE, then=Value(0)), default=Value(1)), *_order_keys(steps), *by_name,
+    )
+
+
+_COUNTS = ("total", "eligible", "unscored")
+
+
+def _counts_query(qs):
+    """`total`, `eligible` and `unscored` of `qs` in one row: an aggregate written as a values_list() query (grouped
+    by a constant, which Django leaves out of GROUP BY), so that it can be compiled once."""
+    counts = {"total": Count("pk"), "eligible": Count("pk", filter=ELIGIBLE), "unscored": Count("pk", filter=unscored())}
+    return qs.order_by().annotate(one=Value(1)).values("one").annotate(**counts).values_list(*_COUNTS)
+
+
+@lru_cache(maxsize=16)
+def _compiled_counts(alias, target, by_kind):
+    """`_counts_query` of everyone's ranking, compiled once per process for its shape."""
+    def build(campaign, kind=None):
+        return _counts_query(_nominees(campaign, target, kind).using(alias))
+
+    return Compiled(build, "campaign", *(["kind"] if by_kind else []))
+
+
+@lru_cache(maxsize=128)
+def _compiled_rows(alias, rule, target, by_kind, part, start, stop):
+    """Rows [start, stop) of one part of everyone's ranking (`_ranked_query`), compiled once per process for its
+    shape and its bounds (a page's LIMIT and OFFSET are written into the SQL)."""
+    steps = _tie_rules(rule, target)
+    fields = ELIGIBLE_FIELDS if part == "eligible" else ROW_FIELDS
+
+    def build(campaign, kind=None):
+        return _ranked_query(_nominees(campaign, target, kind).using(alias), steps, part).values_list(*fields)[start:stop]
+
+    return Compiled(build, "campaign", *(["kind"] if by_kind else []))
+
+
 @lru_cache(maxsize=64)
 def _compiled_eligible(alias, rule, target, by_kind):
     """`_eligible_query` of a ranking seen by everyone, compiled once per process for its shape (the database, the
@@ -303,7 +362,8 @@ class Ranking:
     def __init__(self, campaign, *, target, award_kind=None, user=None, quota=_READ):
         self.campaign, self.target = campaign, target
         self.kind = resolve_award_kind(campaign, award_kind, target)
-        self._user = user
+        # Who sees every nominee of the campaign reads everyone's ranking, its SQL compiled once per process.
+        self._user = user if user is not None and narrows_nominees(user, campaign) else None
         if quota is _READ:
             quota = quota_for(campaign, self.kind, target) if self.kind is not None else None
         self.quota = quota
@@ -320,31 +380,13 @@ class Ranking:
         return _nominees(self.campaign, self.target, self.kind, self._user)
 
     def _keys(self):
-        """The order of the eligible (score, then the tie rule's keys); the others have no tie keys."""
-        return [F("score__score").desc(), *[OrderBy(Case(When(ELIGIBLE, then=k)), nulls_last=True) for k in self._db_keys()]]
+        return _order_keys(self._steps)
 
     def _rank(self):
-        # Partitioned and ordered as the ranking is, so that the database sorts once for both.
-        return Window(Rank(), partition_by=[Case(When(ELIGIBLE, then=Value(0)), default=Value(1))], order_by=self._keys())
+        return _rank_window(self._steps)
 
     def _ranked(self, *, part=None):
-        """Every nominee annotated with its rank, in ranking order: eligible ones first by score and the tie keys,
-        then the others by score, then by name. `part` reads one part of the ranking alone, in the same order:
-        "eligible" (ranked among themselves, as they are among everyone) or "others" (no rank): a page inside one
-        part sorts only that part."""
-        by_name = (_by_code_point(F("score__name")), "pk")
-        if part == "eligible":
-            return self._qs.filter(ELIGIBLE).annotate(submitted=SUBMITTED, rank=Window(Rank(), order_by=self._keys())).order_by(
-                *self._keys(), *by_name)
-        if part == "others":  # no tie keys and no rank: by score, then by name
-            return self._qs.exclude(ELIGIBLE).annotate(submitted=SUBMITTED, rank=Value(None, IntegerField())).order_by(
-                F("score__score").desc(), *by_name)
-        return self._qs.annotate(submitted=SUBMITTED, rank=self._rank()).order_by(
-            Case(When(ELIGIBLE, then=Value(0)), default=Value(1)), *self._keys(), *by_name,
-        )
-
-    def _db_keys(self):
-        return [step.db for step in self._steps]
+        return _ranked_query(self._qs, self._steps, part)
 
     def eligible_keys(self) -> list[tuple]:
         """(pk, staff_id, unit_id, rank) of every eligible nominee, in ranking order, in one query: the eligible
@@ -378,8 +420,7 @@ class Ranking:
             query, key_at = _eligible_query(self._qs, self._steps)
             return list(query), key_at
         query, key_at = _compiled_eligible(router.db_for_read(Nominee), self.campaign.tie_break_rule, self.target, self.kind is not None)
-        kind = {"kind": self.kind.pk} if self.kind is not None else {}
-        return query.rows(campaign=self.campaign.pk, **kind), key_at
+        return query.rows(**self._ids()), key_at
 
     def rows_at(self, places) -> list[RankedNominee]:
         """The rows at these places of the ranking (0-based, increasing, among the eligible), marked (rank, quota,
@@ -405,12 +446,22 @@ class Ranking:
     def _count(self) -> None:
         """`total` and `eligible`, in one query; nominees never scored yet (a dossier accepted since) are scored
         first."""
-        counts = {"total": Count("pk"), "eligible": Count("pk", filter=ELIGIBLE), "unscored": Count("pk", filter=unscored())}
-        read = self._qs.aggregate(**counts)
+        read = self._read_counts()
         if read["unscored"]:
             ensure_scores(self._qs)
-            read = self._qs.aggregate(**counts)
+            read = self._read_counts()
         self.total, self.eligible = read["total"], read["eligible"]
+
+    def _read_counts(self) -> dict:
+        if self._user is not None:
+            rows = list(_counts_query(self._qs))
+        else:
+            rows = _compiled_counts(router.db_for_read(Nominee), self.target, self.kind is not None).rows(**self._ids())
+        return dict(zip(_COUNTS, rows[0] if rows else (0, 0, 0)))
+
+    def _ids(self) -> dict:
+        """The values of a compiled query of this ranking: the campaign's id, and the award kind's if one."""
+        return {"campaign": self.campaign.pk, **({"kind": self.kind.pk} if self.kind is not None else {})}
 
     def _read(self, start=0, stop=None) -> list:
         """Rows [start, stop) of the ranking, in one query, once `_count` has counted them: rows among the eligible
@@ -418,14 +469,18 @@ class Ranking:
         stop = self.total if stop is None else min(stop, self.total)
         if start >= stop:
             return []
-        fields = ROW_FIELDS
         if stop <= self.eligible:
-            qs, offset, fields = self._ranked(part="eligible"), 0, ELIGIBLE_FIELDS
+            part, offset = "eligible", 0
         elif start >= self.eligible:
-            qs, offset = self._ranked(part="others"), self.eligible
+            part, offset = "others", self.eligible
         else:
-            qs, offset = self._ranked(), 0
-        return list(qs.values_list(*fields)[start - offset:stop - offset])
+            part, offset = None, 0
+        if self._user is None:  # everyone's ranking: its SQL compiled once per process for the shape and the page
+            compiled = _compiled_rows(router.db_for_read(Nominee), self.campaign.tie_break_rule, self.target,
+                                      self.kind is not None, part, start - offset, stop - offset)
+            return compiled.rows(**self._ids())
+        fields = ELIGIBLE_FIELDS if part == "eligible" else ROW_FIELDS
+        return list(self._ranked(part=part).values_list(*fields)[start - offset:stop - offset])
 
     def all(self) -> list[RankedNominee]:
         self._count()

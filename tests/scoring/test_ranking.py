@@ -10,8 +10,9 @@ from awards.services.bang_khen import bang_khen_eligibility
 from awards.services.ranking import Ranking, rank_nominees
 from awards.services.recompute import recompute_results
 from awards.services.rulings import rule_on_result
+from campaigns import scope
 from campaigns.models import AnnualRating, CampaignStatus, Criterion, Initiative
-from tests.factories import NomineeFactory, StaffFactory, UnitFactory
+from tests.factories import CampaignFactory, NomineeFactory, StaffFactory, UnitFactory
 from tests.scoring.conftest import VN, accepted_dossier
 
 pytestmark = pytest.mark.django_db
@@ -301,3 +302,37 @@ def test_every_page_of_the_ranking_says_what_the_whole_ranking_says(campaign, pe
     assert pages == everyone
     beyond = Ranking(campaign, target="individual", quota=2).page(99, per_page)
     assert beyond.number == -(-len(everyone) // per_page) and said(beyond.object_list) == everyone[(beyond.number - 1) * per_page:]
+
+
+def test_the_offices_ranking_compiled_once_reads_what_the_selector_reads(campaign, clerk, council_member, head_a, unit_a):
+    """The office sees every nominee: its ranking is everyone's, read by SQL compiled once per process. A council
+    member's goes through the selector (nominees_for) and, seeing the same appraised nominees, reads the same
+    pages; a unit head's keeps to the unit; on another campaign's pages the selector keeps the office to that one."""
+    set_criterion(campaign, "individual", 4, mandatory=False)
+    individual(campaign, "Võ Văn An", unit=unit_a, submitted=at(3))
+    individual(campaign, "Phạm Thị Lan", gender="female", submitted=at(5))
+    individual(campaign, "Võ Văn Bình", unit=unit_a, submitted=at(3))
+    individual(campaign, "Lê Văn Hùng", submitted=at(1), c4=Outcome.NOT_MET)
+    individual(campaign, "Trần Văn Chưa", c1=Outcome.NOT_MET)
+
+    def pages(user):
+        out = []
+        for number in (1, 2, 3):
+            ranking = Ranking(campaign, target="individual", quota=2, user=user)
+            page = ranking.page(number, 2)
+            out.append(((ranking.total, ranking.eligible, ranking.within),
+                        [(r.nominee.pk, r.nominee.name, r.nominee.unit_name, r.score, r.rank, r.tie_note, r.within_quota)
+                         for r in page.object_list]))
+        return out
+
+    with scope.within(campaign):
+        office, council = pages(clerk), pages(council_member)
+        unit_head = pages(head_a)
+    assert office == council
+    assert [row[1] for _, rows in office for row in rows] == ["Phạm Thị Lan", "Võ Văn An", "Võ Văn Bình", "Lê Văn Hùng",
+                                                               "Trần Văn Chưa"]
+    assert office[0][0] == (5, 4, 3)  # An and Bình share rank 2
+    assert [(counts, [(name, rank) for _, name, _, _, rank, *_ in rows]) for counts, rows in unit_head[:1]] == [
+        ((2, 2, 2), [("Võ Văn An", 1), ("Võ Văn Bình", 1)])]
+    with scope.within(CampaignFactory(code="cchc-2024", year=2024)):
+        assert pages(clerk)[0] == ((0, 0, 0), [])
