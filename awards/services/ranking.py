@@ -223,8 +223,12 @@ def _separated(rn, above, steps, rule_label) -> tuple[bool, str]:
         if key(above) != key(rn):
             return True, (f"Cùng {_points(rn.score)} điểm với «{above.nominee.name}»; phân định theo quy tắc "
                           f"{label}: {detail(above)}")
-    return False, (f"Cùng {_points(rn.score)} điểm với «{above.nominee.name}» và quy tắc «{rule_label}» "
-                   "không phân định được: cùng hạng, Hội đồng xem xét")
+    return False, _same_rank_note(rn, above, rule_label)
+
+
+def _same_rank_note(rn, above, rule_label) -> str:
+    return (f"Cùng {_points(rn.score)} điểm với «{above.nominee.name}» và quy tắc «{rule_label}» "
+            "không phân định được: cùng hạng, Hội đồng xem xét")
 
 
 _READ = object()
@@ -370,7 +374,7 @@ class Ranking:
         self.bang_khen = self.kind is not None and self.kind.code == BANG_KHEN
         self._steps = _tie_rules(campaign.tie_break_rule, target)  # the tie rule's keys
         self._eligible_rows = []  # what eligible_keys read
-        self._rule_label = campaign.get_tie_break_rule_display()
+        self._rule_label = str(campaign.get_tie_break_rule_display())  # a choice's label is a lazy translation
         self.total = self.eligible = self.within = None
 
     @cached_property
@@ -425,15 +429,18 @@ class Ranking:
     def rows_at(self, places) -> list[RankedNominee]:
         """The rows at these places of the ranking (0-based, increasing, among the eligible), marked (rank, quota,
         tie note) as `all()` marks them, from what `eligible_keys` read: only they are built, and the row just above
-        each one, which its tie note names."""
-        rows, built = self._eligible_rows, {}
-
-        def row(place):
-            if place not in built:
-                built[place] = self._build_eligible(*rows[place])
-            return built[place]
-
-        return [self._mark([row(place)], above=row(place - 1) if place else None)[0] for place in places]
+        each run of consecutive places, which the first one's tie note names."""
+        rows, runs = self._eligible_rows, []
+        for place in places:
+            if runs and place == runs[-1][-1] + 1:
+                runs[-1].append(place)
+            else:
+                runs.append([place])
+        out = []
+        for run in runs:
+            above = self._build_eligible(*rows[run[0] - 1]) if run[0] else None
+            out += self._mark([self._build_eligible(*rows[place]) for place in run], above=above)
+        return out
 
     def _build_eligible(self, row, rank) -> RankedNominee:
         """A RankedNominee from a row of `eligible_keys` (KEY_FIELDS) and its rank."""
@@ -546,7 +553,11 @@ class Ranking:
         for prev, rn in zip([above, *ranked], ranked):
             if rn.eligible:
                 rn.within_quota = self.quota is None or rn.rank <= self.quota
-                _, rn.tie_note = _separated(rn, prev if prev is not None and prev.eligible else None, self._steps, self._rule_label)
+                if prev is not None and prev.eligible and prev.rank == rn.rank:
+                    # One rank: the database (or eligible_keys) found every key of the rule equal.
+                    rn.tie_note = _same_rank_note(rn, prev, self._rule_label)
+                else:
+                    _, rn.tie_note = _separated(rn, prev if prev is not None and prev.eligible else None, self._steps, self._rule_label)
         return ranked
 
     def _rank_in_python(self, ranked) -> list[RankedNominee]:
