@@ -383,7 +383,7 @@ def render_report(args, sizes, page_rows, doc_rows, excel_rows):
         ratio = 1.0 if page.label.startswith("floor") else timing["p95"] / timing["floor_p95"]
         status = "" if timing["status"] == 200 else f" (HTTP {timing['status']})"
         flat = "" if q_small is None or q_small == q_large else " ⚠ differs"
-        lines.append(f"| {page.label}{status} | {timing['n']} | {ms(timing['p50'])} | {ms(timing['p95'])} | {ratio:.1f}× | "
+        lines.append(f"| {page.label}{status} | {timing['n']} | {ms(timing['p50'])} | {ms(timing['p95'])} | {ratio:.2f}× | "
                      f"{'n/a' if q_small is None else q_small} | {q_large}{flat} |")
     lines += ["", "| job | product s | direct s | ratio | note |", "|---|---:|---:|---:|---|"]
     for label, product, direct, note in [*doc_rows, *excel_rows]:

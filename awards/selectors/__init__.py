@@ -123,6 +123,14 @@ def meetings_for(user, qs=None):
     return qs.none()
 
 
+def meetings_narrowed_to(user):
+    """The campaign (its id) to which `meetings_for(user)` keeps, when it keeps every meeting of that campaign (the
+    user sees the council, on a campaign's page), else None: a reader compiled once per process for "one meeting
+    of a campaign" may then stand for the selector."""
+    active = scope.active()
+    return active.pk if active is not None and sees_council(user) else None
+
+
 def votes_for(user, qs=None):
     qs = narrow(Vote.objects.all() if qs is None else qs, "meeting__campaign")
     if sees_council(user):

@@ -20,6 +20,7 @@ from awards.models import (
     Nominee,
     Vote,
 )
+from awards.selectors import meetings_for, meetings_narrowed_to
 from awards.services import ballots
 from awards.services.ballots import nominees_considered
 from awards.services.council import fewest_votes_to_pass, has_signed_decision
@@ -104,6 +105,23 @@ def _roster(organisation_id, chair_and_secretary, alias=None):
         ids = earlier.union(council, Staff.objects.filter(pk__in=chair_and_secretary).order_by().values("pk"))
     return (Staff.objects.using(alias).filter(active=True, pk__in=ids).order_by("full_name", "pk")
             .values_list("pk", "full_name", "unit__name"))
+
+
+@lru_cache(maxsize=4)
+def _meeting_signed_query(alias) -> Compiled:
+    return Compiled(lambda campaign, pk: CouncilMeeting.objects.using(alias).filter(campaign_id=campaign, pk=pk)
+                    .annotate(signed=has_signed_decision()), "campaign", "pk")
+
+
+def meeting_with_signed(user, pk):
+    """The meeting `pk` that `user` may see (awards.selectors.meetings_for; None otherwise), annotated with whether a
+    signed decision rests on it (`signed`): its SQL compiled once per process where the selector keeps to the
+    page's campaign alone."""
+    campaign = meetings_narrowed_to(user)
+    if campaign is None:
+        return meetings_for(user).annotate(signed=has_signed_decision()).filter(pk=pk).first()
+    found = _meeting_signed_query(router.db_for_read(CouncilMeeting)).objects(campaign=campaign, pk=pk)
+    return found[0] if found else None
 
 
 def council_roster(meeting: CouncilMeeting, *, attendance=None):

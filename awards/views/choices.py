@@ -7,15 +7,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from awards.models import AwardLevel, BangKhenRoute, CampaignAward, Nominee
 from awards.rules import may, rule_required
+from awards.selectors import council as council_reads
 from awards.selectors import meetings_for
 from awards.services import legality
 from awards.services.ballots import nominees_considered
-from awards.services.council import has_signed_decision
 from awards.views.common import campaign_or_404, show_errors
 from campaigns.params import parse_id
 
@@ -59,7 +60,9 @@ def meeting_ties(request, pk):
     meeting page by htmx once the page is shown (ranking the whole province is the page's longest part), or as a
     page of its own without JavaScript."""
     # Whether a signed decision rests on the meeting (its record is then closed) is read with it.
-    meeting = get_object_or_404(meetings_for(request.user).annotate(signed=has_signed_decision()), pk=pk)
+    meeting = council_reads.meeting_with_signed(request.user, pk)
+    if meeting is None:
+        raise Http404
     meeting.campaign = campaign_or_404(request)  # meetings_for keeps to the page's campaign, read with the request
     context = {
         "meeting": meeting, "ties": legality.open_ties(meeting),

@@ -11,7 +11,7 @@ from awards.models import AwardKind, CampaignAward, NomineeScore
 from awards.services import legality
 from awards.services.ranking import Ranking
 from tests.decisions.conftest import meeting_for, nominate, vote_all
-from tests.factories import UnitFactory
+from tests.factories import CampaignFactory, UnitFactory
 from tests.scoring.test_ranking import at, collective, individual
 from tests.urls import reverse
 
@@ -127,3 +127,15 @@ def test_the_ties_fragment_runs_the_same_queries_for_few_and_many_tied(campaign,
         fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert fragment.count('name="chosen"') == 2 * (7 + 20)
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_the_ties_of_a_meeting_answer_404_under_another_campaigns_address_and_to_outsiders(campaign, clerk, head_a, client):
+    """The meeting is read by SQL compiled once for "one meeting of the page's campaign": a meeting of 2023 asked
+    under the 2026 campaign's address is not found there, nor by a unit head under its own."""
+    meeting = meeting_for(campaign)
+    other = CampaignFactory(code="cchc-2026", year=2026)
+    client.force_login(clerk)
+    assert client.get(reverse("decisions:meeting_ties", args=[meeting.pk], campaign=campaign)).status_code == 200
+    assert client.get(reverse("decisions:meeting_ties", args=[meeting.pk], campaign=other)).status_code == 404
+    client.force_login(head_a)
+    assert client.get(reverse("decisions:meeting_ties", args=[meeting.pk], campaign=campaign)).status_code == 404
