@@ -27,6 +27,7 @@ from django.db.models.query import ModelIterable, get_related_populators
 # Two sets of stand-ins: integers within the range of every integer column, the smallest included (Django drops
 # a lookup whose value lies outside its field's range: a negative one on a positive field, 40,000 on a small one).
 _BASES = (32_000, 32_100)
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 class Compiled:
@@ -75,9 +76,12 @@ class Compiled:
         return sql, list(params), compiler
 
     def rows(self, **values) -> list[tuple]:
-        """The rows, as values_list() gives them, for these values (integers, never None)."""
+        """The rows, as values_list() gives them, for these values (integers, never None). A value beyond a
+        database's 64-bit integers (an id typed into an address) matches nothing: no rows, as the ORM answers."""
         if any(value is None for value in values.values()):
             raise ValueError("Compiled: a value is None (the query was compiled for integers)")
+        if any(not _INT64_MIN <= value <= _INT64_MAX for value in values.values()):
+            return []
         connection = connections[self.alias]
         with connection.cursor() as cursor:
             cursor.execute(self.sql, [p if name is None else p(values[name]) for name, p in self.params])

@@ -324,8 +324,8 @@ def _compiled_counts(alias, target, by_kind):
 
 @lru_cache(maxsize=128)
 def _compiled_rows(alias, rule, target, by_kind, part, start, stop):
-    """Rows [start, stop) of one part of everyone's ranking (`_ranked_query`), compiled once per process for its
-    shape and its bounds (a page's LIMIT and OFFSET are written into the SQL)."""
+    """Rows [start, stop) of one part of everyone's ranking (`_ranked_query`; `stop` None: to its end), compiled once
+    per process for its shape and its bounds (a page's LIMIT and OFFSET are written into the SQL)."""
     steps = _tie_rules(rule, target)
     fields = ELIGIBLE_FIELDS if part == "eligible" else ROW_FIELDS
 
@@ -483,8 +483,11 @@ class Ranking:
         else:
             part, offset = None, 0
         if self._user is None:  # everyone's ranking: its SQL compiled once per process for the shape and the page
+            # Read to the end of the part without a LIMIT: the whole ranking and its last page keep one shape
+            # however many nominees it holds.
+            end = self.eligible if part == "eligible" else self.total
             compiled = _compiled_rows(router.db_for_read(Nominee), self.campaign.tie_break_rule, self.target,
-                                      self.kind is not None, part, start - offset, stop - offset)
+                                      self.kind is not None, part, start - offset, None if stop == end else stop - offset)
             return compiled.rows(**self._ids())
         fields = ELIGIBLE_FIELDS if part == "eligible" else ROW_FIELDS
         return list(self._ranked(part=part).values_list(*fields)[start - offset:stop - offset])

@@ -55,6 +55,15 @@ def test_a_query_whose_sql_is_not_the_same_for_every_value_is_refused():
         Compiled(lambda unit_id: _query(unit_id, Gender.FEMALE), "unit").rows(unit=None)
 
 
+def test_an_id_beyond_the_databases_integers_matches_nothing():
+    """An id typed into an address can be any number: beyond 64 bits it matches no row, as the ORM answers, instead
+    of an error from the database driver."""
+    compiled = Compiled(lambda unit: _query(unit, Gender.FEMALE), "unit")
+    with CaptureQueriesContext(connection) as ctx:
+        assert compiled.rows(unit=10**20) == [] and compiled.rows(unit=-(10**20)) == []
+    assert len(ctx) == 0
+
+
 def _fields(obj):
     return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
 

@@ -137,5 +137,6 @@ def test_the_ties_of_a_meeting_answer_404_under_another_campaigns_address_and_to
     client.force_login(clerk)
     assert client.get(reverse("decisions:meeting_ties", args=[meeting.pk], campaign=campaign)).status_code == 200
     assert client.get(reverse("decisions:meeting_ties", args=[meeting.pk], campaign=other)).status_code == 404
+    assert client.get(reverse("decisions:meeting_ties", args=[10**20], campaign=campaign)).status_code == 404
     client.force_login(head_a)
     assert client.get(reverse("decisions:meeting_ties", args=[meeting.pk], campaign=campaign)).status_code == 404
