@@ -113,3 +113,14 @@ class Compiled:
                 setattr(obj, name, row[pos])
             out.append(obj)
         return out
+
+
+def list_names(prefix: str, count: int) -> list[str]:
+    """The names of a list of `count` ids in a Compiled query ("s0", "s1", ... for prefix "s"): a query over a
+    few ids is compiled once per length of its lists."""
+    return [f"{prefix}{i}" for i in range(count)]
+
+
+def list_values(prefix: str, ids) -> dict:
+    """The values of the names `list_names(prefix, len(ids))`, for `Compiled.rows(**values)`."""
+    return {f"{prefix}{i}": pk for i, pk in enumerate(ids)}

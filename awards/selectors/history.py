@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from awards.models import DecisionLine, DecisionState, DocumentType, PastAward
 from awards.selectors import is_unit_head, sees_everything, user_staff_id, user_unit_id
-from campaigns.compiled import Compiled
+from campaigns.compiled import Compiled, list_names, list_values
 from campaigns.models import Staff, Target, Unit
 
 IN_APP = "Quyết định ký trên hệ thống"
@@ -122,7 +122,7 @@ def _compiled(alias, n_staff, n_units):
     def build(*ids):
         return _queries(ids[:n_staff], ids[n_staff:], using=alias)
 
-    names = [f"s{i}" for i in range(n_staff)] + [f"u{i}" for i in range(n_units)]
+    names = list_names("s", n_staff) + list_names("u", n_units)
     return Compiled(lambda *ids: build(*ids)[0], *names), Compiled(lambda *ids: build(*ids)[1], *names)
 
 
@@ -131,7 +131,7 @@ def _rows(staff_ids, unit_ids, years):
     if years is None and staff_ids is not None and unit_ids is not None and 0 < len(staff_ids) + len(unit_ids) <= _FEW:
         staff_ids, unit_ids = sorted(staff_ids), sorted(unit_ids)
         lines, past = _compiled(router.db_for_read(DecisionLine), len(staff_ids), len(unit_ids))
-        ids = {**{f"s{i}": pk for i, pk in enumerate(staff_ids)}, **{f"u{i}": pk for i, pk in enumerate(unit_ids)}}
+        ids = {**list_values("s", staff_ids), **list_values("u", unit_ids)}
         return lines.rows(**ids), past.rows(**ids)
     lines, past = _queries(staff_ids, unit_ids, years)
     return list(lines), list(past)

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from awards.models import BangKhenRoute
 from awards.selectors.history import history_by_subject, with_history_note
-from campaigns.compiled import Compiled
+from campaigns.compiled import Compiled, list_names, list_values
 from campaigns.models import AnnualRating, Initiative, Rating, Target
 
 
@@ -93,7 +93,7 @@ _FEW = 3
 @lru_cache(maxsize=16)
 def _compiled(alias, n_staff, n_units):
     """The two queries of `_queries` for n_staff people and n_units units, compiled (no initiatives without people)."""
-    people, units = [f"s{i}" for i in range(n_staff)], [f"u{i}" for i in range(n_units)]
+    people, units = list_names("s", n_staff), list_names("u", n_units)
 
     def ratings(*values):
         return _queries(values[:n_staff], values[n_staff:-1], values[-1], using=alias)[0]
@@ -108,8 +108,9 @@ def _rows(staff_ids, unit_ids, year):
     if 0 < len(staff_ids) + len(unit_ids) <= _FEW:
         staff_ids, unit_ids = sorted(staff_ids), sorted(unit_ids)
         ratings, initiatives = _compiled(router.db_for_read(AnnualRating), len(staff_ids), len(unit_ids))
-        ids = {**{f"s{i}": pk for i, pk in enumerate(staff_ids)}, **{f"u{i}": pk for i, pk in enumerate(unit_ids)}}
-        return ratings.rows(**ids, year=year), initiatives.rows(**{k: v for k, v in ids.items() if k[0] == "s"}, year=year) if initiatives else []
+        people = list_values("s", staff_ids)
+        return (ratings.rows(**people, **list_values("u", unit_ids), year=year),
+                initiatives.rows(**people, year=year) if initiatives else [])
     ratings, initiatives = _queries(staff_ids, unit_ids, year)
     return list(ratings), list(initiatives) if initiatives is not None else []
 
