@@ -99,20 +99,23 @@ def _attname(model, name):
     return model._meta.get_field(name).attname
 
 
+def _records_query(history_model, key_name, pk, alias=None):
+    return (history_model._default_manager.using(alias).filter(**{key_name: pk})
+            .select_related("history_user__staff").order_by("history_date", "history_id"))
+
+
 @lru_cache(maxsize=32)
 def _compiled_records(alias, history_model, key_name):
-    return Compiled(lambda pk: history_model._default_manager.using(alias).filter(**{key_name: pk})
-                    .select_related("history_user__staff").order_by("history_date", "history_id"), "pk")
+    return Compiled(lambda pk: _records_query(history_model, key_name, pk, alias), "pk")
 
 
 def _records(history_model, obj):
     """The history rows of `obj`, oldest first, with who made each: the SQL compiled once per process and model
     (for integer keys)."""
+    key_name = get_app_model_primary_key_name(obj)
     if not isinstance(obj.pk, int):
-        return list(history_model._default_manager.filter(**{get_app_model_primary_key_name(obj): obj.pk})
-                    .select_related("history_user__staff").order_by("history_date", "history_id"))
-    compiled = _compiled_records(router.db_for_read(history_model), history_model, get_app_model_primary_key_name(obj))
-    return compiled.objects(pk=obj.pk)
+        return list(_records_query(history_model, key_name, obj.pk))
+    return _compiled_records(router.db_for_read(history_model), history_model, key_name).objects(pk=obj.pk)
 
 
 def history_entries(obj):

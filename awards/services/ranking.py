@@ -383,15 +383,6 @@ class Ranking:
         everyone's ranking does not."""
         return _nominees(self.campaign, self.target, self.kind, self._user)
 
-    def _keys(self):
-        return _order_keys(self._steps)
-
-    def _rank(self):
-        return _rank_window(self._steps)
-
-    def _ranked(self, *, part=None):
-        return _ranked_query(self._qs, self._steps, part)
-
     def eligible_keys(self) -> list[tuple]:
         """(pk, staff_id, unit_id, rank) of every eligible nominee, in ranking order, in one query: the eligible
         come first, so a key's index is its place in the ranking. Enough to find a quota line; `rows_at` then
@@ -490,7 +481,7 @@ class Ranking:
                                       self.kind is not None, part, start - offset, None if stop == end else stop - offset)
             return compiled.rows(**self._ids())
         fields = ELIGIBLE_FIELDS if part == "eligible" else ROW_FIELDS
-        return list(self._ranked(part=part).values_list(*fields)[start - offset:stop - offset])
+        return list(_ranked_query(self._qs, self._steps, part).values_list(*fields)[start - offset:stop - offset])
 
     def all(self) -> list[RankedNominee]:
         self._count()
@@ -538,7 +529,7 @@ class Ranking:
             return start + first_out
         if not self.eligible:
             return 0
-        return self._qs.annotate(rank=self._rank()).filter(ELIGIBLE, rank__lte=self.quota).count()
+        return self._qs.annotate(rank=_rank_window(self._steps)).filter(ELIGIBLE, rank__lte=self.quota).count()
 
     def _build(self, rows) -> list[RankedNominee]:
         ranked = []

@@ -61,9 +61,9 @@ def _compiled_transitions(alias):
 
 def transitions_list(obj) -> list:
     """`transitions_of(obj)` read, its SQL compiled once per process (the audit trail of every object's page)."""
-    content_type = ContentType.objects.get_for_model(obj)
     if not isinstance(obj.pk, int):
         return list(transitions_of(obj))
+    content_type = ContentType.objects.get_for_model(obj)
     return _compiled_transitions(router.db_for_read(StateChange)).objects(content_type=content_type.pk, pk=obj.pk)
 
 
